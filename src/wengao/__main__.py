@@ -1,0 +1,3 @@
+from wengao.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""The command line: arguments in, one pipeline call, messages and an exit code out.
+
+Heavy modules are imported inside the commands so `wengao --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wengao.errors import EXIT_INPUT, EXIT_USAGE, WengaoError
+
+app = typer.Typer(
+    name="wengao",
+    help="wengao（文稿）: turn a YAML outline into a GB/T 9704 speech or report in Word (.docx).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _report(err: WengaoError) -> None:
+    for d in err.diagnostics:
+        typer.echo(d.format(), err=True)
+
+
+@app.command()
+def build(
+    outlines: Annotated[list[Path], typer.Argument(
+        help="Outline files (.yaml) to build; each becomes a .docx beside it unless -o is given.",
+        show_default=False, metavar="OUTLINE.yaml...")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output",
+        help="Where to write the .docx. With several outlines, a folder to write them into.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", "-f", help="Replace output files that already exist.")] = False,
+    reference: Annotated[Path | None, typer.Option(
+        "--reference", "-r",
+        help="A .docx whose styles and page setup to use (its text is ignored). "
+             "Default: ./templates/reference.docx, else the built-in one.")] = None,
+    annotate: Annotated[bool, typer.Option(
+        "--annotate", help="Add a Word comment on each reused phrase naming its id and source.")] = False,
+    bank: Annotated[Path | None, typer.Option(
+        "--bank", help="The phrase bank folder for phrase: and pick: (default: ./phrasebank, "
+                       "else the built-in bank).")] = None,
+    seed: Annotated[str | None, typer.Option(
+        "--seed", help="Make pick: choose differently (any word; the same seed, the same choice).")] = None,
+) -> None:
+    """Build .docx drafts from outlines (the outline's genre decides the layout)."""
+    from wengao.build import BuildOptions, build_file
+
+    opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed)
+    into_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
+    if len(outlines) > 1 and output is not None and not into_dir:
+        raise WengaoError.single(str(output), "with several outlines, -o must be a folder",
+                                 exit_code=EXIT_USAGE)
+    failed = 0
+    for path in outlines:
+        target = (output / path.with_suffix(".docx").name) if into_dir else output
+        try:
+            written = build_file(path, target, opts)
+        except WengaoError as err:
+            _report(err)
+            failed += 1
+            code = err.exit_code
+            continue
+        typer.echo(f"wrote {written}")
+    if failed:
+        raise typer.Exit(code if len(outlines) == 1 else EXIT_INPUT)
+
+
+@app.command("reference")
+def reference_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the .docx.")] = Path(
+        "templates/reference.docx"),
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write the built-in reference .docx (styles and page setup) for you to restyle in Word."""
+    from wengao.docx.writer import reference_bytes
+    from wengao.fileio import atomic_write
+
+    atomic_write(output, reference_bytes(), force=force)
+    typer.echo(f"wrote {output}")
+
+
+def main() -> None:
+    """Entry point: every WengaoError becomes located one-line messages, never a traceback."""
+    try:
+        result = app(standalone_mode=False)
+        sys.exit(result if isinstance(result, int) else 0)
+    except WengaoError as err:
+        _report(err)
+        sys.exit(err.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a usage error from the argument parser, or a bug: one line
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if os.environ.get("WENGAO_DEBUG"):
+            raise
+        typer.echo(f"wengao: internal error: {type(exc).__name__}: {exc} "
+                   "(set WENGAO_DEBUG=1 to see where)", err=True)
+        sys.exit(70)

@@ -1,0 +1,1 @@
+"""The only package that touches OOXML: styles profile, writer, and reading documents back."""

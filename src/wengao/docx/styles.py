@@ -1,0 +1,301 @@
+"""The GB/T 9704-2012 style profile, and the reference .docx generated from it.
+
+Styles and page setup live in a reference document (as in pandoc): users restyle by editing
+templates/reference.docx in Word, not this code. This module writes that file, and adds any
+style a user's own reference lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from lxml import etree
+
+from wengao.docx.ooxml import el, field_runs, rfonts, text_run
+
+FANGSONG = "仿宋_GB2312"
+KAITI = "楷体_GB2312"
+HEITI = "黑体"
+XIAOBIAOSONG = "方正小标宋简体"
+SONGTI = "宋体"
+LATIN = "Times New Roman"
+
+LINE_PITCH = 579  # twips: 28.95 pt, 22 lines in the 225 mm text block
+BODY_CHAR_SPACING = -5  # twentieths of a point: 28 × (16 − 0.25) pt fits the 156 mm line
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+FOOTER_DISTANCE_MM = 22  # puts the page number about 7 mm under the text block
+HEADER_DISTANCE_MM = 15
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    style_id: str
+    name: str  # the XML name; Word recognises built-in styles by it
+    east_asia: str = FANGSONG
+    size: float = 16
+    bold: bool = False
+    align: str = "both"
+    first_line_chars: int = 0  # hundredths of a character
+    line_exact: int | None = LINE_PITCH
+    outline_level: int | None = None
+    keep_next: bool = False
+    char_spacing: int | None = None
+    based_on: str | None = "Normal"
+    next_style: str | None = None
+    ind_left: int = 0  # twips
+    ind_right: int = 0
+    custom: bool = False
+    ui_priority: int | None = None
+    snap_to_grid: bool = True  # large type snapped to the line grid takes two grid lines
+
+
+def _heading(level: int, font: str, bold: bool = False) -> ParaStyle:
+    return ParaStyle(f"Heading{level}", f"heading {level}", east_asia=font, bold=bold,
+                     first_line_chars=200, outline_level=level - 1, keep_next=True,
+                     next_style="BodyText", ui_priority=9)
+
+
+PROFILE: tuple[ParaStyle, ...] = (
+    ParaStyle("Normal", "Normal", based_on=None, char_spacing=BODY_CHAR_SPACING, ui_priority=0),
+    ParaStyle("BodyText", "Body Text", first_line_chars=200),
+    ParaStyle("Title", "Title", east_asia=XIAOBIAOSONG, size=22, align="center", keep_next=True,
+              char_spacing=0, next_style="BodyText", ui_priority=10, snap_to_grid=False),
+    ParaStyle("Subtitle", "Subtitle", east_asia=KAITI, align="center", keep_next=True,
+              next_style="BodyText", ui_priority=11),
+    ParaStyle("Byline", "Byline", east_asia=KAITI, align="center", keep_next=True, custom=True),
+    ParaStyle("Date", "Date", east_asia=KAITI, align="center", keep_next=True),
+    ParaStyle("SourceLine", "Source Line", east_asia=KAITI, align="center", keep_next=True,
+              custom=True),
+    ParaStyle("Salutation", "Salutation", align="left", next_style="BodyText"),
+    _heading(1, HEITI),
+    _heading(2, KAITI),
+    _heading(3, FANGSONG, bold=True),
+    _heading(4, FANGSONG),
+    ParaStyle("CoverTitle", "Cover Title", east_asia=XIAOBIAOSONG, size=26, align="center",
+              char_spacing=0, custom=True, line_exact=None, snap_to_grid=False),
+    ParaStyle("CoverNote", "Cover Note", east_asia=KAITI, align="center", custom=True),
+    ParaStyle("TOCHeading", "TOC Heading", east_asia=HEITI, align="center", ui_priority=39),
+    ParaStyle("TOC1", "toc 1", align="left", ui_priority=39),
+    ParaStyle("TOC2", "toc 2", align="left", ind_left=640, ui_priority=39),
+    ParaStyle("Footer", "footer", east_asia=SONGTI, size=14, align="left", line_exact=None,
+              char_spacing=0, ui_priority=99),
+)
+STYLE_BY_ID = {s.style_id: s for s in PROFILE}
+
+
+def _ppr(spec: ParaStyle) -> etree._Element:
+    """pPr children in schema order (Word refuses some out-of-order documents)."""
+    ppr = el("w:pPr")
+    if spec.keep_next:
+        ppr.append(el("w:keepNext"))
+    if not spec.snap_to_grid:
+        ppr.append(el("w:snapToGrid", val=0))
+    if spec.line_exact:
+        ppr.append(el("w:spacing", before=0, after=0, line=spec.line_exact, lineRule="exact"))
+    else:
+        ppr.append(el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
+    ind = {"left": spec.ind_left, "right": spec.ind_right}
+    if spec.first_line_chars:
+        ind.update(firstLineChars=spec.first_line_chars, firstLine=int(spec.size * 20 * spec.first_line_chars / 100))
+    else:
+        ind.update(firstLineChars=0, firstLine=0)
+    ppr.append(el("w:ind", **ind))
+    ppr.append(el("w:jc", val=spec.align))
+    if spec.outline_level is not None:
+        ppr.append(el("w:outlineLvl", val=spec.outline_level))
+    return ppr
+
+
+def _rpr(spec: ParaStyle) -> etree._Element:
+    rpr = el("w:rPr")
+    rpr.append(rfonts(spec.east_asia, LATIN))
+    rpr.append(el("w:b", val=1 if spec.bold else 0))
+    rpr.append(el("w:bCs", val=1 if spec.bold else 0))
+    rpr.append(el("w:i", val=0))
+    rpr.append(el("w:iCs", val=0))
+    rpr.append(el("w:color", val="000000"))
+    if spec.char_spacing is not None:
+        rpr.append(el("w:spacing", val=spec.char_spacing))
+    rpr.append(el("w:kern", val=0))
+    half_points = int(round(spec.size * 2))
+    rpr.append(el("w:sz", val=half_points))
+    rpr.append(el("w:szCs", val=half_points))
+    rpr.append(el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    return rpr
+
+
+def _set_style(styles_el: etree._Element, spec: ParaStyle, existing: etree._Element | None) -> None:
+    style = existing
+    if style is None:
+        style = el("w:style", type="paragraph", styleId=spec.style_id)
+        if spec.custom:
+            style.set(qn("w:customStyle"), "1")
+        styles_el.append(style)
+    for tag in ("w:name", "w:aliases", "w:basedOn", "w:next", "w:uiPriority", "w:qFormat", "w:semiHidden",
+                "w:unhideWhenUsed", "w:pPr", "w:rPr", "w:link", "w:rsid"):
+        for old in style.findall(qn(tag)):
+            style.remove(old)
+    head = [el("w:name", val=spec.name)]
+    if spec.based_on:
+        head.append(el("w:basedOn", val=spec.based_on))
+    if spec.next_style:
+        head.append(el("w:next", val=spec.next_style))
+    if spec.ui_priority is not None:
+        head.append(el("w:uiPriority", val=spec.ui_priority))
+    head.append(el("w:qFormat"))
+    for i, h in enumerate(head):
+        style.insert(i, h)
+    # pPr and rPr follow the head elements; nothing we keep comes after them for paragraphs.
+    style.append(_ppr(spec))
+    style.append(_rpr(spec))
+
+
+def _find_style(styles_el: etree._Element, spec: ParaStyle) -> etree._Element | None:
+    for s in styles_el.findall(qn("w:style")):
+        if s.get(qn("w:styleId")) == spec.style_id:
+            return s
+        name = s.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val")).lower() == spec.name.lower():
+            return s
+    return None
+
+
+def ensure_styles(doc: DocxDocument, *, overwrite: bool) -> dict[str, str]:
+    """Make every profile style exist; overwrite=True resets them to the profile.
+
+    Returns profile style id → the id the document uses (a user's reference may name them
+    differently, e.g. "1" for heading 1 in a Chinese Word).
+    """
+    styles_el = doc.styles.element
+    ids: dict[str, str] = {}
+    for spec in PROFILE:
+        existing = _find_style(styles_el, spec)
+        if existing is None or overwrite:
+            _set_style(styles_el, spec, existing)
+            ids[spec.style_id] = spec.style_id if existing is None else existing.get(qn("w:styleId"))
+        else:
+            ids[spec.style_id] = existing.get(qn("w:styleId"))
+    return ids
+
+
+def _set_doc_defaults(doc: DocxDocument) -> None:
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = el("w:docDefaults")
+        styles_el.insert(0, defaults)
+    for old in list(defaults):
+        defaults.remove(old)
+    rpr_default = el("w:rPrDefault")
+    rpr = el("w:rPr")
+    rpr.append(rfonts(FANGSONG, LATIN, hint=None))
+    rpr.append(el("w:sz", val=32))
+    rpr.append(el("w:szCs", val=32))
+    rpr.append(el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    rpr_default.append(rpr)
+    ppr_default = el("w:pPrDefault")
+    ppr = el("w:pPr")
+    ppr.append(el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
+    ppr_default.append(ppr)
+    defaults.append(rpr_default)
+    defaults.append(ppr_default)
+    # Theme fonts override explicit names: no style of ours may refer to the theme.
+    for rf in styles_el.iter(qn("w:rFonts")):
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            rf.attrib.pop(qn(f"w:{attr}"), None)
+
+
+def _footer_paragraph(footer, align: str) -> None:
+    """"— 1 —" with a PAGE field; odd pages right, even pages left, one character in."""
+    body = footer._element
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    p = el("w:p")
+    ppr = el("w:pPr")
+    ppr.append(el("w:pStyle", val="Footer"))
+    indent = 280  # one 14 pt character
+    ppr.append(el("w:ind", left=indent if align == "left" else 0, right=indent if align == "right" else 0))
+    ppr.append(el("w:jc", val=align))
+    p.append(ppr)
+    rpr = el("w:rPr")
+    rpr.append(rfonts(SONGTI, SONGTI))
+    p.append(text_run("— ", rpr))
+    for r in field_runs("PAGE", "1", rpr):
+        p.append(r)
+    p.append(text_run(" —", rpr))
+    body.append(p)
+
+
+def apply_page_setup(doc: DocxDocument) -> None:
+    section = doc.sections[-1]
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    section.gutter = 0
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(old)
+    sect_pr.append(el("w:docGrid", type="lines", linePitch=LINE_PITCH))
+    doc.settings.odd_and_even_pages_header_footer = True
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    _footer_paragraph(section.footer, "right")
+    _footer_paragraph(section.even_page_footer, "left")
+    _order_sectpr(sect_pr)
+
+
+_SECTPR_ORDER = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+                 "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+                 "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+                 "printerSettings", "sectPrChange"]
+
+
+def _order_sectpr(sect_pr: etree._Element) -> None:
+    rank = {qn(f"w:{t}"): i for i, t in enumerate(_SECTPR_ORDER)}
+    children = sorted(sect_pr, key=lambda c: rank.get(c.tag, len(rank)))
+    for c in children:
+        sect_pr.remove(c)
+        sect_pr.append(c)
+
+
+def clear_body(doc: DocxDocument) -> None:
+    """The reference's content is ignored: keep only the final section properties."""
+    body = doc.element.body
+    for c in list(body):
+        if c.tag != qn("w:sectPr"):
+            body.remove(c)
+
+
+def build_reference() -> DocxDocument:
+    """A fresh reference document: python-docx's template restyled to the profile."""
+    import docx
+
+    doc = docx.Document()
+    _set_doc_defaults(doc)
+    ensure_styles(doc, overwrite=True)
+    # Character styles linked to headings carry theme fonts and colours of their own.
+    for s in doc.styles:
+        if s.type == WD_STYLE_TYPE.CHARACTER and s.element.find(qn("w:rPr")) is not None:
+            rpr = s.element.find(qn("w:rPr"))
+            for tag in ("w:color", "w:rFonts", "w:sz", "w:szCs", "w:b", "w:bCs", "w:i", "w:iCs"):
+                for old in rpr.findall(qn(tag)):
+                    rpr.remove(old)
+    apply_page_setup(doc)
+    clear_body(doc)
+    props = doc.core_properties
+    props.title = "wengao reference"
+    props.author = "wengao"
+    props.last_modified_by = "wengao"
+    props.comments = "Styles and page setup for wengao drafts (GB/T 9704-2012). Content is ignored."
+    props.language = "zh-CN"
+    props.revision = 1
+    return doc

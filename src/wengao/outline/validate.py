@@ -1,0 +1,336 @@
+"""Turn located YAML data into the Outline model, reporting every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+from wengao.errors import Diagnostic, WengaoError
+from wengao.genres import GENRES, genre_names
+from wengao.outline.model import (
+    Outline,
+    PhraseRef,
+    Pick,
+    PointItem,
+    Points,
+    Section,
+    Text,
+    TextLike,
+)
+from wengao.outline.yamlmarks import Located, Path_
+
+SECTION_KEYS = ("heading", "paragraphs", "points", "sections", "after")
+POINT_STYLES = ("shi", "yao", "plain")
+PICK_KEYS = ("function", "topic", "genre", "query", "vars", "seed")
+MAX_LEVEL = 4
+
+# Chinese key names writers try first, mapped to the outline's English keys.
+_CHINESE_KEYS = {
+    "标题": "title", "题目": "title", "副标题": "subtitle", "讲话人": "speaker", "署名": "speaker",
+    "作者": "author", "日期": "date", "时间": "date", "称呼": "salutation", "称谓": "salutation",
+    "开头": "opening", "开场": "opening", "结尾": "closing", "结束语": "closing",
+    "正文": "sections", "部分": "sections", "小标题": "heading", "段落": "paragraphs",
+    "要点": "points", "文种": "genre", "体裁": "genre", "变量": "vars", "主题": "topics",
+}
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...], n: int = 1) -> list[str]:
+    if word in _CHINESE_KEYS and _CHINESE_KEYS[word] in choices:
+        return [_CHINESE_KEYS[word]]
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
+
+
+def _type_name(value: Any) -> str:
+    return {
+        dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number",
+        bool: "true/false", type(None): "nothing (empty)",
+    }.get(type(value), type(value).__name__)
+
+
+class _Validator:
+    def __init__(self, loc: Located) -> None:
+        self.loc = loc
+        self.diags: list[Diagnostic] = []
+
+    def error(self, where: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
+        if where in self.loc.bad:
+            return
+        self.diags.append(self.loc.diag(where, message, hint, key=key))
+
+    def pos(self, where: Path_) -> tuple[int, int]:
+        return self.loc.mark(where)
+
+    # -- shapes ---------------------------------------------------------------------------
+    def mapping(self, where: Path_, value: Any, allowed: tuple[str, ...] | frozenset[str],
+                what: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.error(where, f"{what} must be a mapping (key: value), not {_type_name(value)}")
+            return None
+        for key in value:
+            if key not in allowed:
+                close = suggest(key, sorted(allowed))
+                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(allowed))
+                self.error((*where, key), f"unknown key '{key}' in {what}", hint, key=True)
+        return value
+
+    def text(self, where: Path_, value: Any, what: str) -> TextLike | None:
+        line, col = self.pos(where)
+        if isinstance(value, bool) or value is None:
+            self.error(where, f"{what} is empty" if value is None else f"{what} must be text, not {_type_name(value)}",
+                       "write the text, or remove the key" if value is None else "")
+            return None
+        if isinstance(value, int | float):
+            value = str(value)
+        if isinstance(value, str):
+            stripped = value.strip()
+            if not stripped:
+                self.error(where, f"{what} is empty", "write the text, or remove the key")
+                return None
+            return Text(_squash_lines(stripped), line, col)
+        if isinstance(value, dict):
+            if "phrase" in value:
+                return self.phrase_ref(where, value, what)
+            if "pick" in value:
+                return self.pick(where, value, what)
+            self.error(where, f"{what} must be text, or a mapping with 'phrase' or 'pick'",
+                       "keys given: " + ", ".join(map(str, value)))
+            return None
+        self.error(where, f"{what} must be text, not {_type_name(value)}")
+        return None
+
+    def text_list(self, where: Path_, value: Any, what: str) -> tuple[TextLike, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str | dict):  # one paragraph written without the list dash
+            value = [value]
+            single = True
+        else:
+            single = False
+        if not isinstance(value, list):
+            self.error(where, f"{what} must be a list of paragraphs, not {_type_name(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            t = self.text(where if single else (*where, i), item, f"{what} item {i + 1}")
+            if t is not None:
+                out.append(t)
+        return tuple(out)
+
+    def vars_map(self, where: Path_, value: Any) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(where, f"vars must be a mapping of slot names to text, not {_type_name(value)}")
+            return {}
+        out = {}
+        for name, v in value.items():
+            if isinstance(v, bool) or v is None or not isinstance(v, str | int | float):
+                self.error((*where, name), f"the value of slot '{name}' must be text, not {_type_name(v)}")
+                continue
+            if not str(v).strip():
+                self.error((*where, name), f"the value of slot '{name}' is empty")
+                continue
+            out[str(name)] = str(v).strip()
+        return out
+
+    def phrase_ref(self, where: Path_, value: dict[str, Any], what: str) -> PhraseRef | None:
+        m = self.mapping(where, value, ("phrase", "vars"), f"the phrase reference in {what}")
+        if m is None:
+            return None
+        pid = m.get("phrase")
+        if not isinstance(pid, str) or not pid.strip():
+            self.error((*where, "phrase"), "phrase needs a bank id such as closing.0007")
+            return None
+        line, col = self.pos(where)
+        return PhraseRef(pid.strip(), self.vars_map((*where, "vars"), m.get("vars")), line, col)
+
+    def pick(self, where: Path_, value: dict[str, Any], what: str) -> Pick | None:
+        m = self.mapping(where, value, ("pick", "vars"), f"the pick in {what}")
+        if m is None:
+            return None
+        spec = m.get("pick")
+        crit = self.mapping((*where, "pick"), spec, PICK_KEYS, "pick") if spec is not None else {}
+        if crit is None:
+            return None
+        fields: dict[str, str | None] = {}
+        for k in ("function", "topic", "genre", "query", "seed"):
+            v = crit.get(k)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, str | int)):
+                self.error((*where, "pick", k), f"pick {k} must be text, not {_type_name(v)}")
+                v = None
+            fields[k] = str(v).strip() if v is not None else None
+        if not any(fields[k] for k in ("function", "topic", "query")):
+            self.error((*where, "pick"), "pick needs at least one of function, topic or query")
+            return None
+        merged = self.vars_map((*where, "pick", "vars"), crit.get("vars"))
+        merged.update(self.vars_map((*where, "vars"), m.get("vars")))
+        line, col = self.pos(where)
+        return Pick(fields["function"], fields["topic"], fields["genre"], fields["query"],
+                    merged, fields["seed"], line, col)
+
+    # -- structure ------------------------------------------------------------------------
+    def points(self, where: Path_, value: Any) -> Points | None:
+        if value is None:
+            return None
+        if isinstance(value, list):
+            value = {"items": value}
+            items_where: Path_ = where
+        else:
+            items_where = (*where, "items")
+        m = self.mapping(where, value, ("style", "items"), "points")
+        if m is None:
+            return None
+        style = m.get("style", "shi")
+        if style not in POINT_STYLES:
+            close = suggest(str(style), POINT_STYLES)
+            self.error((*where, "style"), f"unknown points style '{style}'",
+                       f"did you mean '{close[0]}'?" if close else "use shi (一是), yao (一要) or plain")
+            style = "shi"
+        raw = m.get("items")
+        if not isinstance(raw, list) or not raw:
+            self.error(items_where, "points need a non-empty list of items")
+            return None
+        items = []
+        for i, it in enumerate(raw):
+            iw = (*items_where, i)
+            if isinstance(it, dict) and ("lead" in it or "text" in it):
+                im = self.mapping(iw, it, ("lead", "text"), "a point")
+                if im is None:
+                    continue
+                lead = self.text((*iw, "lead"), im["lead"], "point lead") if "lead" in im else None
+                text = self.text((*iw, "text"), im["text"], "point text") if "text" in im else None
+                if lead is not None or text is not None:
+                    items.append(PointItem(lead, text))
+            else:
+                t = self.text(iw, it, f"point {i + 1}")
+                if t is not None:
+                    items.append(PointItem(None, t))
+        return Points(style, tuple(items))
+
+    def section(self, where: Path_, value: Any, level: int) -> Section | None:
+        m = self.mapping(where, value, SECTION_KEYS, f"a level-{level} section")
+        if m is None:
+            return None
+        if "heading" not in m:
+            self.error(where, f"a level-{level} section needs a 'heading'")
+            heading = None
+        else:
+            heading = self.text((*where, "heading"), m["heading"], "heading")
+        subs: tuple[Section, ...] = ()
+        if "sections" in m:
+            if level >= MAX_LEVEL:
+                self.error((*where, "sections"), f"sections go at most {MAX_LEVEL} levels deep",
+                           "一、（一）1.（1） are the four levels of GB/T 9704", key=True)
+            else:
+                subs = self.section_list((*where, "sections"), m["sections"], level + 1, required=False)
+        result = Section(
+            heading=heading or Text(""),
+            paragraphs=self.text_list((*where, "paragraphs"), m.get("paragraphs"), "paragraphs"),
+            points=self.points((*where, "points"), m.get("points")),
+            sections=subs,
+            after=self.text_list((*where, "after"), m.get("after"), "after"),
+            line=self.pos(where)[0],
+        )
+        return result if heading is not None else None
+
+    def section_list(self, where: Path_, value: Any, level: int, *, required: bool) -> tuple[Section, ...]:
+        if value is None or value == []:
+            if required:
+                self.error(where, "sections is empty", "add at least one section with a heading")
+            return ()
+        if not isinstance(value, list):
+            self.error(where, f"sections must be a list, not {_type_name(value)}",
+                       "start each section with '- heading: …'")
+            return ()
+        out = []
+        for i, s in enumerate(value):
+            sec = self.section((*where, i), s, level)
+            if sec is not None:
+                out.append(sec)
+        return tuple(out)
+
+    def date(self, where: Path_, value: Any) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            m = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?\s*", value)
+            if m:
+                try:
+                    return dt.date(*map(int, m.groups()))
+                except ValueError:
+                    pass
+        self.error(where, f"date '{value}' is not a date", "write it as 2024-05-20")
+        return None
+
+    def outline(self) -> Outline | None:
+        data = self.loc.data
+        if data is None:
+            self.error((), "the outline is empty", "start from `wengao new speech`")
+            return None
+        if not isinstance(data, dict):
+            self.error((), f"the outline must be a mapping of keys (title:, sections: …), not {_type_name(data)}")
+            return None
+        genre_name = data.get("genre", "speech")
+        if genre_name not in GENRES:
+            close = suggest(str(genre_name), genre_names())
+            self.error(("genre",), f"unknown genre '{genre_name}'",
+                       f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(genre_names()))
+            return None
+        genre = GENRES[genre_name]
+        self.mapping((), data, genre.keys, f"a {genre.name} outline")
+        for key in sorted(genre.required):
+            if key not in data:
+                self.error((), f"missing required key '{key}'",
+                           "add `title: …` at the top" if key == "title" else "")
+        title = self.text(("title",), data["title"], "title") if "title" in data else None
+        topics_raw = data.get("topics") or []
+        if isinstance(topics_raw, str):
+            topics_raw = [topics_raw]
+        if not isinstance(topics_raw, list) or not all(isinstance(t, str) for t in topics_raw):
+            self.error(("topics",), "topics must be a list of words such as [乡村振兴]")
+            topics_raw = []
+        seed = data.get("seed")
+        outline = Outline(
+            path=self.loc.path,
+            genre=genre.name,
+            title=title or Text(""),
+            subtitle=self.text(("subtitle",), data["subtitle"], "subtitle") if "subtitle" in data else None,
+            speaker=self.text(("speaker",), data["speaker"], "speaker") if "speaker" in data else None,
+            date=self.date(("date",), data.get("date")),
+            salutation=self.text(("salutation",), data["salutation"], "salutation") if "salutation" in data else None,
+            vars=self.vars_map(("vars",), data.get("vars")),
+            topics=tuple(t.strip() for t in topics_raw if t.strip()),
+            seed=str(seed) if seed is not None else None,
+            opening=self.text_list(("opening",), data.get("opening"), "opening"),
+            sections=self.section_list(("sections",), data.get("sections"), 1,
+                                       required=genre.sections_required and "sections" in genre.required),
+            closing=self.text_list(("closing",), data.get("closing"), "closing"),
+        )
+        return outline
+
+
+def _squash_lines(text: str) -> str:
+    """A YAML block scalar may wrap a paragraph; Chinese needs no space where lines join."""
+    if "\n" not in text:
+        return text
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    out = lines[0]
+    for ln in lines[1:]:
+        sep = " " if out[-1:].isascii() and ln[:1].isascii() and out[-1:].isalnum() else ""
+        out += sep + ln
+    return out
+
+
+def validate(loc: Located) -> Outline:
+    v = _Validator(loc)
+    outline = v.outline()
+    diags = loc.diagnostics + v.diags
+    if diags or outline is None:
+        raise WengaoError(sorted(diags, key=lambda d: (d.line, d.col)))
+    return outline

@@ -1,0 +1,1 @@
+"""Genre templates (sandboxed Jinja) turn an outline into block markup, then into blocks."""

@@ -1,0 +1,92 @@
+"""The sandboxed Jinja environment genre templates run in; templates are untrusted input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from wengao.errors import Diagnostic, WengaoError
+from wengao.outline.model import Source, Text
+from wengao.render import markup as mk
+
+
+class _Renderer:
+    """Holds the per-render source table that inline provenance markers point into."""
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+
+    def text_markup(self, value: Any) -> str:
+        if isinstance(value, Text):
+            body = mk.escape_text(value.value)
+            if value.source is not None:
+                self.sources.append(value.source)
+                body = mk.sourced(body, len(self.sources) - 1)
+            return body
+        if value is None:
+            raise jinja2.TemplateRuntimeError("the template printed an empty value (None)")
+        if isinstance(value, dt.date):
+            return cn_date(value)
+        if isinstance(value, list | tuple | dict):
+            raise jinja2.TemplateRuntimeError(
+                f"the template printed a whole {type(value).__name__}; loop over it instead")
+        return mk.escape_text(str(value))
+
+    def finalize(self, value: Any) -> Markup:
+        if isinstance(value, Markup):  # macro / recursive-loop output and our filters
+            return value
+        return Markup(self.text_markup(value))
+
+    def strong(self, value: Any) -> Markup:
+        if isinstance(value, Markup):
+            return Markup(mk.bold(str(value)))
+        return Markup(mk.bold(self.text_markup(value)))
+
+
+def cn_date(value: dt.date) -> str:
+    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def make_environment(template_dirs: list[Path]) -> tuple[ImmutableSandboxedEnvironment, _Renderer]:
+    renderer = _Renderer()
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs], encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # every printed value goes through finalize, and Markup marks our own
+        finalize=renderer.finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["strong"] = renderer.strong
+    env.filters["cn_date"] = cn_date
+    return env, renderer
+
+
+def template_error(exc: Exception, fallback: str) -> WengaoError:
+    """Name the template file and line, whatever Jinja raised."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        path = exc.filename or exc.name or fallback
+        return WengaoError([Diagnostic(path, exc.lineno or 0, 1, f"template syntax error: {exc.message}")])
+    path, line = fallback, 0
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".j2", ".jinja", ".jinja2", ".md")) or "/templates/" in filename:
+            path, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    if isinstance(exc, jinja2.UndefinedError):
+        message = f"undefined template variable: {exc.message}"
+        hint = "the outline has no such key; use `{% if x is defined %}` for optional ones"
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        message, hint = f"template not allowed: {exc}", "templates run sandboxed"
+    else:
+        message, hint = f"template error: {exc}", ""
+    return WengaoError([Diagnostic(path, line, 1 if line else 0, message, hint)])

@@ -1,0 +1,84 @@
+"""The line-based block markup templates write, and its parser.
+
+One block per line: ``@kind[:arg] text``. Inline spans use private-use characters that the
+template filters insert and that user text can never contain (they are stripped from it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from wengao.document.blocks import KINDS, Block, Run, merge_runs
+from wengao.errors import Diagnostic, WengaoError
+from wengao.outline.model import Source
+
+BOLD_ON, BOLD_OFF = "\ue000", "\ue001"
+SRC_ON, SRC_SEP, SRC_OFF = "\ue002", "\ue003", "\ue004"
+_PRIVATE_RE = re.compile("[\ue000-\ue0ff]")
+_LINE_RE = re.compile(r"^@([a-z]+)(\d?)(?::(\S+))?(?:[ \t](.*))?$")
+_INLINE_RE = re.compile(f"({BOLD_ON}|{BOLD_OFF}|{SRC_ON}\\d+{SRC_SEP}|{SRC_OFF})")
+
+
+def escape_text(text: str) -> str:
+    """Make user text safe inside one markup line."""
+    text = _PRIVATE_RE.sub("", text)
+    if "\n" in text or "\r" in text:
+        text = "".join(part.strip() for part in text.splitlines())
+    return text
+
+
+def bold(markup: str) -> str:
+    return f"{BOLD_ON}{markup}{BOLD_OFF}"
+
+
+def sourced(markup: str, index: int) -> str:
+    return f"{SRC_ON}{index}{SRC_SEP}{markup}{SRC_OFF}"
+
+
+def _parse_inline(text: str, sources: list[Source]) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    is_bold = False
+    source: Source | None = None
+    for piece in _INLINE_RE.split(text):
+        if piece == BOLD_ON:
+            is_bold = True
+        elif piece == BOLD_OFF:
+            is_bold = False
+        elif piece.startswith(SRC_ON):
+            source = sources[int(piece[1:-1])]
+        elif piece == SRC_OFF:
+            source = None
+        elif piece:
+            runs.append(Run(piece, is_bold, source))
+    return merge_runs(runs)
+
+
+def parse_markup(markup: str, template_name: str, sources: list[Source] | None = None) -> list[Block]:
+    sources = sources or []
+    blocks: list[Block] = []
+    problems: list[Diagnostic] = []
+    for lineno, raw in enumerate(markup.split("\n"), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        m = _LINE_RE.match(line)
+        if not m or m.group(1) not in KINDS:
+            problems.append(Diagnostic(
+                template_name, 0, 0,
+                f"output line {lineno} is not a block: {line[:40]!r}",
+                "every output line starts with @kind, e.g. @p or @h1; known kinds: " + ", ".join(KINDS),
+            ))
+            continue
+        kind, digit, arg, text = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
+        if kind == "h":
+            arg = digit or arg or "1"
+        runs = _parse_inline(text.strip(), sources)
+        if kind not in ("blank", "pagebreak", "toc") and not "".join(r.text for r in runs).strip():
+            problems.append(Diagnostic(template_name, 0, 0,
+                                       f"output line {lineno} (@{kind}) has no text",
+                                       "an empty value reached the template"))
+            continue
+        blocks.append(Block(kind, runs, arg, lineno))
+    if problems:
+        raise WengaoError(problems)
+    return blocks

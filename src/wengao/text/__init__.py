@@ -1,0 +1,1 @@
+"""Chinese text utilities shared by the build and the mining pipelines."""

@@ -1,0 +1,54 @@
+"""Shared helpers: build outlines in a temporary folder and read the .docx back."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFTS = ROOT / "drafts"
+CORPUS = ROOT / "phrasebank" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files from the current output (review the diff!)")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """build(yaml_text, **options) → skeleton of the written .docx (cwd is an empty workspace)."""
+    from wengao.build import BuildOptions, build_file
+    from wengao.docx.inspect import skeleton
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(text: str, name: str = "outline.yaml", **opts):
+        src = write(tmp_path / name, text)
+        out = build_file(src, tmp_path / (Path(name).stem + ".docx"), BuildOptions(force=True, **opts))
+        return skeleton(out)
+
+    return run
+
+
+def body(skel: dict) -> list[dict]:
+    """Paragraphs with text, in order."""
+    return [p for p in skel["paragraphs"] if p["text"]]
+
+
+def have(tool: str) -> bool:
+    return shutil.which(tool) is not None

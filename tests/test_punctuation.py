@@ -1,0 +1,45 @@
+import pytest
+
+from wengao.text.punct import normalize_punctuation
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("同志们:", "同志们："),
+        ("今年以来,全市上下;坚持!行吗?", "今年以来，全市上下；坚持！行吗？"),
+        ("乡村振兴(山区26县)十大行动", "乡村振兴（山区26县）十大行动"),
+        ("(一)加强组织领导", "（一）加强组织领导"),
+        ('推进"千万工程"走深走实', "推进“千万工程”走深走实"),
+        ("“三农” ,工作", "“三农”，工作"),
+        ("这是一项--系统工程", "这是一项——系统工程"),
+        ("等等...", "等等……"),
+    ],
+)
+def test_chinese_context_becomes_full_width(raw: str, expected: str) -> None:
+    assert normalize_punctuation(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议于10:30召开",  # a time
+        "共计1,000人参加",  # a number
+        "详见https://www.gov.cn/a?b=1,c=2",  # a URL
+        "使用Word, Excel和WPS",  # Latin words
+        "公式f(x)=1成立",  # a formula
+        '他说"OK"就行',  # a Latin quotation
+    ],
+)
+def test_numbers_latin_urls_and_times_are_left_alone(text: str) -> None:
+    # The parts that are not Chinese context keep their half-width marks.
+    out = normalize_punctuation(text)
+    for kept in ("10:30", "1,000", "https://www.gov.cn/a?b=1,c=2", "Word, Excel", "f(x)=1", '"OK"'):
+        if kept in text:
+            assert kept in out
+
+
+def test_idempotent() -> None:
+    once = normalize_punctuation('同志们:今天(星期一)我们讨论"乡村振兴",好吗?')
+    assert normalize_punctuation(once) == once
+    assert once == "同志们：今天（星期一）我们讨论“乡村振兴”，好吗？"
