@@ -52,3 +52,14 @@ def body(skel: dict) -> list[dict]:
 
 def have(tool: str) -> bool:
     return shutil.which(tool) is not None
+
+
+# Figures measured by tests and reported at the end of the run (e.g. classifier accuracy).
+REPORT: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+    if REPORT:
+        terminalreporter.section("wengao measurements")
+        for key, value in REPORT.items():
+            terminalreporter.write_line(f"{key}: {value}")

@@ -88,6 +88,42 @@ def reference_cmd(
     typer.echo(f"wrote {output}")
 
 
+@app.command()
+def mine(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Corpus files (.txt in UTF-8 or GB18030, .docx) or folders to read.",
+        show_default=False, metavar="FILE_OR_FOLDER...")],
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help="The phrase bank folder to write (one YAML file per function). "
+                               "Mined entries there are replaced; hand-written ones are kept.")],
+    repairs: Annotated[list[Path] | None, typer.Option(
+        "--repairs", help="An extra repair table (YAML list of {wrong, right, before, after}); "
+                          "may be given more than once.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Mine a phrase bank (openings, closings, headings, formulations …) from past documents."""
+    from wengao.mining.pipeline import mine as run_mine
+
+    show = sys.stderr.isatty() and not quiet
+
+    def progress(k: int, n: int, name: str) -> None:
+        if show and n > 1:
+            width = 30
+            done = width * k // n
+            sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {k}/{n} {name[:40]:<40}")
+            sys.stderr.flush()
+            if k == n:
+                sys.stderr.write("\n")
+
+    _, summary = run_mine(inputs, output, repairs=repairs or None, progress=progress)
+    if not quiet:
+        for line in summary.lines():
+            typer.echo(line)
+        typer.echo(f"wrote {len(summary.written)} files to {output}")
+    if summary.files == 0:
+        raise WengaoError.single(", ".join(map(str, inputs)), "no readable .txt or .docx documents found")
+
+
 def main() -> None:
     """Entry point: every WengaoError becomes located one-line messages, never a traceback."""
     try:

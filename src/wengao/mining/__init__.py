@@ -1,0 +1,1 @@
+"""Mining: corpus files → cleaned paragraphs → documents → phrase-bank entries."""

@@ -1,0 +1,1 @@
+"""Extractors: each reads segmented documents and proposes candidate phrases of one sort."""

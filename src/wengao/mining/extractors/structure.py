@@ -1,0 +1,64 @@
+"""Headings of every level, lead sentences, and heading templates shared by sibling headings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wengao.mining.extractors.base import Candidate, repaired_span
+from wengao.mining.segment import Doc
+
+MIN_SHARED = 4  # characters two sibling headings must share for a template
+
+
+def heading_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+    current = 0
+    for p in doc.paras:
+        if p.kind == "heading":
+            current = p.level
+            text, level = p.text, p.level
+        elif p.kind == "point" and p.lead:
+            text, level = p.lead, current + 1
+        else:
+            continue
+        repaired, fired = repaired_span(text, p.repairs, p.original)
+        yield Candidate(text, "heading", "heading", doc.file, p.lineno, doc.genre, topics,
+                        level=level, repaired_from=repaired, repairs=fired)
+
+
+def _longest_common(a: str, b: str) -> str:
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def template_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+    """Sibling headings sharing a topic phrase: the phrase becomes {主题}, the skeleton is reusable.
+
+    "提高政治站位，进一步增强推动乡村振兴工作的责任感使命感" and "坚持精准施策，进一步把准
+    推动乡村振兴工作的关键点着力点" share "推动乡村振兴工作" → two heading templates.
+    """
+    groups: dict[int, list] = {}
+    for p in doc.paras:
+        if p.kind == "heading":
+            groups.setdefault(p.level, []).append(p)
+    for siblings in groups.values():
+        if len(siblings) < 2:
+            continue
+        shared = ""
+        for a in siblings:
+            for b in siblings:
+                if a is not b:
+                    common = _longest_common(a.text, b.text).strip("，、。的")
+                    if len(common) > len(shared):
+                        shared = common
+        if len(shared) < MIN_SHARED:
+            continue
+        for p in siblings:
+            if shared in p.text and len(p.text) - len(shared) >= 6:
+                yield Candidate(p.text.replace(shared, "{主题}", 1), "heading", "template", doc.file,
+                                p.lineno, doc.genre, topics, level=p.level)

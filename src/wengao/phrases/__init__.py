@@ -1,0 +1,1 @@
+"""The phrase bank: YAML files (the source of truth), search and selection over them."""
