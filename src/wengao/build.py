@@ -53,10 +53,26 @@ def _text(value: object) -> str:
     return value.value if isinstance(value, Text) else (str(value) if value else "")
 
 
+def resolve(outline: Outline, opts: BuildOptions) -> Outline:
+    """Phrase references and picks become text; the bank is opened only when needed."""
+    from wengao.phrases.select import has_refs, resolve_phrases
+
+    if not has_refs(outline):
+        return outline
+    from wengao.phrases.index import BankIndex
+    from wengao.workspace import default_bank
+
+    bank = opts.bank or default_bank(opts.workspace)
+    if not bank.is_dir():
+        raise WengaoError.single(str(bank), "phrase bank folder not found", hint="pass --bank DIR")
+    return resolve_phrases(outline, BankIndex(bank), opts.seed)
+
+
 def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:
     from wengao.docx.writer import DocProps, write_docx
     from wengao.workspace import default_reference
 
+    outline = resolve(outline, opts)
     blocks = outline_blocks(outline, opts)
     reference = opts.reference or default_reference(opts.workspace)
     if not reference.is_file():

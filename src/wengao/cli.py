@@ -29,7 +29,23 @@ def _report(err: WengaoError) -> None:
         typer.echo(d.format(), err=True)
 
 
+def handled(fn):
+    """Every command reports WengaoError as located lines and exits non-zero, no traceback."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except WengaoError as err:
+            _report(err)
+            raise typer.Exit(err.exit_code) from None
+
+    return wrapper
+
+
 @app.command()
+@handled
 def build(
     outlines: Annotated[list[Path], typer.Argument(
         help="Outline files (.yaml) to build; each becomes a .docx beside it unless -o is given.",
@@ -75,6 +91,7 @@ def build(
 
 
 @app.command("reference")
+@handled
 def reference_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the .docx.")] = Path(
         "templates/reference.docx"),
@@ -89,6 +106,7 @@ def reference_cmd(
 
 
 @app.command()
+@handled
 def mine(
     inputs: Annotated[list[Path], typer.Argument(
         help="Corpus files (.txt in UTF-8 or GB18030, .docx) or folders to read.",
@@ -122,6 +140,91 @@ def mine(
         typer.echo(f"wrote {len(summary.written)} files to {output}")
     if summary.files == 0:
         raise WengaoError.single(", ".join(map(str, inputs)), "no readable .txt or .docx documents found")
+
+
+phrases_app = typer.Typer(help="Search, show, list and add phrases of the phrase bank.",
+                          no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(phrases_app, name="phrases")
+BankOpt = Annotated[Path | None, typer.Option(
+    "--bank", help="The phrase bank folder (default: ./phrasebank, else the built-in bank).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON array of entries instead.")]
+FunctionOpt = Annotated[str | None, typer.Option(
+    "--function", "-f", help="Only this function: opening, closing, heading, term, … (see phrases list).")]
+
+
+@phrases_app.command("search")
+@handled
+def phrases_search(
+    query: Annotated[str, typer.Argument(help="Chinese text to find (two characters or more).")],
+    function: FunctionOpt = None,
+    genre: Annotated[str | None, typer.Option("--genre", help="speech, exchange, study-report or news.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only phrases of this topic.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")] = 20,
+    json_out: JsonOpt = False,
+    bank: BankOpt = None,
+) -> None:
+    """Find phrases containing QUERY, best first."""
+    from wengao.phrases.commands import as_json, format_hit, open_index
+
+    hits = open_index(bank).search(query, function=function, genre=genre, topic=topic, limit=limit)
+    if json_out:
+        typer.echo(as_json(hits))
+        return
+    color = sys.stdout.isatty()
+    for h in hits:
+        typer.echo(format_hit(h, query, color))
+    if not hits:
+        typer.echo(f"no phrase contains {query}", err=True)
+        raise typer.Exit(1)
+
+
+@phrases_app.command("show")
+@handled
+def phrases_show(entry_id: Annotated[str, typer.Argument(help="A phrase id such as closing.0007.")],
+                 json_out: JsonOpt = False, bank: BankOpt = None) -> None:
+    """Show one phrase with its sources."""
+    import difflib
+
+    from wengao.phrases.commands import as_json, open_index, show
+
+    index = open_index(bank)
+    hit = index.get(entry_id)
+    if hit is None:
+        close = difflib.get_close_matches(entry_id, index.ids(entry_id.split(".")[0]), n=3, cutoff=0.5)
+        raise WengaoError.single(entry_id, "no such phrase id",
+                                 hint=("did you mean " + ", ".join(close) + "?") if close else "")
+    typer.echo(as_json([hit]) if json_out else show(hit))
+
+
+@phrases_app.command("list")
+@handled
+def phrases_list(function: FunctionOpt = None, json_out: JsonOpt = False, bank: BankOpt = None) -> None:
+    """List the phrases of the bank (of one function)."""
+    from wengao.phrases.commands import as_json, format_hit, open_index
+
+    hits = open_index(bank).list(function)
+    if json_out:
+        typer.echo(as_json(hits))
+        return
+    for h in hits:
+        typer.echo(format_hit(h))
+
+
+@phrases_app.command("add")
+@handled
+def phrases_add(
+    text: Annotated[str, typer.Argument(help="The phrase; write slots as {name}.")],
+    function: Annotated[str, typer.Option("--function", "-f", help="Its function, e.g. closing.")],
+    topic: Annotated[list[str] | None, typer.Option("--topic", help="A topic (repeatable).")] = None,
+    genre: Annotated[list[str] | None, typer.Option("--genre", help="A genre (repeatable).")] = None,
+    bank: BankOpt = None,
+) -> None:
+    """Add a hand-written phrase (kept when the bank is mined again)."""
+    from wengao.phrases.commands import add
+    from wengao.workspace import default_bank
+
+    entry = add(bank or default_bank(), text, function, topic or [], genre or [])
+    typer.echo(f"added {entry['id']}")
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ FUNCTIONS = {
     "term": "提法", "quote": "引语金句",
 }
 KINDS = ("sentence", "template", "heading", "term", "idiom")
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEY_ORDER = ("id", "text", "function", "kind", "level", "expansion", "count", "sources", "genres",
              "topics", "repaired_from", "hand")
 
@@ -44,7 +45,8 @@ def bank_files(bank: Path) -> list[Path]:
 
 def load_file(path: Path) -> list[dict[str, Any]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        # the C build of PyYAML's safe loader when present: same safety, many times faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise WengaoError.single(str(path), f"YAML syntax error: {exc.problem}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wengao.mining.extractors.base import Candidate, repaired_span
+from wengao.mining.extractors.base import Candidate, make_slots, repaired_span
 from wengao.mining.segment import Doc
 
 MIN_SHARED = 4  # characters two sibling headings must share for a template
@@ -36,7 +36,24 @@ def _longest_common(a: str, b: str) -> str:
     return best
 
 
+def _whole_phrase(part: str, texts: list[str]) -> bool:
+    """A quoted term, or a phrase that ends where a word must end (before 的，、。) everywhere."""
+    if part.startswith("“") and part.endswith("”"):
+        return True
+    for t in texts:
+        at = t.find(part)
+        if len(t) - (at + len(part)) < 3:
+            return False  # the topic sits inside the heading, never at its end
+        after = t[at + len(part): at + len(part) + 1]
+        if after not in ("", "的", "，", "、", "。"):
+            return False
+    return True
+
+
 def template_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+    from wengao.mining.lexicon import load_lexicon
+
+    lex = load_lexicon()
     """Sibling headings sharing a topic phrase: the phrase becomes {主题}, the skeleton is reusable.
 
     "提高政治站位，进一步增强推动乡村振兴工作的责任感使命感" and "坚持精准施策，进一步把准
@@ -54,11 +71,12 @@ def template_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate
             for b in siblings:
                 if a is not b:
                     common = _longest_common(a.text, b.text).strip("，、。的")
-                    if len(common) > len(shared):
+                    if len(common) > len(shared) and _whole_phrase(common, [a.text, b.text]):
                         shared = common
         if len(shared) < MIN_SHARED:
             continue
         for p in siblings:
-            if shared in p.text and len(p.text) - len(shared) >= 6:
-                yield Candidate(p.text.replace(shared, "{主题}", 1), "heading", "template", doc.file,
-                                p.lineno, doc.genre, topics, level=p.level)
+            if shared in p.text and len(p.text) - len(shared) >= 6 and _whole_phrase(shared, [p.text]):
+                text = make_slots(p.text.replace(shared, "{主题}", 1), lex)
+                yield Candidate(text, "heading", "template", doc.file, p.lineno, doc.genre, topics,
+                                level=p.level)

@@ -1,0 +1,210 @@
+"""Phrases in drafts (reference, pick, fill) and the `wengao phrases` commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from wengao.cli import app
+from wengao.errors import WengaoError
+
+from conftest import ROOT, body
+
+runner = CliRunner()
+
+BANK = {
+    "closing": [
+        {"id": "closing.0001", "text": "同志们，让我们奋力开创{事业}新局面！", "function": "closing",
+         "kind": "template", "count": 3, "sources": ["a.txt:9", "b.txt:4", "c.txt:2"], "genres": ["speech"],
+         "topics": ["乡村振兴"]},
+        {"id": "closing.0002", "text": "同志们，让我们团结一心、真抓实干！", "function": "closing", "kind": "sentence",
+         "count": 2, "sources": ["b.txt:30", "d.txt:5"], "genres": ["speech"], "topics": ["安全生产"]},
+        {"id": "closing.0003", "text": "我将以此次学习为契机，在{岗位}上担当作为。", "function": "closing",
+         "kind": "template", "count": 1, "sources": ["e.txt:7"], "genres": ["study-report"], "topics": []},
+        {"id": "closing.0004", "text": "让我们携手并进，共创美好未来！", "function": "closing", "kind": "sentence",
+         "count": 1, "sources": ["f.txt:1"], "genres": ["speech"], "topics": ["乡村振兴"]},
+    ],
+    "transition": [
+        {"id": "transition.0001", "text": "下面，我再强调几点意见。", "function": "transition", "kind": "sentence",
+         "count": 4, "sources": ["a.txt:3"], "genres": ["speech"], "topics": []},
+    ],
+}
+
+
+@pytest.fixture
+def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    d = tmp_path / "bank"
+    d.mkdir()
+    for function, entries in BANK.items():
+        (d / f"{function}.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    return d
+
+
+OUTLINE = """
+title: 在全县工作会议上的讲话
+topics: [乡村振兴]
+vars: {{事业: 全面推进乡村振兴}}
+opening:
+  - pick: {{function: transition, query: 强调几点意见}}
+sections:
+  - heading: 提高政治站位
+    paragraphs: [今年以来，全县上下团结奋进。]
+closing:
+{closing}
+"""
+
+
+def texts(skel: dict) -> list[str]:
+    return [p["text"] for p in body(skel)]
+
+
+def test_phrase_reference_with_slot_filled_from_outline_vars(build, bank: Path) -> None:
+    skel = build(OUTLINE.format(closing="  - phrase: closing.0001"), bank=bank)
+    assert texts(skel)[-1] == "同志们，让我们奋力开创全面推进乡村振兴新局面！"
+    assert "下面，我再强调几点意见。" in texts(skel)
+
+
+def test_reference_vars_override_outline_vars(build, bank: Path) -> None:
+    skel = build(OUTLINE.format(closing="  - {phrase: closing.0001, vars: {事业: 安全生产}}"), bank=bank)
+    assert texts(skel)[-1] == "同志们，让我们奋力开创安全生产新局面！"
+
+
+def test_a_missing_slot_value_is_an_error_at_the_outline_line(build, bank: Path) -> None:
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE.format(closing="  - phrase: closing.0003"), bank=bank)
+    d = info.value.diagnostics[0]
+    assert (d.line, d.col) == (10, 5)
+    assert "{岗位}" in d.message and "closing.0003" in d.message
+
+
+def test_unknown_id_suggests_the_nearest(build, bank: Path) -> None:
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE.format(closing="  - phrase: closing.0005"), bank=bank)
+    d = info.value.diagnostics[0]
+    assert d.line == 10 and "unknown phrase id 'closing.0005'" in d.message
+    assert "closing.000" in d.hint
+
+
+def test_pick_prefers_genre_and_topic_and_never_repeats(build, bank: Path) -> None:
+    skel = build(OUTLINE.format(closing="  - pick: {function: closing}\n  - pick: {function: closing}"), bank=bank)
+    last_two = texts(skel)[-2:]
+    # both speech + 乡村振兴 entries whose slots the vars fill; the more frequent first
+    assert last_two == ["同志们，让我们奋力开创全面推进乡村振兴新局面！", "让我们携手并进，共创美好未来！"]
+
+
+def test_pick_only_chooses_entries_whose_slots_can_be_filled(build, bank: Path) -> None:
+    outline = OUTLINE.replace("vars: {{事业: 全面推进乡村振兴}}", "").format(
+        closing="  - pick: {function: closing, genre: speech}")
+    skel = build(outline, bank=bank)
+    assert "{" not in texts(skel)[-1] and texts(skel)[-1] == "让我们携手并进，共创美好未来！"
+
+
+def test_pick_is_deterministic_and_a_seed_changes_it(build, bank: Path) -> None:
+    src = OUTLINE.format(closing="  - pick: {function: closing, query: 让我们}")
+    first = texts(build(src, name="a.yaml", bank=bank))[-1]
+    again = texts(build(src, name="b.yaml", bank=bank))[-1]
+    assert first == again
+    seeded = {texts(build(src, name=f"s{s}.yaml", bank=bank, seed=str(s)))[-1] for s in range(12)}
+    assert len(seeded) > 1  # seeds reach other candidates
+
+
+def test_pick_that_nothing_matches_is_an_error_at_its_line(build, bank: Path) -> None:
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE.format(closing="  - pick: {function: closing, query: 不存在的词语}"), bank=bank)
+    assert info.value.diagnostics[0].line == 10
+    assert "no phrase in the bank matches" in info.value.diagnostics[0].message
+
+
+def test_annotate_adds_comments_naming_id_and_source(build, bank: Path) -> None:
+    plain = build(OUTLINE.format(closing="  - phrase: closing.0001"), bank=bank)
+    assert plain["comments"] == []
+    noted = build(OUTLINE.format(closing="  - phrase: closing.0001"), name="n.yaml", bank=bank, annotate=True)
+    comments = [c["text"] for c in noted["comments"]]
+    assert "closing.0001 · a.txt:9" in comments
+    assert any(c.startswith("transition.0001") for c in comments)
+
+
+def _cli(*args: str) -> object:
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize("query", ["同志", "让我们", "同志们，让我们奋"])
+def test_search_matches_substrings_of_2_3_and_8_characters(bank: Path, query: str) -> None:
+    result = _cli("phrases", "search", query, "--bank", str(bank), "--json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits and all(query in h["text"] for h in hits)
+    expected = {e["id"] for es in BANK.values() for e in es if query in e["text"]}
+    assert {h["id"] for h in hits} == expected
+
+
+def test_search_on_the_shipped_bank(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path))
+    result = _cli("phrases", "search", "乡村振兴", "--function", "closing", "--bank", str(ROOT / "phrasebank"))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines and all(ln.startswith("closing.") and "乡村振兴" in ln for ln in lines)
+
+
+def test_search_filters_and_limit(bank: Path) -> None:
+    hits = json.loads(_cli("phrases", "search", "让我们", "--bank", str(bank), "--json", "--limit", "1").output)
+    assert len(hits) == 1 and hits[0]["id"] == "closing.0004"  # the text that opens with the query first
+    hits = json.loads(_cli("phrases", "search", "同志们", "--bank", str(bank), "--json").output)
+    assert [h["id"] for h in hits] == ["closing.0001", "closing.0002"]  # then the more frequent
+    hits = json.loads(_cli("phrases", "search", "同志们", "--genre", "study-report", "--bank", str(bank),
+                           "--json").output)
+    assert hits == []
+
+
+def test_index_is_rebuilt_after_a_bank_edit(bank: Path) -> None:
+    assert json.loads(_cli("phrases", "search", "砥砺前行", "--bank", str(bank), "--json").output or "[]") == []
+    path = bank / "closing.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries.append({"id": "closing.0009", "text": "让我们砥砺前行！", "function": "closing", "sources": ["x.txt:1"]})
+    time.sleep(0.01)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    os.utime(path)
+    hits = json.loads(_cli("phrases", "search", "砥砺前行", "--bank", str(bank), "--json").output)
+    assert [h["id"] for h in hits] == ["closing.0009"]
+
+
+def test_show_list_and_add(bank: Path) -> None:
+    shown = _cli("phrases", "show", "closing.0002", "--bank", str(bank))
+    assert shown.exit_code == 0 and "同志们，让我们团结一心、真抓实干！" in shown.output and "b.txt:30" in shown.output
+    missing = _cli("phrases", "show", "closing.0020", "--bank", str(bank))
+    assert missing.exit_code != 0 and "closing.00" in missing.output
+    listed = json.loads(_cli("phrases", "list", "--function", "transition", "--bank", str(bank), "--json").output)
+    assert [e["id"] for e in listed] == ["transition.0001"]
+    added = _cli("phrases", "add", "让我们以时不我待的紧迫感奋勇前进！", "--function", "closing", "--topic", "乡村振兴",
+                 "--bank", str(bank))
+    assert added.exit_code == 0 and "closing.u0001" in added.output
+    entry = json.loads(_cli("phrases", "show", "closing.u0001", "--bank", str(bank), "--json").output)[0]
+    assert entry["hand"] is True and entry["topics"] == ["乡村振兴"]
+    # the file keeps its other entries
+    assert len(yaml.safe_load((bank / "closing.yaml").read_text(encoding="utf-8"))) == 5
+
+
+def test_outline_phrases_from_the_shipped_bank(build, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "c"))
+    headings = yaml.safe_load((ROOT / "phrasebank" / "heading.yaml").read_text(encoding="utf-8"))
+    template = next(e["id"] for e in headings if e["text"] == "提高政治站位，进一步增强{主题}的责任感使命感")
+    skel = build(f"""
+        title: 在全县乡村振兴工作会议上的讲话
+        topics: [乡村振兴]
+        vars: {{名称: 本县}}
+        sections:
+          - heading: {{phrase: {template}, vars: {{主题: 推动乡村振兴工作}}}}
+            paragraphs: [{{pick: {{function: task, query: 乡村振兴}}}}]
+        closing:
+          - pick: {{function: closing, query: 让我们}}
+        """)
+    headings = [p["text"] for p in skel["paragraphs"] if p["outline_level"] == 0]
+    assert headings == ["一、提高政治站位，进一步增强推动乡村振兴工作的责任感使命感"]
+    assert "本县" in texts(skel)[-1] and "{" not in "".join(texts(skel))
