@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +55,15 @@ def cn_date(value: dt.date) -> str:
 
 
 def make_environment(template_dirs: list[Path]) -> tuple[ImmutableSandboxedEnvironment, _Renderer]:
+    """One environment per set of template folders and process: templates compile once."""
+    return _environment(tuple(str(d) for d in template_dirs))
+
+
+@functools.cache
+def _environment(template_dirs: tuple[str, ...]) -> tuple[ImmutableSandboxedEnvironment, _Renderer]:
     renderer = _Renderer()
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs], encoding="utf-8"),
+        loader=jinja2.FileSystemLoader(list(template_dirs), encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,  # every printed value goes through finalize, and Markup marks our own
         finalize=renderer.finalize,

@@ -32,6 +32,7 @@ def render_outline(outline: Outline, template_dirs: list[Path]) -> list[Block]:
     name = TEMPLATE_FILE
     try:
         template = env.get_template(name)
+        renderer.sources.clear()
         markup = template.render(template_context(outline))
     except jinja2.TemplateNotFound:
         where = ", ".join(str(d) for d in template_dirs)
