@@ -40,7 +40,7 @@ def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     def run(text: str, name: str = "outline.yaml", **opts):
         src = write(tmp_path / name, text)
         out = build_file(src, tmp_path / (Path(name).stem + ".docx"), BuildOptions(force=True, **opts))
-        return skeleton(out)
+        return skeleton(out.path)
 
     return run
 

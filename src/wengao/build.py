@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wengao.document.blocks import Block
 from wengao.document.normalize import normalize_blocks
-from wengao.document.numbering import number_blocks
+from wengao.document.numbering import join_inline_points, number_blocks
 from wengao.errors import EXIT_USAGE, WengaoError
 from wengao.genres import GENRES
 from wengao.outline.model import Outline, Text
@@ -45,8 +45,8 @@ def outline_blocks(outline: Outline, opts: BuildOptions) -> list[Block]:
     from wengao.workspace import template_dirs
 
     dirs = template_dirs(outline.genre, opts.workspace)
-    blocks = render_outline(outline, dirs)
-    return normalize_blocks(number_blocks(blocks))
+    blocks = render_outline(outline, dirs, lambda genre: template_dirs(genre, opts.workspace))
+    return normalize_blocks(join_inline_points(number_blocks(blocks)))
 
 
 def _text(value: object) -> str:
@@ -68,7 +68,7 @@ def resolve(outline: Outline, opts: BuildOptions) -> Outline:
     return resolve_phrases(outline, BankIndex(bank), opts.seed)
 
 
-def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:
+def build_bytes(outline: Outline, opts: BuildOptions) -> tuple[bytes, int]:
     from wengao.docx.writer import DocProps, write_docx
     from wengao.workspace import default_reference
 
@@ -86,10 +86,17 @@ def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:
         keywords="，".join(outline.topics),
         created=build_time(outline),
     )
-    return write_docx(blocks, reference, props, annotate=opts.annotate)
+    placeholders = sum(b.text.count("【") for b in blocks)
+    return write_docx(blocks, reference, props, annotate=opts.annotate), placeholders
 
 
-def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> Path:
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    placeholders: int  # 【…】 left from a skeleton
+
+
+def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> Built:
     from wengao.fileio import atomic_write, check_writable
     from wengao.outline.load import load_outline
 
@@ -101,6 +108,6 @@ def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> P
         raise WengaoError.single(str(out), "the output would overwrite the outline", exit_code=EXIT_USAGE)
     check_writable(out, force=opts.force)  # fail before doing the work
     outline = load_outline(outline_path)
-    data = build_bytes(outline, opts)
+    data, placeholders = build_bytes(outline, opts)
     atomic_write(out, data, force=opts.force)
-    return out
+    return Built(out, placeholders)

@@ -85,9 +85,44 @@ def build(
             failed += 1
             code = err.exit_code
             continue
-        typer.echo(f"wrote {written}")
+        typer.echo(f"wrote {written.path}")
+        if written.placeholders:
+            typer.echo(f"{path}: warning: {written.placeholders} placeholders 【…】 are still to be written",
+                       err=True)
     if failed:
         raise typer.Exit(code if len(outlines) == 1 else EXIT_INPUT)
+
+
+@app.command()
+@handled
+def new(
+    genre: Annotated[str | None, typer.Argument(
+        help="speech, exchange, study-report, news or compilation.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Where to write the outline (.yaml).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The title to put in.")] = None,
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="The speaker (or, for a study report, the author's post).")] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace the file if it exists.")] = False,
+    list_genres: Annotated[bool, typer.Option("--list", help="List the genres and stop.")] = False,
+) -> None:
+    """Start a new outline from a genre's commented skeleton (it builds as it is)."""
+    from wengao.skeleton import genre_list, skeleton_text
+
+    if list_genres or genre is None:
+        for line in genre_list():
+            typer.echo(line)
+        if genre is None and not list_genres:
+            raise typer.Exit(EXIT_USAGE)
+        return
+    from wengao.fileio import atomic_write
+
+    text = skeleton_text(genre, title=title, speaker=speaker)
+    target = output or Path(f"{genre}.yaml")
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise WengaoError.single(str(target), "an outline file name ends in .yaml", exit_code=EXIT_USAGE)
+    atomic_write(target, text.encode("utf-8"), force=force)
+    typer.echo(f"wrote {target}; edit it, then: wengao build {target}")
 
 
 @app.command("reference")

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Heading numbers by level. GB/T 9704: 一、（一）1.（1）; exchange speeches number inside
+# sections with 1、 as seed 001 does.
+NUMBERING = {
+    "gbt": ("一、", "（一）", "1.", "（1）"),
+    "exchange": ("一、", "1、", "（1）", "①"),
+    "none": ("", "", "", ""),
+}
+
 
 @dataclass(frozen=True)
 class Genre:
@@ -12,7 +20,9 @@ class Genre:
     keys: frozenset[str]  # top-level outline keys this genre accepts
     required: frozenset[str]
     salutation: str | None  # the default salutation; None: none unless the outline gives one
-    sections_required: bool = True
+    numbering: str = "gbt"
+    heading_required: bool = True  # sections need a heading
+    description: str = ""
 
 
 _COMMON = frozenset({"genre", "title", "vars", "topics", "seed", "opening", "sections", "closing"})
@@ -21,9 +31,26 @@ GENRES: dict[str, Genre] = {
     g.name: g
     for g in (
         Genre("speech", "讲话稿", _COMMON | {"subtitle", "speaker", "date", "salutation"},
-              frozenset({"title", "sections"}), "同志们："),
+              frozenset({"title", "sections"}), "同志们：",
+              description="title (or theme title + ——在…讲话), speaker and date, 同志们：, "
+                          "一、（一） headings, 一是/一要 points, a closing call"),
+        Genre("exchange", "研讨交流发言", _COMMON | {"subtitle", "speaker", "date", "salutation"},
+              frozenset({"title", "sections"}), None, numbering="exchange",
+              description="title, speaker line, 一、 with 1、 inside, 下一步 resolutions"),
+        Genre("study-report", "心得体会", _COMMON | {"subtitle", "author", "date", "salutation"},
+              frozenset({"title", "sections"}), None,
+              description="title, author's post line, an opening on the study, 一、（一）一是, a closing 表态"),
+        Genre("news", "会议新闻稿", (_COMMON - {"closing"}) | {"subtitle", "source", "date", "attendance"},
+              frozenset({"title", "opening"}), None, numbering="none", heading_required=False,
+              description="title (and sub-title), source and date line, a lead paragraph, "
+                          "body with ××强调，一要…二要…, an attendance paragraph"),
+        Genre("compilation", "汇编", frozenset({"genre", "title", "note", "vars", "topics", "seed", "parts",
+                                               "toc_title"}),
+              frozenset({"title", "parts"}), None, numbering="none",
+              description="a cover title and note, a table of contents, each part on a new page"),
     )
 }
+PART_GENRES = tuple(g for g in GENRES if g != "compilation")
 
 
 def genre_names() -> list[str]:

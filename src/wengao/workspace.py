@@ -21,14 +21,14 @@ def builtin_dir(name: str) -> Path:
 
 
 def template_dirs(genre: str, workspace: Path | None = None) -> list[Path]:
-    """The genre's template folders, the workspace's first so its files override by name."""
-    dirs = []
-    ws = (workspace or Path.cwd()) / "templates" / genre
-    if ws.is_dir():
-        dirs.append(ws)
-    builtin = builtin_dir("templates") / genre
-    if builtin.is_dir() and builtin.resolve() not in {d.resolve() for d in dirs}:
-        dirs.append(builtin)
+    """The genre's template folders, then the shared macros (_common); the workspace's copy of
+    each comes first, so its files override the built-in ones by name."""
+    dirs: list[Path] = []
+    for sub in (genre, "_common"):
+        for root in ((workspace or Path.cwd()) / "templates", builtin_dir("templates")):
+            d = root / sub
+            if d.is_dir() and d.resolve() not in {x.resolve() for x in dirs}:
+                dirs.append(d)
     return dirs
 
 

@@ -22,6 +22,9 @@ KINDS = {
     "toc": "a table of contents field",
     "cover": "a compilation's cover title",
     "note": "a compilation's cover note",
+    "parttitle": "the title of a part of a compilation (listed in the table of contents)",
+    "tochead": "the heading over a table of contents",
+    "parts": "where a compilation's parts go",
 }
 
 
@@ -38,6 +41,7 @@ class Block:
     runs: tuple[Run, ...] = ()
     arg: str = ""  # heading level, point style …
     line: int = 0  # the template line that produced it
+    scheme: str = "gbt"  # heading numbers (genres.NUMBERING), set from the outline's genre
 
     @property
     def text(self) -> str:
@@ -46,6 +50,11 @@ class Block:
     @property
     def level(self) -> int:
         return int(self.arg) if self.kind == "h" and self.arg.isdigit() else 0
+
+    @property
+    def inline(self) -> bool:
+        """A point written into the paragraph before it (news: ××强调，…一要…二要…)."""
+        return self.kind == "point" and self.arg.endswith("-inline")
 
     def with_runs(self, runs: tuple[Run, ...]) -> Block:
         return replace(self, runs=runs)

@@ -29,14 +29,17 @@ def chinese_number(n: int) -> str:
     return head + "十" + (_DIGITS[ones] if ones else "")
 
 
-def heading_number(level: int, n: int) -> str:
-    if level == 1:
-        return f"{chinese_number(n)}、"
-    if level == 2:
-        return f"（{chinese_number(n)}）"
-    if level == 3:
-        return f"{n}."
-    return f"（{n}）"
+def heading_number(level: int, n: int, scheme: str = "gbt") -> str:
+    from wengao.genres import NUMBERING
+
+    pattern = NUMBERING.get(scheme, NUMBERING["gbt"])[min(level, 4) - 1]
+    if not pattern:
+        return ""
+    if "一" in pattern:
+        return pattern.replace("一", chinese_number(n))
+    if "1" in pattern:
+        return pattern.replace("1", str(n))
+    return chr(0x2460 + n - 1) if pattern == "①" and n <= 20 else f"（{n}）"
 
 
 def strip_heading_number(text: str) -> str:
@@ -80,16 +83,16 @@ def number_blocks(blocks: list[Block]) -> list[Block]:
             for deeper in range(lvl + 1, 5):
                 counters[deeper] = 0
             runs = _strip_prefix(b.runs, HEADING_NUMBER_RE, "")
-            number = heading_number(lvl, counters[lvl])
+            number = heading_number(lvl, counters[lvl], b.scheme)
             first_bold = runs[0].bold if runs else False
             out.append(b.with_runs(merge_runs([Run(number, first_bold), *runs])))
             point_count = 0
             continue
-        if b.kind in ("title", "cover", "pagebreak"):
+        if b.kind in ("title", "cover", "pagebreak", "parttitle"):
             counters = [0, 0, 0, 0, 0]
             point_count = 0
         if b.kind == "point":
-            style = b.arg or "shi"
+            style = (b.arg or "shi").removesuffix("-inline")
             if style != point_style:
                 point_count = 0
                 point_style = style
@@ -106,4 +109,17 @@ def number_blocks(blocks: list[Block]) -> list[Block]:
             point_count = 0
             point_style = ""
         out.append(b)
+    return out
+
+
+def join_inline_points(blocks: list[Block]) -> list[Block]:
+    """Inline points continue the paragraph before them: 强调，要…。一要…。二要…。"""
+    out: list[Block] = []
+    for b in blocks:
+        if b.inline and out and out[-1].kind in ("p", "point"):
+            out[-1] = out[-1].with_runs(merge_runs([*out[-1].runs, *b.runs]))
+        elif b.inline:
+            out.append(Block("p", b.runs, "", b.line, b.scheme))
+        else:
+            out.append(b)
     return out

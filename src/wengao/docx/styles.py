@@ -65,6 +65,8 @@ PROFILE: tuple[ParaStyle, ...] = (
     ParaStyle("BodyText", "Body Text", first_line_chars=200),
     ParaStyle("Title", "Title", east_asia=XIAOBIAOSONG, size=22, align="center", keep_next=True,
               char_spacing=0, next_style="BodyText", ui_priority=10, snap_to_grid=False),
+    ParaStyle("PartTitle", "Part Title", east_asia=XIAOBIAOSONG, size=22, align="center", keep_next=True,
+              char_spacing=0, next_style="BodyText", snap_to_grid=False, outline_level=0, custom=True),
     ParaStyle("Subtitle", "Subtitle", east_asia=KAITI, align="center", keep_next=True,
               next_style="BodyText", ui_priority=11),
     ParaStyle("Byline", "Byline", east_asia=KAITI, align="center", keep_next=True, custom=True),

@@ -27,10 +27,13 @@ STYLE_FOR_KIND = {
     "blank": "Normal",
     "cover": "CoverTitle",
     "note": "CoverNote",
+    "parttitle": "PartTitle",
+    "tochead": "TOCHeading",
 }
 # Characters whose width Word decides by the run's font hint: quotes, dashes, ellipsis.
 _AMBIGUOUS_RE = re.compile("[“”‘’—…·]")
 TITLE_LINE_CHARS = 20  # 156 mm / 22 pt
+COVER_LINE_CHARS = 17  # 156 mm / 26 pt
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def _balanced_breaks(text: str, width: int = TITLE_LINE_CHARS) -> list[str]:
     for i, ch in enumerate(text[:-1], 1):
         if ch in "，、：；—":
             good[i] = 0
-        elif ch in "的和与及暨”》":
+        elif ch in "的暨”》":  # not 和/与: 和美, 和谐, 与会 are words
             good[i] = 1
     for m in re.finditer("在|关于|上的|工作会议|会议|推进会|座谈会|动员会|讲话|发言", text):
         good.setdefault(m.start(), 2)
@@ -92,6 +95,7 @@ class _Writer:
         self.sect_pr = self.body.find(qn("w:sectPr"))
         self.page_break_next = False
         self.comments: list[tuple[object, str]] = []
+        self.toc_entries: list[tuple[str, str]] = []
 
     def _paragraph(self, style: str):
         p = el("w:p")
@@ -133,8 +137,8 @@ class _Writer:
             return
         style = f"Heading{b.level}" if b.kind == "h" else STYLE_FOR_KIND[b.kind]
         p = self._paragraph(style)
-        if b.kind in ("title", "cover") and len(b.runs) == 1:
-            lines = _balanced_breaks(b.runs[0].text)
+        if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1:
+            lines = _balanced_breaks(b.runs[0].text, COVER_LINE_CHARS if b.kind == "cover" else TITLE_LINE_CHARS)
             for i, line in enumerate(lines):
                 r = self._run(p, line, b.runs[0].bold)
                 if i + 1 < len(lines):
@@ -146,10 +150,31 @@ class _Writer:
                 self.comments.append((r, f"{run.source.phrase_id} · {run.source.origin}"))
 
     def _toc(self, b: Block) -> None:
-        p = self._paragraph("TOC1")
-        levels = b.arg or "1-2"
-        for r in field_runs(f'TOC \\o "{levels}" \\h \\z \\u', "（在 Word 中右键“更新域”生成目录）"):
-            p.append(r)
+        """A real TOC field: part titles at level 1, their 一、 headings at level 2.
+
+        Its result is filled with the entries (without page numbers) so the document reads well
+        before Word updates the field, which it is asked to do on opening.
+        """
+        entries = self.toc_entries or [("TOC1", "目录")]
+        instr = 'TOC \\h \\z \\t "Part Title,1,Heading 1,2"'
+        begin, instr_run, separate, _result, end = field_runs(instr, "")
+        for i, (style, text) in enumerate(entries):
+            p = self._paragraph(style)
+            if i == 0:
+                p.extend([begin, instr_run, separate])
+            self._run(p, text)
+            if i == len(entries) - 1:
+                p.append(end)
+        settings = self.doc.settings.element
+        if settings.find(qn("w:updateFields")) is None:
+            # schema order: updateFields comes before these
+            after = next((settings.find(qn(t)) for t in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
+                                                           "w:compat", "w:docVars", "w:rsids")
+                          if settings.find(qn(t)) is not None), None)
+            if after is not None:
+                after.addprevious(el("w:updateFields", val="true"))
+            else:
+                settings.append(el("w:updateFields", val="true"))
 
     def add_comments(self) -> None:
         from docx.text.run import Run as DocxRun
@@ -192,8 +217,19 @@ def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
+def _toc_entries(blocks: list[Block]) -> list[tuple[str, str]]:
+    entries = []
+    for b in blocks:
+        if b.kind == "parttitle":
+            entries.append(("TOC1", b.text))
+        elif b.kind == "h" and b.level == 1 and entries:
+            entries.append(("TOC2", b.text))
+    return entries
+
+
 def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotate: bool = False) -> bytes:
     w = _Writer(reference)
+    w.toc_entries = _toc_entries(blocks) if any(b.kind == "toc" for b in blocks) else []
     for b in blocks:
         w.block(b)
     if annotate:

@@ -10,9 +10,9 @@ from wengao.outline.yamlmarks import load_located
 from wengao.text.encoding import read_text
 
 
-def load_outline(path: str | Path) -> Outline:
+def load_outline(path: str | Path, *, part: bool = False) -> Outline:
     text = read_text(path)
-    return validate(load_located(text, str(path)))
+    return validate(load_located(text, str(path)), part=part)
 
 
 def load_outline_text(text: str, path: str = "<outline>") -> Outline:

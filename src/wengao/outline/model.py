@@ -99,4 +99,5 @@ class Outline:
     closing: tuple[TextLike, ...] = ()
     attendance: tuple[TextLike, ...] = ()
     note: tuple[TextLike, ...] = ()
+    toc_title: TextLike | None = None
     parts: tuple[Any, ...] = ()  # compilation: tuple[Outline, ...]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 from typing import Any
 
 from wengao.errors import Diagnostic, WengaoError
-from wengao.genres import GENRES, genre_names
+from wengao.genres import GENRES, PART_GENRES, genre_names
 from wengao.outline.model import (
     Outline,
     PhraseRef,
@@ -209,11 +210,13 @@ class _Validator:
                     items.append(PointItem(None, t))
         return Points(style, tuple(items))
 
-    def section(self, where: Path_, value: Any, level: int) -> Section | None:
+    def section(self, where: Path_, value: Any, level: int, need_heading: bool = True) -> Section | None:
         m = self.mapping(where, value, SECTION_KEYS, f"a level-{level} section")
         if m is None:
             return None
-        if "heading" not in m:
+        if "heading" not in m and not need_heading:
+            heading = Text("")
+        elif "heading" not in m:
             self.error(where, f"a level-{level} section needs a 'heading'")
             heading = None
         else:
@@ -224,7 +227,8 @@ class _Validator:
                 self.error((*where, "sections"), f"sections go at most {MAX_LEVEL} levels deep",
                            "一、（一）1.（1） are the four levels of GB/T 9704", key=True)
             else:
-                subs = self.section_list((*where, "sections"), m["sections"], level + 1, required=False)
+                subs = self.section_list((*where, "sections"), m["sections"], level + 1, required=False,
+                                         heading=need_heading)
         result = Section(
             heading=heading or Text(""),
             paragraphs=self.text_list((*where, "paragraphs"), m.get("paragraphs"), "paragraphs"),
@@ -235,7 +239,8 @@ class _Validator:
         )
         return result if heading is not None else None
 
-    def section_list(self, where: Path_, value: Any, level: int, *, required: bool) -> tuple[Section, ...]:
+    def section_list(self, where: Path_, value: Any, level: int, *, required: bool,
+                     heading: bool = True) -> tuple[Section, ...]:
         if value is None or value == []:
             if required:
                 self.error(where, "sections is empty", "add at least one section with a heading")
@@ -246,7 +251,7 @@ class _Validator:
             return ()
         out = []
         for i, s in enumerate(value):
-            sec = self.section((*where, i), s, level)
+            sec = self.section((*where, i), s, level, heading)
             if sec is not None:
                 out.append(sec)
         return tuple(out)
@@ -273,46 +278,96 @@ class _Validator:
         if data is None:
             self.error((), "the outline is empty", "start from `wengao new speech`")
             return None
+        return self.outline_at((), data, part=False)
+
+    def outline_at(self, p: Path_, data: Any, *, part: bool) -> Outline | None:
+        what = "a part" if part else "the outline"
         if not isinstance(data, dict):
-            self.error((), f"the outline must be a mapping of keys (title:, sections: …), not {_type_name(data)}")
+            self.error(p, f"{what} must be a mapping of keys (title:, sections: …), not {_type_name(data)}")
             return None
+        if part and "include" in data:
+            return self.include(p, data)
         genre_name = data.get("genre", "speech")
-        if genre_name not in GENRES:
-            close = suggest(str(genre_name), genre_names())
-            self.error(("genre",), f"unknown genre '{genre_name}'",
-                       f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(genre_names()))
+        names = list(PART_GENRES) if part else genre_names()
+        if genre_name not in names:
+            close = suggest(str(genre_name), names)
+            self.error((*p, "genre"), f"unknown genre '{genre_name}'" + (" for a part" if part else ""),
+                       f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(names))
             return None
         genre = GENRES[genre_name]
-        self.mapping((), data, genre.keys, f"a {genre.name} outline")
+        self.mapping(p, data, genre.keys, f"a {genre.name} outline")
         for key in sorted(genre.required):
             if key not in data:
-                self.error((), f"missing required key '{key}'",
+                self.error(p, f"missing required key '{key}'",
                            "add `title: …` at the top" if key == "title" else "")
-        title = self.text(("title",), data["title"], "title") if "title" in data else None
+        title = self.text((*p, "title"), data["title"], "title") if "title" in data else None
         topics_raw = data.get("topics") or []
         if isinstance(topics_raw, str):
             topics_raw = [topics_raw]
         if not isinstance(topics_raw, list) or not all(isinstance(t, str) for t in topics_raw):
-            self.error(("topics",), "topics must be a list of words such as [乡村振兴]")
+            self.error((*p, "topics"), "topics must be a list of words such as [乡村振兴]")
             topics_raw = []
         seed = data.get("seed")
+
+        def opt_text(key: str) -> TextLike | None:
+            return self.text((*p, key), data[key], key) if key in data else None
+
         outline = Outline(
             path=self.loc.path,
             genre=genre.name,
             title=title or Text(""),
-            subtitle=self.text(("subtitle",), data["subtitle"], "subtitle") if "subtitle" in data else None,
-            speaker=self.text(("speaker",), data["speaker"], "speaker") if "speaker" in data else None,
-            date=self.date(("date",), data.get("date")),
-            salutation=self.text(("salutation",), data["salutation"], "salutation") if "salutation" in data else None,
-            vars=self.vars_map(("vars",), data.get("vars")),
+            subtitle=opt_text("subtitle"),
+            speaker=opt_text("speaker"),
+            author=opt_text("author"),
+            source=opt_text("source"),
+            date=self.date((*p, "date"), data.get("date")),
+            salutation=opt_text("salutation"),
+            vars=self.vars_map((*p, "vars"), data.get("vars")),
             topics=tuple(t.strip() for t in topics_raw if t.strip()),
             seed=str(seed) if seed is not None else None,
-            opening=self.text_list(("opening",), data.get("opening"), "opening"),
-            sections=self.section_list(("sections",), data.get("sections"), 1,
-                                       required=genre.sections_required and "sections" in genre.required),
-            closing=self.text_list(("closing",), data.get("closing"), "closing"),
+            opening=self.text_list((*p, "opening"), data.get("opening"), "opening"),
+            sections=self.section_list((*p, "sections"), data.get("sections"), 1,
+                                       required="sections" in genre.required,
+                                       heading=genre.heading_required),
+            closing=self.text_list((*p, "closing"), data.get("closing"), "closing"),
+            attendance=self.text_list((*p, "attendance"), data.get("attendance"), "attendance"),
+            note=self.text_list((*p, "note"), data.get("note"), "note"),
+            toc_title=opt_text("toc_title"),
         )
+        if genre.name == "compilation":
+            outline = dataclasses.replace(outline, parts=self.parts((*p, "parts"), data.get("parts"), outline))
         return outline
+
+    def parts(self, where: Path_, value: Any, parent: Outline) -> tuple[Outline, ...]:
+        if not isinstance(value, list) or not value:
+            self.error(where, "parts must be a non-empty list of outlines or {include: file.yaml}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            part = self.outline_at((*where, i), item, part=True)
+            if part is not None:
+                out.append(dataclasses.replace(
+                    part, vars={**parent.vars, **part.vars}, topics=part.topics or parent.topics,
+                    seed=part.seed if part.seed is not None else parent.seed))
+        return tuple(out)
+
+    def include(self, where: Path_, data: dict[str, Any]) -> Outline | None:
+        m = self.mapping(where, data, ("include",), "an included part")
+        target = m.get("include") if m else None
+        if not isinstance(target, str) or not target.strip():
+            self.error((*where, "include"), "include needs the path of an outline file")
+            return None
+        from pathlib import Path
+
+        from wengao.outline.load import load_outline
+
+        path = Path(self.loc.path).parent / target.strip()
+        try:
+            part = load_outline(path, part=True)
+        except WengaoError as err:
+            self.diags.extend(err.diagnostics)
+            return None
+        return part
 
 
 def _squash_lines(text: str) -> str:
@@ -327,9 +382,14 @@ def _squash_lines(text: str) -> str:
     return out
 
 
-def validate(loc: Located) -> Outline:
+def validate(loc: Located, *, part: bool = False) -> Outline:
     v = _Validator(loc)
-    outline = v.outline()
+    if part:  # an included part of a compilation
+        outline = v.outline_at((), loc.data, part=True) if loc.data is not None else None
+        if loc.data is None:
+            v.error((), "the part is empty")
+    else:
+        outline = v.outline()
     diags = loc.diagnostics + v.diags
     if diags or outline is None:
         raise WengaoError(sorted(diags, key=lambda d: (d.line, d.col)))

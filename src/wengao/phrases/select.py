@@ -117,6 +117,14 @@ class _Resolver:
             hit = top[int.from_bytes(digest[:4], "big") % len(top)]
         return self.fill(hit, values, p.line, p.col)
 
+    def resolve_outline(self, outline: Outline) -> Outline:
+        """A compilation's parts resolve with their own vars, genre and topics; no entry twice."""
+        previous, self.outline = self.outline, outline
+        resolved = _walk(dataclasses.replace(outline, parts=()), self.resolve)
+        parts = tuple(self.resolve_outline(p) for p in outline.parts)
+        self.outline = previous
+        return dataclasses.replace(resolved, parts=parts)
+
     def resolve(self, value: Any) -> Any:
         if isinstance(value, PhraseRef):
             return self.ref(value) or Text("")
@@ -127,7 +135,7 @@ class _Resolver:
 
 def resolve_phrases(outline: Outline, index: BankIndex, seed: str | None = None) -> Outline:
     r = _Resolver(outline, index, seed)
-    resolved = _walk(outline, r.resolve)
+    resolved = r.resolve_outline(outline)
     if r.diags:
         raise WengaoError(r.diags)
     return resolved

@@ -73,7 +73,7 @@ def parse_markup(markup: str, template_name: str, sources: list[Source] | None =
         if kind == "h":
             arg = digit or arg or "1"
         runs = _parse_inline(text.strip(), sources)
-        if kind not in ("blank", "pagebreak", "toc") and not "".join(r.text for r in runs).strip():
+        if kind not in ("blank", "pagebreak", "toc", "parts") and not "".join(r.text for r in runs).strip():
             problems.append(Diagnostic(template_name, 0, 0,
                                        f"output line {lineno} (@{kind}) has no text",
                                        "an empty value reached the template"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -18,6 +19,7 @@ TEMPLATE_FILE = "document.md.j2"
 
 
 def template_context(outline: Outline) -> dict[str, object]:
+    """Every outline field, so templates may test any of them without an undefined error."""
     ctx = {f.name: getattr(outline, f.name) for f in dataclasses.fields(outline)}
     genre = GENRES[outline.genre]
     ctx["genre_label"] = genre.label
@@ -26,8 +28,30 @@ def template_context(outline: Outline) -> dict[str, object]:
     return ctx
 
 
-def render_outline(outline: Outline, template_dirs: list[Path]) -> list[Block]:
-    """template_dirs: the genre's folders, user's first, so workspace files override by name."""
+def render_outline(outline: Outline, template_dirs: list[Path],
+                   part_dirs: Callable[[str], list[Path]] | None = None) -> list[Block]:
+    """template_dirs: the genre's folders, user's first, so workspace files override by name.
+
+    A compilation's template places its parts with an @parts line; each part renders through
+    its own genre's template (part_dirs gives the folders) and starts on a new page.
+    """
+    blocks = _render_one(outline, template_dirs)
+    scheme = GENRES[outline.genre].numbering
+    blocks = [dataclasses.replace(b, scheme=scheme) if b.kind == "h" else b for b in blocks]
+    if not outline.parts:
+        return [b for b in blocks if b.kind != "parts"]
+    if part_dirs is None:
+        raise ValueError("a compilation needs part_dirs")
+    rendered: list[Block] = []
+    for part in outline.parts:
+        rendered.append(Block("pagebreak"))
+        for b in render_outline(part, part_dirs(part.genre)):
+            rendered.append(dataclasses.replace(b, kind="parttitle") if b.kind == "title" else b)
+    at = next((i for i, b in enumerate(blocks) if b.kind == "parts"), len(blocks))
+    return blocks[:at] + rendered + blocks[at + 1:]
+
+
+def _render_one(outline: Outline, template_dirs: list[Path]) -> list[Block]:
     env, renderer = make_environment(template_dirs)
     name = TEMPLATE_FILE
     try:

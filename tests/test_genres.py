@@ -1,0 +1,157 @@
+"""Every genre builds, from its skeleton and its example, and reads back with its genre's parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wengao.build import BuildOptions, build_file
+from wengao.cli import app
+from wengao.docx.inspect import skeleton
+from wengao.genres import GENRES
+
+from conftest import DRAFTS, ROOT, write
+
+runner = CliRunner()
+GENRE_NAMES = sorted(GENRES)
+
+
+def _build(src: Path, tmp_path: Path) -> dict:
+    out = tmp_path / (src.stem + ".docx")
+    build_file(src, out, BuildOptions(force=True))
+    return skeleton(out)
+
+
+def heading_texts(skel: dict, level: int) -> list[str]:
+    return [p["text"] for p in skel["paragraphs"] if p["outline_level"] == level - 1 and p["style"].startswith("heading")]
+
+
+@pytest.mark.parametrize("genre", GENRE_NAMES)
+def test_skeleton_builds_as_it_is(genre: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["new", genre, "-o", "draft.yaml"])
+    assert result.exit_code == 0, result.output
+    skel = _build(tmp_path / "draft.yaml", tmp_path)
+    texts = [p["text"] for p in skel["paragraphs"] if p["text"]]
+    assert len(texts) >= 5 and all("{" not in t for t in texts)
+
+
+@pytest.mark.parametrize("genre", GENRE_NAMES)
+def test_example_builds(genre: str, tmp_path: Path) -> None:
+    skel = _build(DRAFTS / f"example-{genre}.yaml", tmp_path)
+    assert skel["core"]["subject"] == GENRES[genre].label
+    assert sum(len(p["text"]) for p in skel["paragraphs"]) > 500
+
+
+def test_study_report_has_the_author_line_and_no_salutation(tmp_path: Path) -> None:
+    skel = _build(DRAFTS / "example-study-report.yaml", tmp_path)
+    paras = [p for p in skel["paragraphs"] if p["text"]]
+    assert paras[0]["style"] == "Title"
+    assert (paras[1]["text"], paras[1]["style"], paras[1]["east_asia"], paras[1]["align"]) == (
+        "区民政局局长", "Byline", "楷体_GB2312", "center")
+    assert not any(p["style"] == "Salutation" for p in paras)
+    assert heading_texts(skel, 1) == ["一、总体感受", "二、经验启示", "三、工作思路"]
+    assert heading_texts(skel, 2)[0] == "（一）兜牢社会救助底线"
+    assert any(p["text"].startswith("一是坚持党建引领") for p in paras)
+
+
+def test_news_has_no_numbered_headings_and_points_run_on(tmp_path: Path) -> None:
+    skel = _build(DRAFTS / "example-news.yaml", tmp_path)
+    paras = [p for p in skel["paragraphs"] if p["text"]]
+    assert not any(p["outline_level"] is not None for p in paras)
+    assert not any(p["text"].startswith(("一、", "（一）")) for p in paras)
+    assert not any(p["style"] == "Salutation" for p in paras)
+    source = next(p for p in paras if p["style"] == "Source Line")
+    assert source["text"] == "某某日报　2023年11月28日"
+    stress = next(p for p in paras if p["text"].startswith("某某某强调"))
+    assert "。一要统筹推动县域内城乡融合发展" in stress["text"] and "。五要强化要素保障" in stress["text"]
+    assert paras[-1]["text"].endswith("参加会议和观摩活动。")
+
+
+def test_exchange_numbers_inside_sections_with_1_dun(tmp_path: Path) -> None:
+    skel = _build(DRAFTS / "example-exchange.yaml", tmp_path)
+    assert heading_texts(skel, 1)[0] == "一、深入学习推广浙江经验的重大意义"
+    assert heading_texts(skel, 2)[:2] == ["1、深入学习浙江经验是贯彻落实习近平生态文明思想的重要举措。",
+                                          "2、深入学习浙江经验是践行以人民为中心的发展思想的内在要求。"]
+    assert heading_texts(skel, 2)[2].startswith("1、始终坚持高位推动")  # numbering restarts per section
+
+
+def test_compilation_has_a_toc_field_and_each_part_on_a_new_page(tmp_path: Path) -> None:
+    skel = _build(DRAFTS / "example-compilation.yaml", tmp_path)
+    paras = skel["paragraphs"]
+    assert any(f.startswith("TOC ") for p in paras for f in p["fields"])
+    parts = [p for p in paras if p["style"] == "Part Title"]
+    assert [p["text"] for p in parts] == ["学习借鉴“千万工程”经验奋力开创民政工作新局面",
+                                          "乡村振兴关键在“人”关键在“干”",
+                                          "深入学习浙江“千万工程”经验扎实推进农村人居环境整治的交流发言"]
+    assert all(p["page_break_before"] and p["outline_level"] == 0 for p in parts)
+    # one break for the contents page, then exactly one before each part
+    assert sum(p["page_break_before"] for p in paras) == len(parts) + 1
+    # the parts' headings keep their levels and their own genre's numbering
+    assert "一、总体感受" in heading_texts(skel, 1) and "（一）兜牢社会救助底线" in heading_texts(skel, 2)
+    assert "1、深入学习浙江经验是贯彻落实习近平生态文明思想的重要举措。" in heading_texts(skel, 2)
+    toc = [p["text"] for p in paras if p["style"] in ("toc 1", "toc 2")]
+    assert toc[0] == parts[0]["text"] and "一、总体感受" in toc
+    cover = next(p for p in paras if p["style"] == "Cover Title")
+    assert cover["text"] == "学习运用“千万工程”经验建设和美乡村专题培训感悟汇编"
+
+
+def test_compilation_parts_are_checked_with_their_own_lines(tmp_path: Path) -> None:
+    from wengao.errors import WengaoError
+    from wengao.outline.load import load_outline
+
+    write(tmp_path / "part.yaml", "genre: study-report\ntitle: 篇目\nsections:\n  - heading: 甲\n    paragrahs: [x]\n")
+    src = write(tmp_path / "c.yaml", """
+        genre: compilation
+        title: 汇编
+        parts:
+          - include: part.yaml
+          - genre: speach
+            title: 乙
+          - include: missing.yaml
+        """)
+    with pytest.raises(WengaoError) as info:
+        load_outline(src)
+    text = str(info.value)
+    assert f"{tmp_path / 'part.yaml'}:5:5: error: unknown key 'paragrahs'" in text
+    assert f"{src}:5:12: error: unknown genre 'speach' for a part" in text
+    assert "missing.yaml: error: file not found" in text
+
+
+def test_workspace_templates_override_builtin_by_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "templates" / "news" / "document.md.j2", "@title {{ title }}\n@p 本单位版式\n")
+    skel = _build(DRAFTS / "example-news.yaml", tmp_path)
+    assert [p["text"] for p in skel["paragraphs"]] == [
+        "全省学习践行“千万工程”经验全面推进乡村振兴现场会召开", "本单位版式"]
+    # the shared section macros can be overridden the same way
+    write(tmp_path / "templates" / "_common" / "sections.md.j2",
+          "{% macro render_sections(sections, news=false) %}@p 自定义章节\n{% endmacro %}\n")
+    skel = _build(DRAFTS / "example-speech.yaml", tmp_path)
+    assert "自定义章节" in [p["text"] for p in skel["paragraphs"]]
+
+
+def test_new_refuses_to_overwrite_and_fills_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    ok = runner.invoke(app, ["new", "study-report", "-o", "a.yaml", "--title", "学习心得: 体会", "--speaker", "村党支部书记"])
+    assert ok.exit_code == 0
+    from wengao.outline.load import load_outline
+
+    outline = load_outline(tmp_path / "a.yaml")
+    assert outline.title.value == "学习心得: 体会" and outline.author.value == "村党支部书记"
+    (tmp_path / "a.yaml").write_text("edited", encoding="utf-8")
+    again = runner.invoke(app, ["new", "study-report", "-o", "a.yaml"])
+    assert again.exit_code != 0 and "--force" in again.output
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == "edited"
+    listed = runner.invoke(app, ["new", "--list"])
+    assert listed.exit_code == 0 and all(g in listed.output for g in GENRE_NAMES)
+    assert runner.invoke(app, ["new", "speach"]).exit_code != 0
+
+
+def test_every_genre_has_an_example_and_a_skeleton() -> None:
+    for genre in GENRE_NAMES:
+        assert (DRAFTS / f"example-{genre}.yaml").is_file()
+        assert (ROOT / "templates" / genre / "skeleton.yaml").is_file()
