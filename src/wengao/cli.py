@@ -177,6 +177,37 @@ def mine(
         raise WengaoError.single(", ".join(map(str, inputs)), "no readable .txt or .docx documents found")
 
 
+outline_app = typer.Typer(help="Work with outlines: extract one from an existing document.",
+                          no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(outline_app, name="outline")
+
+
+@outline_app.command("extract")
+@handled
+def outline_extract(
+    document: Annotated[Path, typer.Argument(
+        help="A speech, study report, news report or compilation (.txt or .docx).", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Where to write the outline (.yaml); without it, print it.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the outline as JSON instead of YAML.")] = False,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace the output file if it exists.")] = False,
+) -> None:
+    """Turn an existing document into an outline you can edit and rebuild."""
+    from wengao.extract import dump, extract
+
+    result = extract(document)
+    for w in result.warnings:
+        typer.echo(w.format(), err=True)
+    text = dump(result.outline, as_json=json_out)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from wengao.fileio import atomic_write
+
+    atomic_write(output, text.encode("utf-8"), force=force)
+    typer.echo(f"wrote {output}")
+
+
 phrases_app = typer.Typer(help="Search, show, list and add phrases of the phrase bank.",
                           no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(phrases_app, name="phrases")

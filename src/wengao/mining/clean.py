@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wengao.mining.lexicon import Lexicon, RepairRule, apply_repairs
 from wengao.mining.readers import RawDoc
@@ -40,6 +40,7 @@ class CleanLine:
     repairs: tuple[RepairRule, ...] = ()
     original: str = ""  # the text before repairs, when any fired
     after_junk: bool = False  # starts where junk marked a lost document boundary
+    style: str = ""  # a .docx paragraph style, when the source had one
 
 
 @dataclass
@@ -53,9 +54,14 @@ class CleanStats:
 
 
 def _spaces(text: str) -> str:
-    """Stray spaces go; a space between two Chinese words is a redaction blank."""
+    """Stray spaces go; a space between two Chinese words is a redaction blank.
+
+    In a short line that is not a sentence (a title, 市长 张某某) a space separates, and stays.
+    """
     if " " not in text:
         return text
+    if len(text) <= 60 and not re.search("[。；！？]", text) and text.count("，") <= 1:
+        return re.sub(r" *([“”（）《》、，：]) *", r"\1", text)
     out = []
     for m in re.finditer(r"[^ ]+| +", text):
         piece = m.group(0)
@@ -130,10 +136,9 @@ def _page_markers(lines: list[CleanLine], stats: CleanStats) -> list[CleanLine]:
             if garbage:
                 rest = rest[garbage.end():]
             if prev is not None and len(prev.text) > 60 and not _ends_sentence(prev.text):
-                out[-1] = CleanLine(prev.text + rest, prev.lineno, prev.heading_level,
-                                    prev.repairs, prev.original)
+                out[-1] = replace(prev, text=prev.text + rest)
                 continue
-            line = CleanLine(rest, line.lineno, line.heading_level)
+            line = replace(line, text=rest)
         out.append(line)
     return out
 
@@ -147,7 +152,7 @@ def _split_glued(lines: list[CleanLine], stats: CleanStats) -> list[CleanLine]:
             stats.dropped["glued junk"] += len(parts) - 1
         for k, part in enumerate(parts):
             if part.strip():
-                out.append(CleanLine(part, line.lineno, line.heading_level, after_junk=k > 0))
+                out.append(replace(line, text=part, after_junk=k > 0))
     return out
 
 
@@ -192,7 +197,8 @@ def _fragments(lines: list[tuple[CleanLine, str | None]], stats: CleanStats) -> 
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and (lines[j][1] is not None or _is_scrap(lines[j][0].text)):
+        while j < len(lines) and (lines[j][1] is not None or
+                                  (not lines[j][0].style and _is_scrap(lines[j][0].text))):
             j += 1
         run = lines[i:j]
         scraps = [ln for ln, reason in run if reason is None]
@@ -221,7 +227,10 @@ def clean_doc(raw: RawDoc, rules: tuple[RepairRule, ...], lex: Lexicon,
         if not text:
             continue
         reason = boilerplate_reason(text, lex)
-        marked.append((CleanLine(finish_spaces(text), line.lineno, line.heading_level), reason))
+        if line.style and reason in ("keyword list", "fragments"):
+            reason = None  # a styled .docx paragraph is never web debris of these kinds
+        marked.append((CleanLine(finish_spaces(text), line.lineno, line.heading_level,
+                                 style=line.style), reason))
     lines = _fragments(marked, stats)
     lines = _page_markers(lines, stats)
     lines = _split_glued(lines, stats)
@@ -231,8 +240,7 @@ def clean_doc(raw: RawDoc, rules: tuple[RepairRule, ...], lex: Lexicon,
         text, fired = apply_repairs(line.text, rules)
         for rule in fired:
             stats.repairs[rule.label] += 1
-        repaired.append(CleanLine(text, line.lineno, line.heading_level, fired,
-                                  line.text if fired else "", line.after_junk))
+        repaired.append(replace(line, text=text, repairs=fired, original=line.text if fired else ""))
     stats.kept += len(repaired)
     stats.characters += raw.size
     return repaired, toc

@@ -37,7 +37,7 @@ class MineSummary:
         s = self.stats
         out = [f"files read: {self.files}, documents found: {self.documents}, "
                f"characters: {s.characters:,}"]
-        out += [d.format() for d in self.skipped]
+        out += [d.format() + " (skipped, the run went on)" for d in self.skipped]
         dropped = sum(s.dropped.values())
         out.append(f"paragraphs kept: {s.kept}, dropped: {dropped}"
                    + (" (" + ", ".join(f"{k} {v}" for k, v in s.dropped.most_common()) + ")" if dropped else ""))

@@ -17,6 +17,7 @@ class Line:
     text: str
     lineno: int  # 1-based line (txt) or paragraph number (docx)
     heading_level: int = 0  # from a .docx heading style; 0 for none
+    style: str = ""  # the .docx paragraph style name (Title, Byline, Salutation …)
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,9 @@ def _docx_lines(path: Path) -> list[Line]:
     out = []
     for i, p in enumerate(skeleton(path)["paragraphs"], 1):
         if p["text"].strip():
-            level = (p["outline_level"] + 1) if p["outline_level"] is not None else 0
-            out.append(Line(p["text"], i, level))
+            heading = p["outline_level"] is not None and p["style"].lower().startswith("heading")
+            level = p["outline_level"] + 1 if heading else 0
+            out.append(Line(p["text"], i, level, p["style"]))
     return out
 
 
@@ -61,11 +63,13 @@ def read_file(path: Path, name: str) -> RawDoc:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             lines = [Line(t, i) for i, t in enumerate(text.split("\n"), 1)]
     except UnicodeDecodeError:
-        raise ReadError(Diagnostic(str(path), 0, 0, "cannot decode as UTF-8 or GB18030; skipped")) from None
+        raise ReadError(Diagnostic(str(path), 0, 0, "cannot decode as UTF-8 or GB18030")) from None
+    except FileNotFoundError:
+        raise ReadError(Diagnostic(str(path), 0, 0, "file not found")) from None
     except OSError as exc:
-        raise ReadError(Diagnostic(str(path), 0, 0, f"cannot read: {exc.strerror or exc}; skipped")) from None
+        raise ReadError(Diagnostic(str(path), 0, 0, f"cannot read: {exc.strerror or exc}")) from None
     except Exception as exc:  # a broken .docx package
-        raise ReadError(Diagnostic(str(path), 0, 0, f"cannot read as .docx: {exc}; skipped")) from None
+        raise ReadError(Diagnostic(str(path), 0, 0, f"cannot read as .docx: {exc}")) from None
     return RawDoc(path, name, tuple(lines), sum(len(x.text) for x in lines))
 
 

@@ -54,6 +54,7 @@ class Doc:
     author: str = ""
     paras: list[Para] = field(default_factory=list)
     genre: str = ""
+    cover: bool = False  # a compilation's cover (title, notes, contents), not a document
 
     @property
     def body(self) -> list[Para]:
@@ -62,14 +63,16 @@ class Doc:
 
 def sentences(text: str) -> list[str]:
     """Split at 。！？ (and ；), never inside quotation marks; a trailing fragment is kept."""
-    out, start, depth, opened = [], 0, 0, 0
+    out, start, depth, opened, comma = [], 0, 0, 0, False
     for i, ch in enumerate(text):
         if ch in "“‘《（":
             depth += 1
-            opened = i
+            opened, comma = i, False
         elif ch in "”’》）":
             depth = max(0, depth - 1)
-        elif ch in "。！？" and depth and i - opened > 40:
+        elif ch == "，":
+            comma = True
+        elif ch in "。！？" and depth and (i - opened > 40 or comma) and text[i + 1:i + 2] not in "”’》）":
             depth = 0  # an unclosed quotation mark must not swallow the paragraph
         if ch in "。！？" and depth == 0:
             j = i + 1
@@ -141,11 +144,22 @@ def _heading_split(text: str, inline: bool) -> tuple[str, str] | None:
     return None
 
 
+# Paragraph styles of .docx files (wengao's own and Word's built-in ones) that say what a line is.
+STYLE_KINDS = {"subtitle": "subtitle", "byline": "author", "date": "date", "source line": "source",
+               "salutation": "salutation", "cover note": "note", "toc heading": "toc", "toc 1": "toc",
+               "toc 2": "toc", "toc 3": "toc"}
+TITLE_STYLES = {"title", "part title", "cover title"}
+
+
 def _classify(line: CleanLine, lex: Lexicon, inline: bool) -> list[Para]:
     text = line.text.strip()
     base = {"lineno": line.lineno, "repairs": line.repairs, "original": line.original}
+    if line.style.lower() in STYLE_KINDS:
+        return [Para(STYLE_KINDS[line.style.lower()], text, **base)]
     if line.heading_level:
-        return [Para("heading", text, level=line.heading_level, style="docx", **base)]
+        from wengao.document.numbering import strip_heading_number
+
+        return [Para("heading", strip_heading_number(text), level=line.heading_level, style="docx", **base)]
     if _SOURCE_RE.match(text):
         return [Para("source", text, **base)]
     sal = _SALUTATION_RE.match(text)
@@ -234,15 +248,19 @@ def segment(file: str, lines: list[CleanLine], lex: Lexicon) -> list[Doc]:
         line, inline = flat[i]
         text = line.text.strip()
         nxt = flat[i + 1][0].text.strip() if i + 1 < len(flat) else ""
-        starts_doc = is_title_like(text) and (
+        styled = line.style.lower()
+        if styled in TITLE_STYLES or (flat[i + 1][0].style.lower() == "byline" if i + 1 < len(flat) else False):
+            nxt = nxt if i + 1 < len(flat) and flat[i + 1][0].style.lower() == "byline" else ""
+        starts_doc = styled in TITLE_STYLES or (not styled or styled == "normal") and is_title_like(text) and (
             is_role_line(nxt, lex) or _SALUTATION_RE.match(nxt) is not None
             or (not doc.body and not doc.title)
             or (inline and text.endswith(lex.title_words)))
         if starts_doc:
             if doc.body or doc.title:
                 docs.append(doc)
-            doc = Doc(file, title=_clean_title(text, lex), title_line=line.lineno)
-            if is_role_line(nxt, lex):
+            doc = Doc(file, title=clean_title(text, lex), title_line=line.lineno,
+                      cover=styled == "cover title")
+            if nxt and (is_role_line(nxt, lex) or flat[i + 1][0].style.lower() == "byline"):
                 doc.author = nxt
                 doc.paras.append(Para("title", doc.title, line.lineno))
                 doc.paras.append(Para("author", nxt, flat[i + 1][0].lineno))
@@ -251,10 +269,13 @@ def segment(file: str, lines: list[CleanLine], lex: Lexicon) -> list[Doc]:
             doc.paras.append(Para("title", doc.title, line.lineno))
             i += 1
             continue
+        if not doc.body and clean_title(text, lex) == doc.title:
+            i += 1  # the title repeated (web copies often show it twice)
+            continue
         doc.paras.extend(_classify(line, lex, inline))
         i += 1
     docs.append(doc)
-    docs = [d for d in docs if d.body]
+    docs = [d for d in docs if d.body or d.cover]
     for d in docs:
         _mark_leads(d.paras)
         _assign_levels(d)
@@ -262,8 +283,8 @@ def segment(file: str, lines: list[CleanLine], lex: Lexicon) -> list[Doc]:
     return docs
 
 
-def _clean_title(text: str, lex: Lexicon) -> str:
-    text = re.sub(r"^\d{4}(?:年度?)?(?=[在关学深浙市区县乡镇村全])", "", text)  # a year glued on
+def clean_title(text: str, lex: Lexicon) -> str:
+    text = re.sub(r"^\d{4}(?=[^\d年度届])", "", text)  # a bare year glued on: "2024在…讲话"
     text = re.sub(r"（\d+字）$", "", text)
     return text.replace("□", " ").strip()
 

@@ -297,6 +297,8 @@ class _Validator:
         genre = GENRES[genre_name]
         self.mapping(p, data, genre.keys, f"a {genre.name} outline")
         for key in sorted(genre.required):
+            if key == "sections" and "sections" not in data and data.get("opening"):
+                continue  # a short piece without headings: its opening is all of it
             if key not in data:
                 self.error(p, f"missing required key '{key}'",
                            "add `title: …` at the top" if key == "title" else "")
@@ -327,7 +329,8 @@ class _Validator:
             seed=str(seed) if seed is not None else None,
             opening=self.text_list((*p, "opening"), data.get("opening"), "opening"),
             sections=self.section_list((*p, "sections"), data.get("sections"), 1,
-                                       required="sections" in genre.required,
+                                       required="sections" in genre.required and (
+                                           "sections" in data or not data.get("opening")),
                                        heading=genre.heading_required),
             closing=self.text_list((*p, "closing"), data.get("closing"), "closing"),
             attendance=self.text_list((*p, "attendance"), data.get("attendance"), "attendance"),

@@ -91,17 +91,16 @@ class _Resolver:
         genre = p.genre or self.outline.genre
         topics = [p.topic] if p.topic else list(self.outline.topics)
         base = {"query": p.query or "", "function": p.function, "exclude": self.used,
-                "slots_within": set(values), "limit": 200}
-        # prefer the outline's genre and topic; fall back to wider pools rather than fail
-        pools: list[list[Hit]] = []
-        for t in (topics or [None]):
-            pools.append(self.index.search(genre=genre, topic=t, **base))
-        pools.append(self.index.search(genre=genre, **base))
-        if p.topic:
-            pools.append(self.index.search(topic=p.topic, **base))
-        else:
-            pools.append(self.index.search(**base))
-        candidates = next((pool for pool in pools if pool), [])
+                "slots_within": set(values), "limit": TOP_K}
+        # prefer the outline's genre and topic; widen step by step rather than fail
+        attempts = [{"genre": genre, "topic": t} for t in (topics or [None])]
+        attempts.append({"genre": genre})
+        attempts.append({"topic": p.topic} if p.topic else {})
+        candidates: list[Hit] = []
+        for extra in attempts:
+            candidates = self.index.search(**extra, **base)
+            if candidates:
+                break
         if not candidates:
             what = ", ".join(f"{k} {v}" for k, v in (("function", p.function), ("topic", p.topic),
                                                      ("query", p.query)) if v)
