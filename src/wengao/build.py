@@ -55,11 +55,12 @@ def _text(value: object) -> str:
 
 def resolve(outline: Outline, opts: BuildOptions) -> Outline:
     """Phrase references and picks become text; the bank is opened only when needed."""
-    from wengao.phrases.select import has_refs, resolve_phrases
+    from wengao.outline.walk import has_refs
 
     if not has_refs(outline):
         return outline
     from wengao.phrases.index import BankIndex
+    from wengao.phrases.select import resolve_phrases
     from wengao.workspace import default_bank
 
     bank = opts.bank or default_bank(opts.workspace)

@@ -3,7 +3,6 @@
 Heavy modules are imported inside the commands so `wengao --help` starts fast.
 """
 
-from __future__ import annotations
 
 import os
 import sys

@@ -7,8 +7,6 @@ style a user's own reference lacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
@@ -16,78 +14,19 @@ from docx.shared import Mm
 from lxml import etree
 
 from wengao.docx.ooxml import el, field_runs, rfonts, text_run
-
-FANGSONG = "仿宋_GB2312"
-KAITI = "楷体_GB2312"
-HEITI = "黑体"
-XIAOBIAOSONG = "方正小标宋简体"
-SONGTI = "宋体"
-LATIN = "Times New Roman"
-
-LINE_PITCH = 579  # twips: 28.95 pt, 22 lines in the 225 mm text block
-BODY_CHAR_SPACING = -5  # twentieths of a point: 28 × (16 − 0.25) pt fits the 156 mm line
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
-MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-FOOTER_DISTANCE_MM = 22  # puts the page number about 7 mm under the text block
-HEADER_DISTANCE_MM = 15
-
-
-@dataclass(frozen=True)
-class ParaStyle:
-    style_id: str
-    name: str  # the XML name; Word recognises built-in styles by it
-    east_asia: str = FANGSONG
-    size: float = 16
-    bold: bool = False
-    align: str = "both"
-    first_line_chars: int = 0  # hundredths of a character
-    line_exact: int | None = LINE_PITCH
-    outline_level: int | None = None
-    keep_next: bool = False
-    char_spacing: int | None = None
-    based_on: str | None = "Normal"
-    next_style: str | None = None
-    ind_left: int = 0  # twips
-    ind_right: int = 0
-    custom: bool = False
-    ui_priority: int | None = None
-    snap_to_grid: bool = True  # large type snapped to the line grid takes two grid lines
-
-
-def _heading(level: int, font: str, bold: bool = False) -> ParaStyle:
-    return ParaStyle(f"Heading{level}", f"heading {level}", east_asia=font, bold=bold,
-                     first_line_chars=200, outline_level=level - 1, keep_next=True,
-                     next_style="BodyText", ui_priority=9)
-
-
-PROFILE: tuple[ParaStyle, ...] = (
-    ParaStyle("Normal", "Normal", based_on=None, char_spacing=BODY_CHAR_SPACING, ui_priority=0),
-    ParaStyle("BodyText", "Body Text", first_line_chars=200),
-    ParaStyle("Title", "Title", east_asia=XIAOBIAOSONG, size=22, align="center", keep_next=True,
-              char_spacing=0, next_style="BodyText", ui_priority=10, snap_to_grid=False),
-    ParaStyle("PartTitle", "Part Title", east_asia=XIAOBIAOSONG, size=22, align="center", keep_next=True,
-              char_spacing=0, next_style="BodyText", snap_to_grid=False, outline_level=0, custom=True),
-    ParaStyle("Subtitle", "Subtitle", east_asia=KAITI, align="center", keep_next=True,
-              next_style="BodyText", ui_priority=11),
-    ParaStyle("Byline", "Byline", east_asia=KAITI, align="center", keep_next=True, custom=True),
-    ParaStyle("Date", "Date", east_asia=KAITI, align="center", keep_next=True),
-    ParaStyle("SourceLine", "Source Line", east_asia=KAITI, align="center", keep_next=True,
-              custom=True),
-    ParaStyle("Salutation", "Salutation", align="left", next_style="BodyText"),
-    _heading(1, HEITI),
-    _heading(2, KAITI),
-    _heading(3, FANGSONG, bold=True),
-    _heading(4, FANGSONG),
-    ParaStyle("CoverTitle", "Cover Title", east_asia=XIAOBIAOSONG, size=26, align="center",
-              char_spacing=0, custom=True, line_exact=None, snap_to_grid=False),
-    ParaStyle("CoverNote", "Cover Note", east_asia=KAITI, align="center", custom=True),
-    ParaStyle("TOCHeading", "TOC Heading", east_asia=HEITI, align="center", ui_priority=39),
-    ParaStyle("TOC1", "toc 1", align="left", ui_priority=39),
-    ParaStyle("TOC2", "toc 2", align="left", ind_left=640, ui_priority=39),
-    ParaStyle("Footer", "footer", east_asia=SONGTI, size=14, align="left", line_exact=None,
-              char_spacing=0, ui_priority=99),
+from wengao.docx.profile import (
+    FANGSONG,
+    FOOTER_DISTANCE_MM,
+    HEADER_DISTANCE_MM,
+    LATIN,
+    LINE_PITCH,
+    MARGINS_MM,
+    PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
+    PROFILE,
+    SONGTI,
+    ParaStyle,
 )
-STYLE_BY_ID = {s.style_id: s for s in PROFILE}
 
 
 def _ppr(spec: ParaStyle) -> etree._Element:
@@ -293,6 +232,15 @@ def build_reference() -> DocxDocument:
                     rpr.remove(old)
     apply_page_setup(doc)
     clear_body(doc)
+    # python-docx's template carries a Word 2010 copy of its original styles (theme fonts, blue
+    # headings) that newer Word may prefer over styles.xml, and a preview picture: drop both.
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.rels.pop(rid)
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package_rels.pop(rid)
     props = doc.core_properties
     props.title = "wengao reference"
     props.author = "wengao"

@@ -1,39 +1,29 @@
-"""Blocks → .docx bytes, on top of a reference document's styles and page setup."""
+"""Blocks → .docx bytes, on top of a reference document's styles and page setup.
+
+The common case is written directly at the package level: the reference's parts are copied
+and only the body and the core properties are new, which is several times faster than going
+through python-docx. python-docx does the rest: a reference that lacks some of wengao's styles
+(they are added from the profile) and comments for --annotate.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.oxml.ns import qn
-
 from wengao.document.blocks import Block
-from wengao.docx.ooxml import el, field_runs
+from wengao.docx.body import Body, body_xml, escape
 from wengao.errors import WengaoError
 
-STYLE_FOR_KIND = {
-    "title": "Title",
-    "subtitle": "Subtitle",
-    "byline": "Byline",
-    "date": "Date",
-    "source": "SourceLine",
-    "salutation": "Salutation",
-    "p": "BodyText",
-    "point": "BodyText",
-    "blank": "Normal",
-    "cover": "CoverTitle",
-    "note": "CoverNote",
-    "parttitle": "PartTitle",
-    "tochead": "TOCHeading",
-}
-# Characters whose width Word decides by the run's font hint: quotes, dashes, ellipsis.
-_AMBIGUOUS_RE = re.compile("[“”‘’—…·]")
-TITLE_LINE_CHARS = 20  # 156 mm / 22 pt
-COVER_LINE_CHARS = 17  # 156 mm / 26 pt
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# a style's id and its name (the first child of w:style), found without parsing the whole part
+_STYLE_RE = re.compile(r'<w:style\b[^>]*?\bw:styleId="([^"]*)"[^>]*>\s*(?:<w:name w:val="([^"]*)")?')
+_SETTINGS_AFTER = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
 
 
 @dataclass(frozen=True)
@@ -45,196 +35,168 @@ class DocProps:
     created: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
-def _balanced_breaks(text: str, width: int = TITLE_LINE_CHARS) -> list[str]:
-    """Split a long title into balanced lines at phrase boundaries, never mid-word."""
-    n = len(text)
-    if n <= width:
-        return [text]
-    lines = -(-n // width)
-    target = n / lines
-    good: dict[int, int] = {}  # break position → badness bonus
-    for i, ch in enumerate(text[:-1], 1):
-        if ch in "，、：；—":
-            good[i] = 0
-        elif ch in "的暨”》":  # not 和/与: 和美, 和谐, 与会 are words
-            good[i] = 1
-    for m in re.finditer("在|关于|上的|工作会议|会议|推进会|座谈会|动员会|讲话|发言", text):
-        good.setdefault(m.start(), 2)
-    cuts, start = [], 0
-    for k in range(1, lines):
-        ideal = round(target * k)
-        best = None
-        for pos, bonus in good.items():
-            if pos <= start or pos - start > width or n - pos > width * (lines - k):
-                continue
-            score = abs(pos - ideal) + bonus * 1.5
-            if best is None or score < best[0]:
-                best = (score, pos)
-        if best is None or best[0] > width / 3:
-            return [text]  # no phrase boundary near the middle: let the renderer wrap
-        cuts.append(best[1])
-        start = best[1]
-    bounds = [0, *cuts, n]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+@dataclass(frozen=True)
+class _Reference:
+    parts: tuple[tuple[str, bytes], ...]
+    style_ids: dict[str, str] | None  # None: some profile style is missing
+    fast: bool  # the package has the parts the direct writer needs
 
 
-class _Writer:
-    def __init__(self, reference: Path) -> None:
-        import docx
-
-        from wengao.docx.styles import clear_body, ensure_styles
-
-        try:
-            self.doc = docx.Document(str(reference))
-        except Exception as exc:  # python-docx raises several types for a bad package
-            raise WengaoError.single(str(reference), f"cannot open reference document: {exc}",
-                                     hint="pass a .docx saved by Word, WPS or LibreOffice") from None
-        self.style_ids = ensure_styles(self.doc, overwrite=False)
-        clear_body(self.doc)
-        self.body = self.doc.element.body
-        self.sect_pr = self.body.find(qn("w:sectPr"))
-        self.page_break_next = False
-        self.comments: list[tuple[object, str]] = []
-        self.toc_entries: list[tuple[str, str]] = []
-
-    def _paragraph(self, style: str):
-        p = el("w:p")
-        ppr = el("w:pPr")
-        ppr.append(el("w:pStyle", val=self.style_ids.get(style, style)))
-        if self.page_break_next:
-            ppr.append(el("w:pageBreakBefore"))
-            self.page_break_next = False
-        p.append(ppr)
-        if self.sect_pr is not None:
-            self.sect_pr.addprevious(p)
-        else:
-            self.body.append(p)
-        return p
-
-    def _run(self, p, text: str, bold: bool = False):
-        r = el("w:r")
-        if bold or _AMBIGUOUS_RE.search(text):
-            rpr = el("w:rPr")
-            if _AMBIGUOUS_RE.search(text):
-                rpr.append(el("w:rFonts", hint="eastAsia"))
-            if bold:
-                rpr.append(el("w:b"))
-                rpr.append(el("w:bCs"))
-            r.append(rpr)
-        t = el("w:t")
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        t.text = text
-        r.append(t)
-        p.append(r)
-        return r
-
-    def block(self, b: Block) -> None:
-        if b.kind == "pagebreak":
-            self.page_break_next = True
-            return
-        if b.kind == "toc":
-            self._toc(b)
-            return
-        style = f"Heading{b.level}" if b.kind == "h" else STYLE_FOR_KIND[b.kind]
-        p = self._paragraph(style)
-        if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1:
-            lines = _balanced_breaks(b.runs[0].text, COVER_LINE_CHARS if b.kind == "cover" else TITLE_LINE_CHARS)
-            for i, line in enumerate(lines):
-                r = self._run(p, line, b.runs[0].bold)
-                if i + 1 < len(lines):
-                    r.append(el("w:br"))
-            return
-        for run in b.runs:
-            r = self._run(p, run.text, run.bold)
-            if run.source is not None:
-                self.comments.append((r, f"{run.source.phrase_id} · {run.source.origin}"))
-
-    def _toc(self, b: Block) -> None:
-        """A real TOC field: part titles at level 1, their 一、 headings at level 2.
-
-        Its result is filled with the entries (without page numbers) so the document reads well
-        before Word updates the field, which it is asked to do on opening.
-        """
-        entries = self.toc_entries or [("TOC1", "目录")]
-        instr = 'TOC \\h \\z \\t "Part Title,1,Heading 1,2"'
-        begin, instr_run, separate, _result, end = field_runs(instr, "")
-        for i, (style, text) in enumerate(entries):
-            p = self._paragraph(style)
-            if i == 0:
-                p.extend([begin, instr_run, separate])
-            self._run(p, text)
-            if i == len(entries) - 1:
-                p.append(end)
-        settings = self.doc.settings.element
-        if settings.find(qn("w:updateFields")) is None:
-            # schema order: updateFields comes before these
-            after = next((settings.find(qn(t)) for t in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
-                                                           "w:compat", "w:docVars", "w:rsids")
-                          if settings.find(qn(t)) is not None), None)
-            if after is not None:
-                after.addprevious(el("w:updateFields", val="true"))
-            else:
-                settings.append(el("w:updateFields", val="true"))
-
-    def add_comments(self) -> None:
-        from docx.text.run import Run as DocxRun
-
-        for r, text in self.comments:
-            run = DocxRun(r, self.doc.part)
-            self.doc.add_comment(run, text=text, author="wengao", initials="WG")
-
-    def save(self, props: DocProps) -> bytes:
-        cp = self.doc.core_properties
-        cp.title = props.title
-        cp.author = props.author
-        cp.subject = props.subject
-        cp.keywords = props.keywords
-        cp.comments = ""
-        cp.category = ""
-        cp.last_modified_by = "wengao"
-        cp.language = "zh-CN"
-        cp.revision = 1
-        naive = props.created.astimezone(dt.UTC).replace(tzinfo=None)
-        cp.created = naive
-        cp.modified = naive
-        cp.last_printed = naive
-        buf = io.BytesIO()
-        self.doc.save(buf)
-        return _fixed_zip(buf.getvalue(), props.created)
+def _bad_reference(path: Path, why: object) -> WengaoError:
+    return WengaoError.single(str(path), f"cannot open reference document: {why}",
+                              hint="pass a .docx saved by Word, WPS or LibreOffice")
 
 
-def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
-    """python-docx stamps zip entries with the wall clock; restamp them for reproducible files."""
+@functools.cache
+def _load_reference(path: str, _mtime_ns: int) -> _Reference:
+    """The reference's parts, read once per process and file version (batch builds reuse it)."""
+    from wengao.docx.profile import PROFILE
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = tuple((info.filename, z.read(info.filename)) for info in z.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise _bad_reference(Path(path), exc) from None
+    names = dict(parts)
+    if "word/styles.xml" not in names or "word/document.xml" not in names:
+        raise _bad_reference(Path(path), "it has no document or styles part")
+    by_id, by_name = {}, {}
+    for m in _STYLE_RE.finditer(names["word/styles.xml"].decode("utf-8", "replace")):
+        by_id[m.group(1)] = m.group(1)
+        if m.group(2) is not None:
+            by_name[m.group(2).lower()] = m.group(1)
+    ids: dict[str, str] | None = {}
+    for spec in PROFILE:
+        sid = by_id.get(spec.style_id) or by_name.get(spec.name.lower())
+        if sid is None:
+            ids = None
+            break
+        ids[spec.style_id] = sid
+    fast = "docProps/core.xml" in names and "word/settings.xml" in names and \
+        b"</w:body>" in names["word/document.xml"]
+    return _Reference(parts, ids, fast)
+
+
+def _reference(path: Path) -> _Reference:
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise _bad_reference(path, exc.strerror or exc) from None
+    return _load_reference(str(path), mtime)
+
+
+def _w3c(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _core_xml(props: DocProps) -> bytes:
+    stamp = _w3c(props.created)
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(props.title)}</dc:title><dc:subject>{escape(props.subject)}</dc:subject>"
+        f"<dc:creator>{escape(props.author)}</dc:creator><cp:keywords>{escape(props.keywords)}</cp:keywords>"
+        "<cp:lastModifiedBy>wengao</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "<dc:language>zh-CN</dc:language></cp:coreProperties>"
+    ).encode()
+
+
+def _document_xml(reference_doc: bytes, body: str) -> bytes:
+    """The reference's document part with its body replaced; its final sectPr is kept."""
+    text = reference_doc.decode("utf-8")
+    start = text.index("<w:body>") + len("<w:body>")
+    end = text.rindex("</w:body>")
+    sect = re.search(r"<w:sectPr\b(?:(?!<w:sectPr\b).)*?</w:sectPr>\s*$", text[start:end], re.S)
+    tail = sect.group(0) if sect else ""
+    return (text[:start] + body + tail + text[end:]).encode("utf-8")
+
+
+def _settings_xml(settings: bytes) -> bytes:
+    """Ask Word to update fields (the table of contents) when it opens the document."""
+    text = settings.decode("utf-8")
+    if "<w:updateFields" in text:
+        return settings
+    at = min((i for i in (text.find(f"<w:{t}") for t in _SETTINGS_AFTER) if i >= 0),
+             default=text.rindex("</w:settings>"))
+    return (text[:at] + '<w:updateFields w:val="true"/>' + text[at:]).encode("utf-8")
+
+
+def _zip(parts: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
+    """Entries stamped with the document's time, not the wall clock: reproducible files."""
     stamp = when.astimezone(dt.UTC)
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, data)
     return out.getvalue()
 
 
-def _toc_entries(blocks: list[Block]) -> list[tuple[str, str]]:
-    entries = []
-    for b in blocks:
-        if b.kind == "parttitle":
-            entries.append(("TOC1", b.text))
-        elif b.kind == "h" and b.level == 1 and entries:
-            entries.append(("TOC2", b.text))
-    return entries
+def _write_fast(ref: _Reference, body: Body, props: DocProps) -> bytes:
+    parts = []
+    for name, data in ref.parts:
+        if name == "word/document.xml":
+            data = _document_xml(data, body.xml)
+        elif name == "docProps/core.xml":
+            data = _core_xml(props)
+        elif name == "word/settings.xml" and body.has_toc:
+            data = _settings_xml(data)
+        parts.append((name, data))
+    return _zip(parts, props.created)
+
+
+def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProps, annotate: bool) -> bytes:
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+    from lxml import etree
+
+    from wengao.docx.styles import clear_body, ensure_styles
+
+    try:
+        doc = docx.Document(str(reference))
+    except Exception as exc:  # python-docx raises several types for a bad package
+        raise _bad_reference(reference, exc) from None
+    style_ids = ensure_styles(doc, overwrite=False)
+    clear_body(doc)
+    body = body_xml(blocks, style_ids)
+    fragment = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{body.xml}</w:body>')
+    sect_pr = doc.element.body.find(qn("w:sectPr"))
+    new_paragraphs = list(fragment)
+    for p in new_paragraphs:
+        if sect_pr is not None:
+            sect_pr.addprevious(p)
+        else:
+            doc.element.body.append(p)
+    if annotate and body.sourced:
+        text_runs = [r for p in new_paragraphs for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        for ordinal, source in body.sourced:
+            run = Run(text_runs[ordinal], doc.part)
+            doc.add_comment(run, text=f"{source.phrase_id} · {source.origin}", author="wengao", initials="WG")
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    parts = [(n, _core_xml(props) if n == "docProps/core.xml" else
+              _settings_xml(d) if n == "word/settings.xml" and body.has_toc else d) for n, d in parts]
+    if not any(n == "docProps/core.xml" for n, _ in parts):
+        parts.append(("docProps/core.xml", _core_xml(props)))  # python-docx always writes one
+    return _zip(parts, props.created)
 
 
 def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotate: bool = False) -> bytes:
-    w = _Writer(reference)
-    w.toc_entries = _toc_entries(blocks) if any(b.kind == "toc" for b in blocks) else []
-    for b in blocks:
-        w.block(b)
-    if annotate:
-        w.add_comments()
-    return w.save(props)
+    ref = _reference(reference)
+    sourced = any(r.source is not None for b in blocks for r in b.runs)
+    if ref.style_ids is not None and ref.fast and not (annotate and sourced):
+        return _write_fast(ref, body_xml(blocks, ref.style_ids), props)
+    return _write_with_python_docx(blocks, reference, props, annotate)
 
 
 def reference_bytes() -> bytes:
@@ -244,4 +206,6 @@ def reference_bytes() -> bytes:
     doc = build_reference()
     buf = io.BytesIO()
     doc.save(buf)
-    return _fixed_zip(buf.getvalue(), dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    return _zip(parts, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))

@@ -11,14 +11,13 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _COLUMNS = ("id", "text", "function", "kind", "level", "count", "genres", "topics", "first_source",
-            "hand", "slots", "entry")
+            "hand", "slots", "entry", "file")
 
 
 def _cache_dir() -> Path:
@@ -26,12 +25,13 @@ def _cache_dir() -> Path:
     return Path(base) / "wengao"
 
 
-def _fingerprint(bank: Path) -> str:
-    parts = [str(SCHEMA_VERSION)]
+def _fingerprints(bank: Path) -> dict[str, str]:
+    """Per bank file: size and modification time. A changed file is re-read, the others not."""
+    out = {}
     for p in sorted(bank.glob("*.yaml")):
         st = p.stat()
-        parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}")
-    return "|".join(parts)
+        out[p.name] = f"{st.st_size}:{st.st_mtime_ns}"
+    return out
 
 
 def _slots(text: str) -> str:
@@ -60,62 +60,84 @@ class BankIndex:
         return _cache_dir() / f"bank-{key}.sqlite"
 
     def _open(self) -> sqlite3.Connection:
-        fingerprint = _fingerprint(self.bank)
+        current = _fingerprints(self.bank)
         path = self._db_path()
         try:
-            if path.is_file():
-                conn = sqlite3.connect(str(path))
-                try:
-                    row = conn.execute("select value from meta where key='fingerprint'").fetchone()
-                except sqlite3.DatabaseError:
-                    row = None
-                if row and row[0] == fingerprint:
-                    return conn
-                conn.close()
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-            os.close(fd)
-            conn = sqlite3.connect(tmp)
-            self._build(conn, fingerprint)
-            conn.close()
-            os.replace(tmp, path)
-            return sqlite3.connect(str(path))
-        except OSError:
+            conn = sqlite3.connect(str(path), timeout=30)
+            stored = self._stored(conn)
+            if stored is None:  # new, or an older layout: start again
+                conn.close()
+                path.unlink(missing_ok=True)
+                conn = sqlite3.connect(str(path), timeout=30)
+                self._create(conn)
+                stored = {}
+            if stored != current:
+                self._update(conn, stored, current)
+            return conn
+        except (OSError, sqlite3.OperationalError):
             conn = sqlite3.connect(":memory:")  # an unwritable cache: index in memory this time
-            self._build(conn, fingerprint)
+            self._create(conn)
+            self._update(conn, {}, current)
             return conn
 
-    def _build(self, conn: sqlite3.Connection, fingerprint: str) -> None:
-        from wengao.phrases.bank import load_bank
+    @staticmethod
+    def _stored(conn: sqlite3.Connection) -> dict[str, str] | None:
+        try:
+            rows = dict(conn.execute("select key, value from meta"))
+        except sqlite3.DatabaseError:
+            return None
+        if rows.get("schema") != str(SCHEMA_VERSION):
+            return None
+        return json.loads(rows.get("files", "{}"))
 
-        entries = load_bank(self.bank)
+    @staticmethod
+    def _create(conn: sqlite3.Connection) -> None:
         conn.executescript(
             """
             create table meta(key text primary key, value text);
             create table entries(rowid integer primary key, id text unique, text text, function text,
                 kind text, level integer, count integer, genres text, topics text, first_source text,
-                hand integer, slots text, entry text);
+                hand integer, slots text, entry text, file text);
             create index entries_function on entries(function);
+            create index entries_file on entries(file);
             create virtual table fts using fts5(text, content='entries', content_rowid='rowid',
                 tokenize='trigram');
             """
         )
-        rows = []
-        for e in entries:
-            sources = e.get("sources") or []
-            rows.append((
-                str(e["id"]), str(e["text"]), str(e.get("function", "")), str(e.get("kind", "")),
-                e.get("level"), int(e.get("count") or len(sources) or 1),
-                "," + ",".join(e.get("genres") or []) + ",", "," + ",".join(e.get("topics") or []) + ",",
-                str(sources[0]) if sources else ("hand-written" if e.get("hand") else ""),
-                1 if e.get("hand") else 0, _slots(str(e["text"])),
-                json.dumps(e, ensure_ascii=False, default=str),
-            ))
-        conn.executemany(f"insert or replace into entries({','.join(_COLUMNS)}) values "
-                         f"({','.join('?' * len(_COLUMNS))})", rows)
-        conn.execute("insert into fts(fts) values('rebuild')")
-        conn.execute("insert into meta values('fingerprint', ?)", (fingerprint,))
+        conn.execute("insert into meta values('schema', ?)", (str(SCHEMA_VERSION),))
         conn.commit()
+
+    def _update(self, conn: sqlite3.Connection, stored: dict[str, str], current: dict[str, str]) -> None:
+        """Re-read only the files that changed; one transaction, so readers never see half."""
+        from wengao.phrases.bank import load_file
+
+        changed = [name for name in current if stored.get(name) != current[name]]
+        gone = [name for name in stored if name not in current]
+        with conn:
+            for name in changed + gone:
+                conn.execute("insert into fts(fts, rowid, text) select 'delete', rowid, text from entries "
+                             "where file = ?", (name,))
+                conn.execute("delete from entries where file = ?", (name,))
+            for name in changed:
+                rows = [self._row(e, name) for e in load_file(self.bank / name)]
+                conn.executemany(f"insert or replace into entries({','.join(_COLUMNS)}) values "
+                                 f"({','.join('?' * len(_COLUMNS))})", rows)
+                conn.execute("insert into fts(rowid, text) select rowid, text from entries where file = ?",
+                             (name,))
+            conn.execute("insert or replace into meta values('files', ?)", (json.dumps(current),))
+
+    @staticmethod
+    def _row(e: dict[str, Any], name: str) -> tuple:
+        sources = e.get("sources") or []
+        return (
+            str(e["id"]), str(e["text"]), str(e.get("function", "")), str(e.get("kind", "")),
+            e.get("level"), int(e.get("count") or len(sources) or 1),
+            "," + ",".join(e.get("genres") or []) + ",", "," + ",".join(e.get("topics") or []) + ",",
+            str(sources[0]) if sources else ("hand-written" if e.get("hand") else ""),
+            1 if e.get("hand") else 0, _slots(str(e["text"])),
+            json.dumps(e, ensure_ascii=False, default=str), name,
+        )
 
     # -- queries --------------------------------------------------------------------------
     def _hit(self, row: tuple) -> Hit:

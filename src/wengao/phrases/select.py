@@ -14,43 +14,12 @@ import re
 from typing import Any
 
 from wengao.errors import Diagnostic, WengaoError
-from wengao.outline.model import Outline, PhraseRef, Pick, PointItem, Points, Section, Source, Text
+from wengao.outline.model import Outline, PhraseRef, Pick, Source, Text
+from wengao.outline.walk import walk
 from wengao.phrases.index import BankIndex, Hit
 
 SLOT_RE = re.compile(r"\{([^{}]+)\}")
 TOP_K = 8  # how many of the best candidates a seed chooses among
-
-
-def has_refs(outline: Outline) -> bool:
-    found = False
-
-    def visit(v: Any) -> Any:
-        nonlocal found
-        if isinstance(v, PhraseRef | Pick):
-            found = True
-        return v
-
-    _walk(outline, visit)
-    return found
-
-
-def _walk(value: Any, fn) -> Any:
-    """Rebuild the outline with fn applied to every text-like leaf, in document order."""
-    if isinstance(value, Text | PhraseRef | Pick):
-        return fn(value)
-    if isinstance(value, tuple):
-        return tuple(_walk(v, fn) for v in value)
-    if isinstance(value, Outline | Section | Points | PointItem):
-        changes = {}
-        for f in dataclasses.fields(value):
-            v = getattr(value, f.name)
-            if f.name in ("vars",):
-                continue
-            nv = _walk(v, fn)
-            if nv is not v:
-                changes[f.name] = nv
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
 
 
 class _Resolver:
@@ -119,7 +88,7 @@ class _Resolver:
     def resolve_outline(self, outline: Outline) -> Outline:
         """A compilation's parts resolve with their own vars, genre and topics; no entry twice."""
         previous, self.outline = self.outline, outline
-        resolved = _walk(dataclasses.replace(outline, parts=()), self.resolve)
+        resolved = walk(dataclasses.replace(outline, parts=()), self.resolve)
         parts = tuple(self.resolve_outline(p) for p in outline.parts)
         self.outline = previous
         return dataclasses.replace(resolved, parts=parts)

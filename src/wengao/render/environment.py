@@ -49,6 +49,24 @@ class _Renderer:
         return Markup(mk.bold(self.text_markup(value)))
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user's cache folder: start-up without re-compiling.
+
+    Jinja checks each entry against the template source, so an edited template recompiles.
+    """
+    import os
+
+    base = os.environ.get("WENGAO_CACHE") or os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    folder = os.path.join(base, "wengao", "jinja")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(folder)
+
+
 def cn_date(value: dt.date) -> str:
     """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros)."""
     return f"{value.year}年{value.month}月{value.day}日"
@@ -71,6 +89,7 @@ def _environment(template_dirs: tuple[str, ...]) -> tuple[ImmutableSandboxedEnvi
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["strong"] = renderer.strong
     env.filters["cn_date"] = cn_date

@@ -7,29 +7,48 @@ character or a full-width mark; 10:30, 1,000, http://x and "Word, Excel" stay as
 from __future__ import annotations
 
 import re
+from functools import cache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Han characters plus the marks that only occur in Chinese text.
 CJK = HAN + "\u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
-_CJK_RE = re.compile(f"[{CJK}]")
-_HAN_RE = re.compile(f"[{HAN}]")
-
+_CJK_POINTS = frozenset("\u2018\u2019\u201c\u201d\u2014\u2026\u00b7")
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _MARK_RE = re.compile(r"[ \t]*([,:;!?])[ \t]*")
 _PAREN_RE = re.compile(r"[(（]([^()（）\n]*)[)）]")
 _DQUOTE_RE = re.compile(r'"([^"\n]*)"')
 _SQUOTE_RE = re.compile(r"(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])")
-_DASH_RE = re.compile(f"(?<=[{CJK}])\\s*(?:-{{2,}}|—{{1,2}}|－{{2}}|─{{1,2}})\\s*(?=[{CJK}\\w])")
-_ELLIPSIS_RE = re.compile(f"(?<=[{CJK}])(?:\\.{{3,6}}|…{{1,2}}|。{{3,6}})")
-_PERIOD_RE = re.compile(f"(?<=[{HAN}])\\.(?=$|\\s|[{HAN}“])")
+
+
+# Patterns with the Han class take over a millisecond each to compile: only when first needed.
+@cache
+def _dash_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{CJK}])\\s*(?:-{{2,}}|—{{1,2}}|－{{2}}|─{{1,2}})\\s*(?=[{CJK}\\w])")
+
+
+@cache
+def _ellipsis_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{CJK}])(?:\\.{{3,6}}|…{{1,2}}|。{{3,6}})")
+
+
+@cache
+def _period_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{HAN}])\\.(?=$|\\s|[{HAN}“])")
+
+
+def _is_han(o: int) -> bool:
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
 def has_han(text: str) -> bool:
-    return _HAN_RE.search(text) is not None
+    return any(_is_han(ord(c)) for c in text)
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK_RE.match(ch) is not None
+    if not ch:
+        return False
+    o = ord(ch)
+    return _is_han(o) or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or ch in _CJK_POINTS
 
 
 def _neighbour(text: str, start: int, step: int) -> str:
@@ -73,10 +92,16 @@ def normalize_punctuation(text: str) -> str:
     """Return text with Chinese-context punctuation made full-width (idempotent)."""
     if not text or not has_han(text):
         return text
-    text = _quotes(text)
-    text = _parens(text)
-    text = _marks(text)
-    text = _DASH_RE.sub("——", text)
-    text = _ELLIPSIS_RE.sub("……", text)
-    text = _PERIOD_RE.sub("。", text)
+    if '"' in text or "'" in text:
+        text = _quotes(text)
+    if "(" in text or ")" in text:
+        text = _parens(text)
+    if any(c in text for c in ",:;!?"):
+        text = _marks(text)
+    if "-" in text or "—" in text or "－" in text or "─" in text:
+        text = _dash_re().sub("——", text)
+    if "..." in text or "…" in text or "。。。" in text:
+        text = _ellipsis_re().sub("……", text)
+    if "." in text:
+        text = _period_re().sub("。", text)
     return text
