@@ -163,8 +163,11 @@ def main() -> None:
     ap.add_argument("--results", type=Path, default=HERE / "results.md")
     args = ap.parse_args()
     repeat = 1 if args.tiny else 5
+    where = subprocess.run([PY, "-c", "import wengao, pathlib; print(pathlib.Path(wengao.__file__).parent)"],
+                           capture_output=True, text=True).stdout.strip()
+    mode = "editable install (start-up includes the import hook)" if "/src/" in where else "regular install"
     header = (f"# wengao bench — {os.cpu_count()} cores, Python {platform.python_version()}, "
-              f"{platform.system()} {platform.machine()}{' (tiny inputs)' if args.tiny else ''}")
+              f"{platform.system()} {platform.machine()}, wengao: {mode}{' (tiny inputs)' if args.tiny else ''}")
     print(header, flush=True)
     table = Table()
     with tempfile.TemporaryDirectory() as tmp:

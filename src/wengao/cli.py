@@ -13,15 +13,6 @@ import typer
 
 from wengao.errors import EXIT_INPUT, EXIT_USAGE, WengaoError
 
-app = typer.Typer(
-    name="wengao",
-    help="wengao（文稿）: turn a YAML outline into a GB/T 9704 speech or report in Word (.docx).",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
 
 def _report(err: WengaoError) -> None:
     for d in err.diagnostics:
@@ -43,7 +34,6 @@ def handled(fn):
     return wrapper
 
 
-@app.command()
 @handled
 def build(
     outlines: Annotated[list[Path], typer.Argument(
@@ -92,7 +82,6 @@ def build(
         raise typer.Exit(code if len(outlines) == 1 else EXIT_INPUT)
 
 
-@app.command()
 @handled
 def new(
     genre: Annotated[str | None, typer.Argument(
@@ -124,7 +113,6 @@ def new(
     typer.echo(f"wrote {target}; edit it, then: wengao build {target}")
 
 
-@app.command("reference")
 @handled
 def reference_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the .docx.")] = Path(
@@ -139,7 +127,6 @@ def reference_cmd(
     typer.echo(f"wrote {output}")
 
 
-@app.command()
 @handled
 def mine(
     inputs: Annotated[list[Path], typer.Argument(
@@ -176,12 +163,8 @@ def mine(
         raise WengaoError.single(", ".join(map(str, inputs)), "no readable .txt or .docx documents found")
 
 
-outline_app = typer.Typer(help="Work with outlines: extract one from an existing document.",
-                          no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(outline_app, name="outline")
 
 
-@outline_app.command("extract")
 @handled
 def outline_extract(
     document: Annotated[Path, typer.Argument(
@@ -207,9 +190,6 @@ def outline_extract(
     typer.echo(f"wrote {output}")
 
 
-phrases_app = typer.Typer(help="Search, show, list and add phrases of the phrase bank.",
-                          no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(phrases_app, name="phrases")
 BankOpt = Annotated[Path | None, typer.Option(
     "--bank", help="The phrase bank folder (default: ./phrasebank, else the built-in bank).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON array of entries instead.")]
@@ -217,7 +197,6 @@ FunctionOpt = Annotated[str | None, typer.Option(
     "--function", "-f", help="Only this function: opening, closing, heading, term, … (see phrases list).")]
 
 
-@phrases_app.command("search")
 @handled
 def phrases_search(
     query: Annotated[str, typer.Argument(help="Chinese text to find (two characters or more).")],
@@ -243,7 +222,6 @@ def phrases_search(
         raise typer.Exit(1)
 
 
-@phrases_app.command("show")
 @handled
 def phrases_show(entry_id: Annotated[str, typer.Argument(help="A phrase id such as closing.0007.")],
                  json_out: JsonOpt = False, bank: BankOpt = None) -> None:
@@ -261,7 +239,6 @@ def phrases_show(entry_id: Annotated[str, typer.Argument(help="A phrase id such 
     typer.echo(as_json([hit]) if json_out else show(hit))
 
 
-@phrases_app.command("list")
 @handled
 def phrases_list(function: FunctionOpt = None, json_out: JsonOpt = False, bank: BankOpt = None) -> None:
     """List the phrases of the bank (of one function)."""
@@ -275,7 +252,6 @@ def phrases_list(function: FunctionOpt = None, json_out: JsonOpt = False, bank: 
         typer.echo(format_hit(h))
 
 
-@phrases_app.command("add")
 @handled
 def phrases_add(
     text: Annotated[str, typer.Argument(help="The phrase; write slots as {name}.")],
@@ -292,10 +268,46 @@ def phrases_add(
     typer.echo(f"added {entry['id']}")
 
 
+COMMANDS = {"build": build, "new": new, "reference": reference_cmd, "mine": mine}
+GROUPS = {
+    "outline": ("Work with outlines: extract one from an existing document.", {"extract": outline_extract}),
+    "phrases": ("Search, show, list and add phrases of the phrase bank.",
+                {"search": phrases_search, "show": phrases_show, "list": phrases_list, "add": phrases_add}),
+}
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The command line; with `only`, just that command, since typer converts every registered
+    command on each start (a third of `wengao build`'s start-up otherwise)."""
+    root = typer.Typer(
+        name="wengao",
+        help="wengao（文稿）: turn a YAML outline into a GB/T 9704 speech or report in Word (.docx).",
+        add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    )
+    for name, fn in COMMANDS.items():
+        if only in (None, name):
+            root.command(name)(fn)
+    for name, (help_text, commands) in GROUPS.items():
+        if only in (None, name):
+            group = typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None)
+            for sub, fn in commands.items():
+                group.command(sub)(fn)
+            root.add_typer(group, name=name)
+    if only is not None and len(COMMANDS) + len(GROUPS) > 1:
+        # a lone command would become the whole program: keep the group shape with a hidden no-op
+        root.command("_", hidden=True)(lambda: None)
+    return root
+
+
+app = make_app()  # every command, for `wengao --help` and for tests
+
+
 def main() -> None:
     """Entry point: every WengaoError becomes located one-line messages, never a traceback."""
+    first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    only = first if first in COMMANDS or first in GROUPS else None
     try:
-        result = app(standalone_mode=False)
+        result = make_app(only)(standalone_mode=False)
         sys.exit(result if isinstance(result, int) else 0)
     except WengaoError as err:
         _report(err)
