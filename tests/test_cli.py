@@ -96,3 +96,16 @@ def test_real_command_runs_without_traceback(tmp_path: Path) -> None:
     assert fail.returncode != 0
     assert "Traceback" not in fail.stderr
     assert fail.stderr.startswith(f"{bad}:") and ": error: YAML syntax error" in fail.stderr
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "draft.docx"
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    result = runner.invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code != 0
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []  # neither the draft nor a temporary file
