@@ -155,3 +155,19 @@ def test_every_genre_has_an_example_and_a_skeleton() -> None:
     for genre in GENRE_NAMES:
         assert (DRAFTS / f"example-{genre}.yaml").is_file()
         assert (ROOT / "templates" / genre / "skeleton.yaml").is_file()
+
+
+def test_init_copies_templates_and_bank_that_then_take_effect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    assert (tmp_path / "templates" / "speech" / "document.md.j2").is_file()
+    assert (tmp_path / "templates" / "reference.docx").is_file()
+    assert (tmp_path / "phrasebank" / "closing.yaml").is_file()
+    again = runner.invoke(app, ["init"])
+    assert again.exit_code != 0 and "--force" in again.output
+    # an edit of the copied template changes the next build
+    tpl = tmp_path / "templates" / "speech" / "document.md.j2"
+    tpl.write_text(tpl.read_text(encoding="utf-8").replace("@blank\n", "@p 本单位加的一行\n", 1), encoding="utf-8")
+    skel = _build(DRAFTS / "example-speech.yaml", tmp_path)
+    assert "本单位加的一行" in [p["text"] for p in skel["paragraphs"]]

@@ -268,7 +268,20 @@ def phrases_add(
     typer.echo(f"added {entry['id']}")
 
 
-COMMANDS = {"build": build, "new": new, "reference": reference_cmd, "mine": mine}
+@handled
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to set up (default: here).")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace files that already exist.")] = False,
+) -> None:
+    """Copy the built-in templates, reference .docx and phrase bank here, to edit them."""
+    from wengao.init import init_workspace
+
+    copied = init_workspace(folder, force=force)
+    typer.echo(f"copied {len(copied)} files into {folder}/templates and {folder}/phrasebank; "
+               "wengao uses them when run from this folder")
+
+
+COMMANDS = {"build": build, "new": new, "init": init, "reference": reference_cmd, "mine": mine}
 GROUPS = {
     "outline": ("Work with outlines: extract one from an existing document.", {"extract": outline_extract}),
     "phrases": ("Search, show, list and add phrases of the phrase bank.",
