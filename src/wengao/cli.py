@@ -38,7 +38,7 @@ def handled(fn):
 def build(
     outlines: Annotated[list[Path], typer.Argument(
         help="Outline files (.yaml) to build; each becomes a .docx beside it unless -o is given.",
-        show_default=False, metavar="OUTLINE.yaml...")],
+        show_default=False, metavar="OUTLINE.yaml")],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output",
         help="Where to write the .docx. With several outlines, a folder to write them into.")] = None,

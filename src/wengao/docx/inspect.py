@@ -163,7 +163,3 @@ def _comments(doc: Any) -> list[dict[str, str]]:
     for c in comments:
         out.append({"text": c.text, "author": c.author})
     return out
-
-
-def paragraph_texts(path: str | Path) -> list[str]:
-    return [p["text"] for p in skeleton(path)["paragraphs"]]

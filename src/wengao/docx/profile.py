@@ -76,4 +76,3 @@ PROFILE: tuple[ParaStyle, ...] = (
     ParaStyle("Footer", "footer", east_asia=SONGTI, size=14, align="left", line_exact=None,
               char_spacing=0, ui_priority=99),
 )
-STYLE_BY_ID = {s.style_id: s for s in PROFILE}

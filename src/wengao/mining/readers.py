@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,11 +77,3 @@ class ReadError(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         super().__init__(diagnostic.format())
         self.diagnostic = diagnostic
-
-
-def read_all(inputs: Iterable[Path]) -> Iterator[RawDoc | ReadError]:
-    for path, name in expand_inputs(inputs):
-        try:
-            yield read_file(path, name)
-        except ReadError as err:
-            yield err

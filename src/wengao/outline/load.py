@@ -13,7 +13,3 @@ from wengao.text.encoding import read_text
 def load_outline(path: str | Path, *, part: bool = False) -> Outline:
     text = read_text(path)
     return validate(load_located(text, str(path)), part=part)
-
-
-def load_outline_text(text: str, path: str = "<outline>") -> Outline:
-    return validate(load_located(text, path))
