@@ -28,9 +28,13 @@ class Extracted:
     cleaned: list[str] = field(default_factory=list)  # the cleaned lines, before segmentation
 
 
+def _iso(m: re.Match[str]) -> str:
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
 def _date(text: str) -> str | None:
     m = _DATE_RE.match(text.strip())
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+    return _iso(m) if m else None
 
 
 def _points(paras: list[Para]) -> dict[str, Any]:
@@ -184,7 +188,7 @@ def _doc_outline(doc: Doc) -> dict[str, Any]:
 def _source(out: dict[str, Any], text: str) -> None:
     m = _SOURCE_DATE_RE.search(text)
     if m:
-        out.setdefault("date", f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+        out.setdefault("date", _iso(m))
         text = (text[: m.start()] + text[m.end():]).strip()
     text = re.sub(r"(?:来源|稿源|时间|发布时间)：", "", text).replace("□", " ").strip(" 　")
     if text:

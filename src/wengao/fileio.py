@@ -32,9 +32,7 @@ def atomic_write(path: Path, data: bytes, *, force: bool) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        if not force and path.exists():  # appeared while we worked
-            raise WengaoError.single(str(path), "output file already exists, not overwritten",
-                                     hint="pass --force to replace it", exit_code=EXIT_USAGE)
+        check_writable(path, force=force)  # it may have appeared while we worked
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -6,6 +6,7 @@ copies built into the package (a wheel carries them under wengao/_data).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
@@ -44,3 +45,9 @@ def default_bank(workspace: Path | None = None) -> Path:
     if ws.is_dir() and any(ws.glob("*.yaml")):
         return ws
     return builtin_dir("phrasebank")
+
+
+def cache_dir() -> Path:
+    """Derived data (search index, compiled templates): $WENGAO_CACHE, else the user's cache."""
+    base = os.environ.get("WENGAO_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wengao"

@@ -139,17 +139,21 @@ def _zip(parts: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _write_fast(ref: _Reference, body: Body, props: DocProps) -> bytes:
-    parts = []
-    for name, data in ref.parts:
-        if name == "word/document.xml":
+def _finish(parts: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...], body: Body, props: DocProps,
+            *, new_body: bool) -> bytes:
+    """New core properties, fields updated on opening if there is a TOC, then the zip."""
+    out = []
+    for name, data in parts:
+        if name == "word/document.xml" and new_body:
             data = _document_xml(data, body.xml)
         elif name == "docProps/core.xml":
             data = _core_xml(props)
         elif name == "word/settings.xml" and body.has_toc:
             data = _settings_xml(data)
-        parts.append((name, data))
-    return _zip(parts, props.created)
+        out.append((name, data))
+    if not any(name == "docProps/core.xml" for name, _ in out):
+        out.append(("docProps/core.xml", _core_xml(props)))
+    return _zip(out, props.created)
 
 
 def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProps, annotate: bool) -> bytes:
@@ -184,18 +188,14 @@ def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProp
     doc.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    parts = [(n, _core_xml(props) if n == "docProps/core.xml" else
-              _settings_xml(d) if n == "word/settings.xml" and body.has_toc else d) for n, d in parts]
-    if not any(n == "docProps/core.xml" for n, _ in parts):
-        parts.append(("docProps/core.xml", _core_xml(props)))  # python-docx always writes one
-    return _zip(parts, props.created)
+    return _finish(parts, body, props, new_body=False)
 
 
 def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotate: bool = False) -> bytes:
     ref = _reference(reference)
     sourced = any(r.source is not None for b in blocks for r in b.runs)
     if ref.style_ids is not None and ref.fast and not (annotate and sourced):
-        return _write_fast(ref, body_xml(blocks, ref.style_ids), props)
+        return _finish(ref.parts, body_xml(blocks, ref.style_ids), props, new_body=True)
     return _write_with_python_docx(blocks, reference, props, annotate)
 
 

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wengao.workspace import cache_dir
+
 SCHEMA_VERSION = 3
 _COLUMNS = ("id", "text", "function", "kind", "level", "count", "genres", "topics", "first_source",
             "hand", "slots", "entry", "file")
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("WENGAO_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wengao"
 
 
 def _fingerprints(bank: Path) -> dict[str, str]:
@@ -57,7 +53,7 @@ class BankIndex:
     # -- building -------------------------------------------------------------------------
     def _db_path(self) -> Path:
         key = hashlib.sha1(str(self.bank).encode("utf-8")).hexdigest()[:16]
-        return _cache_dir() / f"bank-{key}.sqlite"
+        return cache_dir() / f"bank-{key}.sqlite"
 
     def _open(self) -> sqlite3.Connection:
         current = _fingerprints(self.bank)

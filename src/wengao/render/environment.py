@@ -56,15 +56,16 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """
     import os
 
-    base = os.environ.get("WENGAO_CACHE") or os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    folder = os.path.join(base, "wengao", "jinja")
+    from wengao.workspace import cache_dir
+
+    folder = cache_dir() / "jinja"
     try:
-        os.makedirs(folder, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
     if not os.access(folder, os.W_OK):
         return None
-    return jinja2.FileSystemBytecodeCache(folder)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def cn_date(value: dt.date) -> str:
