@@ -56,9 +56,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """
     import os
 
+    from wengao import __version__
     from wengao.workspace import cache_dir
 
-    folder = cache_dir() / "jinja"
+    # compiled code depends on this environment's settings too: one folder per wengao version
+    folder = cache_dir() / f"jinja-{__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
