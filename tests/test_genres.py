@@ -171,3 +171,23 @@ def test_init_copies_templates_and_bank_that_then_take_effect(tmp_path: Path, mo
     tpl.write_text(tpl.read_text(encoding="utf-8").replace("@blank\n", "@p 本单位加的一行\n", 1), encoding="utf-8")
     skel = _build(DRAFTS / "example-speech.yaml", tmp_path)
     assert "本单位加的一行" in [p["text"] for p in skel["paragraphs"]]
+
+
+def test_the_compilation_cover_has_no_page_number(tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "c.docx"
+    build_file(DRAFTS / "example-compilation.yaml", out, BuildOptions())
+    assert docx.Document(str(out)).sections[-1].different_first_page_header_footer
+    speech = tmp_path / "s.docx"
+    build_file(DRAFTS / "example-speech.yaml", speech, BuildOptions())
+    assert not docx.Document(str(speech)).sections[-1].different_first_page_header_footer
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") and shutil.which("pdftotext"):
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                       check=True, capture_output=True, timeout=180)
+        pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(tmp_path / "c.pdf"), "-"],
+                                check=True, capture_output=True, text=True).stdout for n in (1, 2)]
+        assert "—" not in pages[0] and "— 2 —" in pages[1].replace("—2—", "— 2 —")

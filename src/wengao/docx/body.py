@@ -91,6 +91,7 @@ class Body:
     xml: str
     sourced: list[tuple[int, Source]] = field(default_factory=list)  # (run ordinal, source)
     has_toc: bool = False
+    has_cover: bool = False  # a cover page carries no page number
 
 
 def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
@@ -134,4 +135,5 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
             content.append(_run(r.text, r.bold))
             runs += 1
         para(style, "".join(content))
-    return Body("".join(parts), sourced, bool(entries) or any(b.kind == "toc" for b in blocks))
+    return Body("".join(parts), sourced, bool(entries) or any(b.kind == "toc" for b in blocks),
+                any(b.kind == "cover" for b in blocks))

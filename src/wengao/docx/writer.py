@@ -105,14 +105,27 @@ def _core_xml(props: DocProps) -> bytes:
     ).encode()
 
 
-def _document_xml(reference_doc: bytes, body: str) -> bytes:
+def _document_xml(reference_doc: bytes, body: Body) -> bytes:
     """The reference's document part with its body replaced; its final sectPr is kept."""
     text = reference_doc.decode("utf-8")
     start = text.index("<w:body>") + len("<w:body>")
     end = text.rindex("</w:body>")
     sect = re.search(r"<w:sectPr\b(?:(?!<w:sectPr\b).)*?</w:sectPr>\s*$", text[start:end], re.S)
     tail = sect.group(0) if sect else ""
-    return (text[:start] + body + tail + text[end:]).encode("utf-8")
+    if body.has_cover and tail and "<w:titlePg" not in tail:
+        tail = _title_page(tail)
+    return (text[:start] + body.xml + tail + text[end:]).encode("utf-8")
+
+
+def _title_page(sect_pr: str) -> str:
+    """First page of its own: with no first-page footer defined, the cover shows no number.
+
+    Schema order: titlePg comes before textDirection, bidi, rtlGutter, docGrid.
+    """
+    at = min((i for i in (sect_pr.find(f"<w:{t}") for t in ("textDirection", "bidi", "rtlGutter", "docGrid",
+                                                             "printerSettings", "sectPrChange")) if i >= 0),
+             default=sect_pr.rindex("</w:sectPr>"))
+    return sect_pr[:at] + "<w:titlePg/>" + sect_pr[at:]
 
 
 def _settings_xml(settings: bytes) -> bytes:
@@ -145,7 +158,7 @@ def _finish(parts: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...], body
     out = []
     for name, data in parts:
         if name == "word/document.xml" and new_body:
-            data = _document_xml(data, body.xml)
+            data = _document_xml(data, body)
         elif name == "docProps/core.xml":
             data = _core_xml(props)
         elif name == "word/settings.xml" and body.has_toc:
@@ -173,6 +186,8 @@ def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProp
     body = body_xml(blocks, style_ids)
     fragment = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{body.xml}</w:body>')
     sect_pr = doc.element.body.find(qn("w:sectPr"))
+    if body.has_cover and sect_pr is not None and sect_pr.find(qn("w:titlePg")) is None:
+        doc.sections[-1].different_first_page_header_footer = True
     new_paragraphs = list(fragment)
     for p in new_paragraphs:
         if sect_pr is not None:
