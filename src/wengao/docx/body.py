@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from wengao.document.blocks import Block
 from wengao.outline.model import Source
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STYLE_FOR_KIND = {
     "title": "Title", "subtitle": "Subtitle", "byline": "Byline", "date": "Date", "source": "SourceLine",
     "salutation": "Salutation", "p": "BodyText", "point": "BodyText", "blank": "Normal",
@@ -78,12 +79,15 @@ def _run(text: str, bold: bool = False, br: bool = False) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t>{"<w:br/>" if br else ""}</w:r>'
 
 
-def _field(instr: str, at: str) -> str:
-    if at == "begin":
-        return ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-                f'<w:r><w:instrText xml:space="preserve"> {escape(instr)} </w:instrText></w:r>'
-                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
-    return '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+def field_begin(instr: str, rpr: str = "") -> str:
+    """The runs that open a complex field: begin, its instruction, separate (the result follows)."""
+    return (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r>{rpr}<w:instrText xml:space="preserve"> {escape(instr)} </w:instrText></w:r>'
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>')
+
+
+def field_end(rpr: str = "") -> str:
+    return f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
 
 
 @dataclass
@@ -99,7 +103,8 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
     sourced: list[tuple[int, Source]] = []
     runs = 0
     break_next = False
-    entries = toc_entries(blocks) if any(b.kind == "toc" for b in blocks) else []
+    has_toc = any(b.kind == "toc" for b in blocks)
+    entries = toc_entries(blocks) if has_toc else []
 
     def para(style: str, content: str) -> None:
         nonlocal break_next
@@ -116,10 +121,10 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
         if b.kind == "toc":
             items = entries or [("TOC1", "目录")]
             for i, (style, text) in enumerate(items):
-                content = (_field(_TOC_INSTR, "begin") if i == 0 else "") + _run(text)
+                content = (field_begin(_TOC_INSTR) if i == 0 else "") + _run(text)
                 runs += 1
                 if i == len(items) - 1:
-                    content += _field(_TOC_INSTR, "end")
+                    content += field_end()
                 para(style, content)
             continue
         style = f"Heading{b.level}" if b.kind == "h" else STYLE_FOR_KIND[b.kind]
@@ -135,5 +140,4 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
             content.append(_run(r.text, r.bold))
             runs += 1
         para(style, "".join(content))
-    return Body("".join(parts), sourced, bool(entries) or any(b.kind == "toc" for b in blocks),
-                any(b.kind == "cover" for b in blocks))
+    return Body("".join(parts), sourced, has_toc, any(b.kind == "cover" for b in blocks))

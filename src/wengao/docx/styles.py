@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from wengao.docx.ooxml import el, field_runs, rfonts, text_run
+from wengao.docx.body import W_NS, field_begin, field_end
+from wengao.docx.ooxml import el, rfonts
 from wengao.docx.profile import (
     FANGSONG,
     FOOTER_DISTANCE_MM,
@@ -156,20 +157,18 @@ def _footer_paragraph(footer, align: str) -> None:
     body = footer._element
     for p in body.findall(qn("w:p")):
         body.remove(p)
-    p = el("w:p")
-    ppr = el("w:pPr")
-    ppr.append(el("w:pStyle", val="Footer"))
     indent = 280  # one 14 pt character
-    ppr.append(el("w:ind", left=indent if align == "left" else 0, right=indent if align == "right" else 0))
-    ppr.append(el("w:jc", val=align))
-    p.append(ppr)
-    rpr = el("w:rPr")
-    rpr.append(rfonts(SONGTI, SONGTI))
-    p.append(text_run("— ", rpr))
-    for r in field_runs("PAGE", "1", rpr):
-        p.append(r)
-    p.append(text_run(" —", rpr))
-    body.append(p)
+    left, right = (indent, 0) if align == "left" else (0, indent)
+    rpr = f'<w:rPr><w:rFonts w:ascii="{SONGTI}" w:hAnsi="{SONGTI}" w:eastAsia="{SONGTI}" ' \
+          f'w:cs="{SONGTI}" w:hint="eastAsia"/></w:rPr>'
+
+    def run(text: str) -> str:
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    xml = (f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="Footer"/><w:ind w:left="{left}" w:right="{right}"/>'
+           f'<w:jc w:val="{align}"/></w:pPr>{run("— ")}{field_begin("PAGE", rpr)}{run("1")}'
+           f"{field_end(rpr)}{run(' —')}</w:p>")
+    body.append(etree.fromstring(xml))
 
 
 def apply_page_setup(doc: DocxDocument) -> None:

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wengao.document.blocks import Block
-from wengao.docx.body import Body, body_xml, escape
+from wengao.docx.body import W_NS, Body, body_xml, escape
 from wengao.errors import WengaoError
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # a style's id and its name (the first child of w:style), found without parsing the whole part
 _STYLE_RE = re.compile(r'<w:style\b[^>]*?\bw:styleId="([^"]*)"[^>]*>\s*(?:<w:name w:val="([^"]*)")?')
 _SETTINGS_AFTER = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
