@@ -15,7 +15,6 @@ FUNCTIONS = {
     "transition": "过渡", "closing": "结尾号召", "heading": "标题", "parallel": "排比对仗",
     "term": "提法", "quote": "引语金句",
 }
-KINDS = ("sentence", "template", "heading", "term", "idiom")
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEY_ORDER = ("id", "text", "function", "kind", "level", "expansion", "count", "sources", "genres",
              "topics", "repaired_from", "hand")

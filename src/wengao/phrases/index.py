@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wengao.text.slots import slot_names
 from wengao.workspace import cache_dir
 
 SCHEMA_VERSION = 3
@@ -28,12 +29,6 @@ def _fingerprints(bank: Path) -> dict[str, str]:
         st = p.stat()
         out[p.name] = f"{st.st_size}:{st.st_mtime_ns}"
     return out
-
-
-def _slots(text: str) -> str:
-    import re
-
-    return ",".join(sorted(set(re.findall(r"\{([^{}]+)\}", text))))
 
 
 @dataclass
@@ -131,7 +126,7 @@ class BankIndex:
             e.get("level"), int(e.get("count") or len(sources) or 1),
             "," + ",".join(e.get("genres") or []) + ",", "," + ",".join(e.get("topics") or []) + ",",
             str(sources[0]) if sources else ("hand-written" if e.get("hand") else ""),
-            1 if e.get("hand") else 0, _slots(str(e["text"])),
+            1 if e.get("hand") else 0, ",".join(slot_names(str(e["text"]))),
             json.dumps(e, ensure_ascii=False, default=str), name,
         )
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
-import re
 from typing import Any
 
 from wengao.errors import Diagnostic, WengaoError
 from wengao.outline.model import Outline, PhraseRef, Pick, Source, Text
 from wengao.outline.walk import walk
 from wengao.phrases.index import BankIndex, Hit
+from wengao.text.slots import SLOT_RE
 
-SLOT_RE = re.compile(r"\{([^{}]+)\}")
 TOP_K = 8  # how many of the best candidates a seed chooses among
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from wengao.mining.extractors.base import Candidate, has_slot, make_slots, repaired_span
 from wengao.mining.lexicon import Lexicon
 from wengao.mining.segment import Doc, Para, sentences
+from wengao.text.slots import SLOT_RE
 
 MIN_LEN, MAX_LEN = 10, 160
 # One fact about one place is not a phrase: numbers, dates, amounts.
@@ -49,7 +50,7 @@ def classify(sentence: str, *, opening: bool = False, closing: bool = False, hea
 
 
 def _reusable(text: str) -> bool:
-    if not MIN_LEN <= len(text) <= MAX_LEN or _FACT_RE.search(re.sub(r"\{[^{}]*\}", "", text)):
+    if not MIN_LEN <= len(text) <= MAX_LEN or _FACT_RE.search(SLOT_RE.sub("", text)):
         return False
     if "□" in text and len(text) < 14:
         return False
