@@ -51,6 +51,10 @@ class MineSummary:
         return out
 
 
+EXTRACTORS = (heading_candidates, template_candidates, parallel_candidates, term_candidates,
+              quote_candidates, sentence_candidates)
+
+
 def _evidence_patterns(rules) -> list[tuple[str, list[str]]]:
     return [(r.label, [r.right + a for a in r.after] or [r.right]) for r in rules if r.if_seen]
 
@@ -81,12 +85,9 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
         for doc in segment(name, lines, lex):
             summary.documents += 1
             topics = topics_of("".join(p.text for p in doc.paras), lex)
-            for extractor in (heading_candidates, template_candidates, parallel_candidates,
-                              term_candidates, quote_candidates):
-                for cand in extractor(doc, topics):
+            for extractor in EXTRACTORS:
+                for cand in extractor(doc, topics, lex):
                     merger.add(cand)
-            for cand in sentence_candidates(doc, topics, lex):
-                merger.add(cand)
     mined = _finish(list(merger.results()), evidence, {r.label for r in rules if r.if_seen}, summary)
     hand: list[dict[str, Any]] = []
     if out_dir is not None and out_dir.is_dir():

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wengao.mining.extractors.base import Candidate, make_slots, repaired_span
+from wengao.mining.lexicon import Lexicon
 from wengao.mining.segment import Doc
 
 MIN_SHARED = 4  # characters two sibling headings must share for a template
 
 
-def heading_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+def heading_candidates(doc: Doc, topics: tuple[str, ...], lex: Lexicon) -> Iterator[Candidate]:
     current = 0
     for p in doc.paras:
         if p.kind == "heading":
@@ -50,10 +51,7 @@ def _whole_phrase(part: str, texts: list[str]) -> bool:
     return True
 
 
-def template_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
-    from wengao.mining.lexicon import load_lexicon
-
-    lex = load_lexicon()
+def template_candidates(doc: Doc, topics: tuple[str, ...], lex: Lexicon) -> Iterator[Candidate]:
     """Sibling headings sharing a topic phrase: the phrase becomes {主题}, the skeleton is reusable.
 
     "提高政治站位，进一步增强推动乡村振兴工作的责任感使命感" and "坚持精准施策，进一步把准

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from wengao.mining.extractors.base import Candidate
+from wengao.mining.lexicon import Lexicon
 from wengao.mining.segment import Doc, sentences
 from wengao.text.punct import HAN
 
@@ -23,7 +24,7 @@ def _items(span: str) -> list[str]:
     return span.split("、")
 
 
-def parallel_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+def parallel_candidates(doc: Doc, topics: tuple[str, ...], lex: Lexicon) -> Iterator[Candidate]:
     for p in doc.body:
         for m in _LIST_RE.finditer(p.text):
             items = _items(m.group(0))
@@ -68,7 +69,7 @@ def _expansion(text: str, start: int, end: int, n: int) -> str | None:
     return None
 
 
-def term_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+def term_candidates(doc: Doc, topics: tuple[str, ...], lex: Lexicon) -> Iterator[Candidate]:
     for p in doc.body:
         for m in _QUOTED_RE.finditer(p.text):
             inner = m.group(1)
@@ -85,7 +86,7 @@ def term_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
                 yield Candidate(f"“{inner}”", "term", "term", doc.file, p.lineno, doc.genre, topics)
 
 
-def quote_candidates(doc: Doc, topics: tuple[str, ...]) -> Iterator[Candidate]:
+def quote_candidates(doc: Doc, topics: tuple[str, ...], lex: Lexicon) -> Iterator[Candidate]:
     for p in doc.body:
         for k, s in enumerate(sentences(p.text)):
             if p.kind == "heading" or (k == 0 and p.kind == "point"):
