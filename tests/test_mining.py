@@ -236,3 +236,16 @@ def test_classifier_accuracy_on_the_labelled_sample() -> None:
     accuracy = right / len(sample)
     REPORT["miner function accuracy (labelled sample)"] = f"{right}/{len(sample)} = {accuracy:.0%}"
     assert accuracy >= 0.75, wrong
+
+
+def test_an_unreadable_bank_is_not_overwritten(tmp_path: Path) -> None:
+    from wengao.errors import WengaoError
+
+    broken = tmp_path / "closing.yaml"
+    broken.write_text("- id: closing.u0001\n  text: 手写的结尾\n  hand: true\n- [unclosed\n", encoding="utf-8")
+    before = broken.read_bytes()
+    with pytest.raises(WengaoError) as info:
+        mine([CORPUS], tmp_path)
+    assert "closing.yaml" in str(info.value)
+    assert broken.read_bytes() == before  # the hand-written entry is still there
+    assert not (tmp_path / "heading.yaml").exists()

@@ -89,12 +89,9 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
                 for cand in extractor(doc, topics, lex):
                     merger.add(cand)
     mined = _finish(list(merger.results()), evidence, {r.label for r in rules if r.if_seen}, summary)
-    hand: list[dict[str, Any]] = []
-    if out_dir is not None and out_dir.is_dir():
-        try:
-            hand = [e for e in load_bank(out_dir) if e.get("hand")]
-        except Exception:
-            hand = []
+    # Hand-written entries survive re-mining; a bank file that cannot be read stops the run
+    # (load_bank raises) rather than being overwritten with its hand entries lost.
+    hand = [e for e in load_bank(out_dir) if e.get("hand")] if out_dir is not None and out_dir.is_dir() else []
     summary.hand_kept = len(hand)
     entries = mined + hand
     for e in entries:
