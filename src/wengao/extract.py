@@ -237,12 +237,11 @@ def extract(path: Path) -> Extracted:
 
 
 def _compilation_title(lines: list, docs: list[Doc]) -> str:
-    from wengao.mining.lexicon import load_lexicon
     from wengao.mining.segment import clean_title
 
     first_doc_line = docs[0].title_line
     heads = [ln.text for ln in lines if ln.lineno < first_doc_line and 4 <= len(ln.text) <= 80]
-    return clean_title(heads[0], load_lexicon()) if heads else docs[0].title
+    return clean_title(heads[0]) if heads else docs[0].title
 
 
 def _cross_check(path: Path, toc: list[str], docs: list[Doc], result: Extracted) -> None:

@@ -258,7 +258,7 @@ def segment(file: str, lines: list[CleanLine], lex: Lexicon) -> list[Doc]:
         if starts_doc:
             if doc.body or doc.title:
                 docs.append(doc)
-            doc = Doc(file, title=clean_title(text, lex), title_line=line.lineno,
+            doc = Doc(file, title=clean_title(text), title_line=line.lineno,
                       cover=styled == "cover title")
             if nxt and (is_role_line(nxt, lex) or flat[i + 1][0].style.lower() == "byline"):
                 doc.author = nxt
@@ -269,7 +269,7 @@ def segment(file: str, lines: list[CleanLine], lex: Lexicon) -> list[Doc]:
             doc.paras.append(Para("title", doc.title, line.lineno))
             i += 1
             continue
-        if not doc.body and clean_title(text, lex) == doc.title:
+        if not doc.body and clean_title(text) == doc.title:
             i += 1  # the title repeated (web copies often show it twice)
             continue
         doc.paras.extend(_classify(line, lex, inline))
@@ -283,7 +283,8 @@ def segment(file: str, lines: list[CleanLine], lex: Lexicon) -> list[Doc]:
     return docs
 
 
-def clean_title(text: str, lex: Lexicon) -> str:
+def clean_title(text: str) -> str:
+    """Site noise at a title's ends: a bare year glued on, a character count; blanks become spaces."""
     text = re.sub(r"^\d{4}(?=[^\d年度届])", "", text)  # a bare year glued on: "2024在…讲话"
     text = re.sub(r"（\d+字）$", "", text)
     return text.replace("□", " ").strip()
