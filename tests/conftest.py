@@ -63,3 +63,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
         terminalreporter.section("wengao measurements")
         for key, value in REPORT.items():
             terminalreporter.write_line(f"{key}: {value}")
+
+
+@pytest.fixture(autouse=True)
+def _language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read messages in a fixed language; a test that checks the other one sets it."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("WENGAO_LANG", "en")

@@ -1,8 +1,17 @@
-"""Heading and point numbers are computed here, never typed by the writer."""
+"""The numbering grammar of Chinese official writing, used both ways.
+
+Building: heading and point numbers are computed here, never typed by the writer.
+Reading: `parse_number` recognises every heading number a real document uses — 一、 （一） 1.
+1、 （1） ① 第一， 第一项措施： bare numerals on their own line, labels such as 对策1： — with
+the common typos (半角 (一), 一． , 1．), so the reader, the checker and the formatter share one
+definition of what a number is.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import Enum
 
 from wengao.document.blocks import Block, Run, merge_runs
 
@@ -16,6 +25,144 @@ HEADING_NUMBER_RE = re.compile(
 )
 POINT_MARKER_RE = re.compile(rf"^\s*{_CN_NUM}\s*[是要](?![素求点件])\s*[，,：:]?\s*")
 _POINT_VERB = {"shi": "是", "yao": "要"}
+
+
+class Scheme(Enum):
+    """How a heading is numbered. The value is the scheme's canonical first marker."""
+
+    CN = "一、"
+    PAREN_CN = "（一）"
+    ARABIC = "1."
+    ARABIC_DUN = "1、"
+    PAREN_ARABIC = "（1）"
+    CIRCLED = "①"
+    ORDINAL = "第一，"  # 第一， 第一、 第一项措施：
+    BARE = "一"  # a numeral alone on its line
+    LABEL = "对策1："  # a short word with a number: 对策1： 手记①| 附1： 01␣
+    STYLE = "style"  # no number: a Word heading style or outline level says it is a heading
+    NONE = ""  # no number at all (an unnumbered own-line subheading)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A number found at the start of a line."""
+
+    scheme: Scheme
+    value: int  # 1-based position in its sequence (0 when unknown)
+    marker: str  # as printed, with its separator: "（一）", "1．", "第一项措施：", "手记①|"
+    rest: str  # the text after the marker, leading blanks removed
+    label: str = ""  # LABEL and ORDINAL: the word around the number (对策, 手记, 项措施)
+
+
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+
+
+def chinese_value(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99, 一百 → 100; 0 for anything else."""
+    if not numeral:
+        return 0
+    if numeral == "百":
+        return 100
+    if "百" in numeral:
+        head, _, tail = numeral.partition("百")
+        return (_CN_VALUES.get(head, 0) or 1) * 100 + (chinese_value(tail.lstrip("零〇")) if tail else 0)
+    if "十" in numeral:
+        head, _, tail = numeral.partition("十")
+        tens = _CN_VALUES.get(head, -1) if head else 1
+        ones = _CN_VALUES.get(tail, -1) if tail else 0
+        return tens * 10 + ones if tens > 0 and ones >= 0 and len(head) <= 1 and len(tail) <= 1 else 0
+    return _CN_VALUES.get(numeral, 0) if len(numeral) == 1 else 0
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_NUMERAL = "[一二三四五六七八九十百零〇两]{1,4}"
+_PARSERS: list[tuple[Scheme, re.Pattern[str]]] = [
+    # （一） (一) （一)… and a stray separator after it
+    (Scheme.PAREN_CN, re.compile(rf"^[（(]\s*({_NUMERAL})\s*[)）]\s*[、.．，,]?")),
+    (Scheme.PAREN_ARABIC, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*[、.．，,]?")),
+    # 一、 and its typos 一． 一. 一，(never 一是/一要, never 一个)
+    (Scheme.CN, re.compile(rf"^({_NUMERAL})\s*(?:、|[.．](?!\d)|，(?=\S{{2,30}}[。：]?$))")),
+    # 1. 1． and 1、 — not 1.5, not 1、2、3 counted lists of numbers
+    (Scheme.ARABIC, re.compile(r"^(\d{1,2})\s*[.．](?![\d.．])")),
+    (Scheme.ARABIC_DUN, re.compile(r"^(\d{1,2})\s*、(?!\d)")),
+    (Scheme.CIRCLED, re.compile(f"^([{_CIRCLED}])\\s*[、.．]?")),
+    # 第一， 第一、 第一： 第一项措施： 第一部分 (not 第一阶段为… or 第一次 in a sentence)
+    (Scheme.ORDINAL, re.compile(rf"^第({_NUMERAL})(?:([项条点个])?([\u4e00-\u9fff]{{0,4}})[：:]|[，、,])")),
+]
+_LABEL_RE = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,4}})(\d{{1,2}}|[{_CIRCLED}]|{_NUMERAL})\s*[：:|｜]")
+_ZERO_PADDED_RE = re.compile(r"^(0\d)[ \u3000]+(?=\S)")
+_BARE_RE = re.compile(rf"^({_NUMERAL}|\d{{1,2}})$")
+
+
+def _value(token: str) -> int:
+    if token.isascii() and token.isdigit():
+        return int(token)
+    if token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    return chinese_value(token)
+
+
+def parse_number(text: str) -> Numbered | None:
+    """The heading number a line starts with, or None. Leading blanks are ignored.
+
+    Only the form is judged: whether the line *is* a heading (1. may open a list item) is the
+    reader's decision, made from the document around it.
+    """
+    s = text.lstrip(" \u3000\t")
+    if not s:
+        return None
+    bare = _BARE_RE.match(s.strip())
+    if bare:
+        token = bare.group(1)
+        return Numbered(Scheme.BARE, _value(token), s.strip(), "")
+    for scheme, rx in _PARSERS:
+        m = rx.match(s)
+        if m:
+            value = _value(m.group(1))
+            if not value:
+                continue
+            rest = s[m.end():].lstrip(" \u3000\t")
+            label = "".join(g for g in m.groups()[1:] if g) if scheme is Scheme.ORDINAL else ""
+            return Numbered(scheme, value, s[:m.end()], rest, label)
+    m = _LABEL_RE.match(s)
+    if m and not m.group(1).endswith(("第", "是", "要", "年", "月", "日", "共", "约", "近", "超")):
+        value = _value(m.group(2))
+        if value:
+            return Numbered(Scheme.LABEL, value, s[:m.end()], s[m.end():].lstrip(" \u3000\t"), m.group(1))
+    m = _ZERO_PADDED_RE.match(s)
+    if m:
+        return Numbered(Scheme.LABEL, int(m.group(1)), s[:m.end()], s[m.end():], "")
+    return None
+
+
+@dataclass(frozen=True)
+class PointMarker:
+    """一是/二要/首先 at the start of a paragraph: an enumerated point, never a heading."""
+
+    marker: str  # as printed: "一是", "二要", "首先，"
+    verb: str  # 是 / 要 / 抓 …, or "" for 首先/其次 sequences
+    value: int
+    rest: str
+
+
+_POINT_RE = re.compile(rf"^({_NUMERAL})([是要抓])(?![素求点件])[，,：:]?")
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "最后": 0}
+_SEQUENCE_RE = re.compile(r"^(首先|其次|再次|最后)[，,：:]")
+
+
+def parse_point(text: str) -> PointMarker | None:
+    s = text.lstrip(" \u3000\t")
+    m = _POINT_RE.match(s)
+    if m:
+        value = chinese_value(m.group(1))
+        if value:
+            return PointMarker(s[:m.end()], m.group(2), value, s[m.end():])
+    m = _SEQUENCE_RE.match(s)
+    if m:
+        return PointMarker(s[:m.end()], "", _SEQUENCE_WORDS[m.group(1)], s[m.end():])
+    return None
 
 
 def chinese_number(n: int) -> str:

@@ -1,0 +1,44 @@
+"""Reading: any .txt or .docx (.doc/.wps/.odt/.rtf through LibreOffice) becomes one typed
+Document, used by `outline extract`, `mine`, `check` and `format`.
+
+    read_raw(path)        → RawDocument: the file's paragraphs with their formatting evidence
+    parse(raw)            → Document: front matter, typed blocks, parts of a compilation
+    read_document(path)   → parse(read_raw(path))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wengao.reading.model import (
+    Block,
+    BlockKind,
+    Document,
+    FrontMatter,
+    Genre,
+    RawDocument,
+    RawPara,
+    Scheme,
+    SourceFormat,
+)
+
+__all__ = ["Block", "BlockKind", "Document", "FrontMatter", "Genre", "RawDocument", "RawPara", "Scheme",
+           "SourceFormat", "parse", "read_document", "read_raw"]
+
+
+def read_raw(path: str | Path, name: str | None = None) -> RawDocument:
+    """Read a file's paragraphs; raises DocumentError (one located line) when it cannot."""
+    from wengao.reading.readers import read_raw as _read
+
+    return _read(Path(path), name)
+
+
+def parse(raw: RawDocument) -> Document:
+    """The structure of a read file: pure, no I/O."""
+    from wengao.reading.structure import parse as _parse
+
+    return _parse(raw)
+
+
+def read_document(path: str | Path, name: str | None = None) -> Document:
+    return parse(read_raw(path, name))
