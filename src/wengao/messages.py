@@ -14,4 +14,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.info": ("提示", "note"),
     "diag.hint": ("（提示：{hint}）", " (hint: {hint})"),
     "diag.suggestion": ("（建议：{suggestion}）", " (suggestion: {suggestion})"),
+    # -- cli: the command line, help texts, progress and summaries -----------------------------------
+    # (end of cli)
+    # -- outline: loading and validating outlines (YAML, input-method mistakes) ----------------------
+    # (end of outline)
+    # -- build: rendering, templates, the docx writer, output files ----------------------------------
+    # (end of build)
+    # -- reading: readers and the structure of documents ---------------------------------------------
+    # (end of reading)
+    # -- extract: wengao outline extract -------------------------------------------------------------
+    # (end of extract)
+    # -- mining: wengao mine -------------------------------------------------------------------------
+    # (end of mining)
+    # -- phrases: the phrase bank, search and picks --------------------------------------------------
+    # (end of phrases)
+    # -- check: wengao check (rule messages and suggestions) -----------------------------------------
+    # (end of check)
+    # -- format: wengao format -----------------------------------------------------------------------
+    # (end of format)
 }
