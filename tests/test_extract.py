@@ -64,7 +64,9 @@ def test_002_speech_with_yao_points_and_closing() -> None:
     pts = o["sections"][0]["points"]
     assert pts["style"] == "yao" and [i["lead"] for i in pts["items"]] == [
         "深刻认识极端重要性。", "深刻认识复杂艰巨性。", "深刻认识现实紧迫性。"]
-    assert o["closing"][0].startswith("同志们，全面推动乡村振兴，责任重大、使命光荣。让我们")
+    # the shared repair table (mining/data/repairs.yaml) may restore the canonical 全面推进乡村振兴
+    assert o["closing"][0].startswith(("同志们，全面推动乡村振兴，责任重大、使命光荣。让我们",
+                                       "同志们，全面推进乡村振兴，责任重大、使命光荣。让我们"))
 
 
 def test_004_compilation_has_all_ten_parts() -> None:

@@ -155,9 +155,9 @@ def test_search_on_the_shipped_bank(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 def test_search_filters_and_limit(bank: Path) -> None:
     hits = json.loads(_cli("phrases", "search", "让我们", "--bank", str(bank), "--json", "--limit", "1").output)
-    assert len(hits) == 1 and hits[0]["id"] == "closing.0004"  # the text that opens with the query first
+    assert len(hits) == 1 and hits[0]["id"] == "closing.0001"  # the most used complete sentence first
     hits = json.loads(_cli("phrases", "search", "同志们", "--bank", str(bank), "--json").output)
-    assert [h["id"] for h in hits] == ["closing.0001", "closing.0002"]  # then the more frequent
+    assert [h["id"] for h in hits] == ["closing.0001", "closing.0002"]
     hits = json.loads(_cli("phrases", "search", "同志们", "--genre", "study-report", "--bank", str(bank),
                            "--json").output)
     assert hits == []

@@ -138,9 +138,12 @@ def mine(
     repairs: Annotated[list[Path] | None, typer.Option(
         "--repairs", help="An extra repair table (YAML list of {wrong, right, before, after}); "
                           "may be given more than once.")] = None,
+    topics: Annotated[list[Path] | None, typer.Option(
+        "--topics", help="An extra topic list (YAML mapping topic: [words]); may be given more than once.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
     """Mine a phrase bank (openings, closings, headings, formulations …) from past documents."""
+    from wengao.i18n import t
     from wengao.mining.pipeline import mine as run_mine
 
     show = sys.stderr.isatty() and not quiet
@@ -154,15 +157,11 @@ def mine(
             if k == n:
                 sys.stderr.write("\n")
 
-    _, summary = run_mine(inputs, output, repairs=repairs or None, progress=progress)
+    _, summary = run_mine(inputs, output, repairs=repairs or None, topics=topics or None, progress=progress)
     if not quiet:
         for line in summary.lines():
             typer.echo(line)
-        typer.echo(f"wrote {len(summary.written)} files to {output}")
-    if summary.files == 0:
-        raise WengaoError.single(", ".join(map(str, inputs)), "no readable .txt or .docx documents found")
-
-
+        typer.echo(t("mining.written", n=len(summary.written), folder=output))
 
 
 @handled
@@ -208,17 +207,21 @@ def phrases_search(
     bank: BankOpt = None,
 ) -> None:
     """Find phrases containing QUERY, best first."""
-    from wengao.phrases.commands import as_json, format_hit, open_index
+    from wengao.phrases.commands import as_json, format_hit, search
 
-    hits = open_index(bank).search(query, function=function, genre=genre, topic=topic, limit=limit)
+    found, notes = search(bank, query, function=function, genre=genre, topic=topic, limit=limit)
+    for note in notes:
+        typer.echo(note, err=True)
     if json_out:
-        typer.echo(as_json(hits))
+        typer.echo(as_json(found.hits))
         return
     color = sys.stdout.isatty()
-    for h in hits:
+    for h in found.hits:
         typer.echo(format_hit(h, query, color))
-    if not hits:
-        typer.echo(f"no phrase contains {query}", err=True)
+    if not found.hits:
+        from wengao.i18n import t
+
+        typer.echo(t("phrases.no_hit", query=query.strip()), err=True)
         raise typer.Exit(1)
 
 
@@ -242,9 +245,11 @@ def phrases_show(entry_id: Annotated[str, typer.Argument(help="A phrase id such 
 @handled
 def phrases_list(function: FunctionOpt = None, json_out: JsonOpt = False, bank: BankOpt = None) -> None:
     """List the phrases of the bank (of one function)."""
-    from wengao.phrases.commands import as_json, format_hit, open_index
+    from wengao.phrases.commands import as_json, format_hit, list_entries
 
-    hits = open_index(bank).list(function)
+    hits, notes = list_entries(bank, function)
+    for note in notes:
+        typer.echo(note, err=True)
     if json_out:
         typer.echo(as_json(hits))
         return

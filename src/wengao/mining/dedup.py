@@ -1,53 +1,54 @@
-"""Merge candidates into entries: exact and near duplicates become one entry with all sources."""
+"""One entry per text: candidates that differ only in punctuation, quotation marks or a word or
+two (near duplicates) become one entry, with all their sources and every function they serve."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
-from wengao.mining.extractors.base import Candidate
+from wengao.mining.candidates import Candidate
+from wengao.phrases.functions import FUNCTIONS
 
-_PUNCT_RE = re.compile(r"[\s，。、；：！？“”‘’（）《》—…·,.;:!?()\"']")
+_PUNCT_RE = re.compile(r"[\s，。、；：！？“”‘’（）《》—…·,.;:!?()\"'{}]")
 NEAR = 0.9
+_ORDER = {f: i for i, f in enumerate(FUNCTIONS)}
 
 
 def norm(text: str) -> str:
     return _PUNCT_RE.sub("", text)
 
 
-def _group(kind: str) -> str:
-    return kind if kind in ("heading", "term") else "text"
-
-
 class Merger:
-    """Streaming: add candidates as documents are mined; near-duplicates are looked up in buckets."""
+    """Streaming: add candidates as documents are mined; near duplicates are looked up in buckets."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, str], dict[str, Any]] = {}
-        self.buckets: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.buckets: dict[str, list[str]] = {}
 
     def add(self, c: Candidate) -> None:
-        key = (_group(c.kind), norm(c.text))
-        if not key[1]:
+        key = norm(c.text)
+        if not key:
             return
         entry = self.entries.get(key) or self._near(key)
         if entry is None:
-            entry = {
-                "text": c.text, "function": c.function, "kind": c.kind, "level": c.level,
-                "expansion": c.expansion, "sources": [], "genres": set(), "topics": set(),
-                "repaired_from": c.repaired_from, "_repairs": set(),
-            }
+            entry = {"text": c.text, "functions": Counter(), "kinds": {}, "level": c.level,
+                     "expansion": c.expansion, "sources": [], "genres": set(), "repaired_from": c.repaired_from,
+                     "confirm": set(), "first": len(self.entries)}
             self.entries[key] = entry
             for b in self._bucket_keys(key):
                 self.buckets.setdefault(b, []).append(key)
         source = f"{c.file}:{c.line}"
         if source not in entry["sources"]:
             entry["sources"].append(source)
+        entry["functions"][c.function] += 1
+        entry["kinds"].setdefault(c.function, c.kind)
+        if c.kind == "template":
+            entry["kinds"][c.function] = "template"
         entry["genres"].add(c.genre)
-        entry["topics"].update(c.topics)
-        entry["_repairs"].update(r.label for r in c.repairs)
+        entry["confirm"].update(c.confirm)
         if c.repaired_from and not entry["repaired_from"]:
             entry["repaired_from"] = c.repaired_from
         if c.expansion and not entry["expansion"]:
@@ -56,22 +57,25 @@ class Merger:
             entry["level"] = c.level
 
     @staticmethod
-    def _bucket_keys(key: tuple[str, str]) -> list[tuple[str, str]]:
-        group, text = key
-        return [(group, "^" + text[:6]), (group, "$" + text[-6:])]
+    def _bucket_keys(key: str) -> list[str]:
+        return ["^" + key[:6], "$" + key[-6:]]
 
-    def _near(self, key: tuple[str, str]) -> dict[str, Any] | None:
-        text = key[1]
-        if len(text) < 12:
+    def _near(self, key: str) -> dict[str, Any] | None:
+        if len(key) < 12:
             return None
         for b in self._bucket_keys(key):
             for other in self.buckets.get(b, ()):
-                o = other[1]
-                if abs(len(o) - len(text)) > max(2, len(text) // 10):
+                if abs(len(other) - len(key)) > max(2, len(key) // 10):
                     continue
-                if SequenceMatcher(None, text, o, autojunk=False).ratio() >= NEAR:
+                if SequenceMatcher(None, key, other, autojunk=False).ratio() >= NEAR:
                     return self.entries[other]
         return None
 
     def results(self) -> Iterable[dict[str, Any]]:
         return self.entries.values()
+
+
+def functions_of(entry: dict[str, Any]) -> list[str]:
+    """Every function an entry serves, the one it serves most often first."""
+    counts: Counter[str] = entry["functions"]
+    return sorted(counts, key=lambda f: (-counts[f], _ORDER.get(f, 99)))

@@ -1,4 +1,6 @@
-"""The mining pipeline: read → clean → segment → extract → merge → phrase bank files."""
+"""The mining pipeline: inputs checked → documents read (wengao.reading) → candidates (function,
+repairs, slots, facts out) → one entry per text → the bank written all-or-nothing, and its
+search index built from the entries in hand."""
 
 from __future__ import annotations
 
@@ -9,100 +11,117 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wengao.errors import Diagnostic
-from wengao.mining.clean import BLANK, CleanStats, clean_doc
-from wengao.mining.dedup import Merger
-from wengao.mining.extractors.base import topics_of
-from wengao.mining.extractors.sentences import sentence_candidates
-from wengao.mining.extractors.structure import heading_candidates, template_candidates
-from wengao.mining.extractors.terms import parallel_candidates, quote_candidates, term_candidates
-from wengao.mining.lexicon import load_lexicon, load_repairs
-from wengao.mining.readers import ReadError, expand_inputs, read_file
-from wengao.mining.segment import segment
-from wengao.phrases.bank import FUNCTIONS, load_bank, write_bank
+from wengao.errors import Diagnostic, DocumentError
+from wengao.mining.candidates import BLANK, DocumentMiner, Stats, documents_of
+from wengao.mining.dedup import Merger, functions_of
+from wengao.reading.model import BODY_KINDS
 
 
 @dataclass
 class MineSummary:
     files: int = 0
     documents: int = 0
-    stats: CleanStats = field(default_factory=CleanStats)
+    characters: int = 0
     skipped: list[Diagnostic] = field(default_factory=list)
+    stats: Stats = field(default_factory=Stats)
     entries: Counter[str] = field(default_factory=Counter)
-    dropped_entries: Counter[str] = field(default_factory=Counter)
     hand_kept: int = 0
     written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        from wengao.i18n import t
+        from wengao.phrases.functions import FUNCTIONS
+
         s = self.stats
-        out = [f"files read: {self.files}, documents found: {self.documents}, "
-               f"characters: {s.characters:,}"]
-        out += [d.format() + " (skipped, the run went on)" for d in self.skipped]
-        dropped = sum(s.dropped.values())
-        out.append(f"paragraphs kept: {s.kept}, dropped: {dropped}"
-                   + (" (" + ", ".join(f"{k} {v}" for k, v in s.dropped.most_common()) + ")" if dropped else ""))
-        out.append(f"repairs made: {sum(s.repairs.values())}"
-                   + (" (" + ", ".join(f"{k} ×{v}" for k, v in s.repairs.most_common()) + ")" if s.repairs else ""))
-        if self.dropped_entries:
-            out.append("phrases dropped: " + ", ".join(f"{k} {v}" for k, v in self.dropped_entries.most_common()))
-        out.append("entries: " + ", ".join(f"{f} {FUNCTIONS[f]} {self.entries[f]}" for f in FUNCTIONS if self.entries[f])
-                   + f"; total {sum(self.entries.values())}"
-                   + (f" (hand-written kept: {self.hand_kept})" if self.hand_kept else ""))
+        out = [t("mining.summary_read", files=self.files, documents=self.documents, chars=f"{self.characters:,}")]
+        out += [d.format() + t("mining.skipped") for d in self.skipped]
+        if s.dropped:
+            detail = "，".join(f"{t('mining.why.' + k)} {v}" for k, v in s.dropped.most_common())
+            out.append(t("mining.dropped", n=sum(s.dropped.values()), detail=detail))
+        if s.repairs:
+            detail = "，".join(f"{k} ×{v}" for k, v in s.repairs.most_common())
+            out.append(t("mining.repairs", n=sum(s.repairs.values()), detail=detail))
+        detail = "，".join(f"{f}（{FUNCTIONS[f]}）{self.entries[f]}" for f in FUNCTIONS if self.entries[f])
+        line = t("mining.entries", detail=detail, total=sum(self.entries.values()))
+        if self.hand_kept:
+            line += t("mining.hand_kept", n=self.hand_kept)
+        out.append(line)
         return out
 
 
-EXTRACTORS = (heading_candidates, template_candidates, parallel_candidates, term_candidates,
-              quote_candidates, sentence_candidates)
-
-
-def _evidence_patterns(rules) -> list[tuple[str, list[str]]]:
-    return [(r.label, [r.right + a for a in r.after] or [r.right]) for r in rules if r.if_seen]
-
-
 def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | None = None,
-         progress: Callable[[int, int, str], None] | None = None) -> tuple[list[dict[str, Any]], MineSummary]:
+         topics: list[Path] | None = None, progress: Callable[[int, int, str], None] | None = None,
+         ) -> tuple[list[dict[str, Any]], MineSummary]:
+    """Mine `inputs` into a bank at `out_dir` (None: only return the entries).
+
+    Every input is checked before anything is read; a bank folder that cannot be written or
+    read stops the run before it changes; a run that finds no document writes nothing.
+    """
+    from wengao.errors import BankError
+    from wengao.i18n import t
+    from wengao.mining import facts
+    from wengao.mining.classify import load_rules
+    from wengao.mining.formulations import parallels, quotes, templates, terms
+    from wengao.mining.inputs import collect
+    from wengao.mining.repairs import load_repairs
+    from wengao.phrases.topics import load_topics
+    from wengao.reading import read_document
+
+    inputs = list(inputs)
+    files = collect(inputs)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise BankError.single(str(out_dir), t("phrases.not_a_folder"))
     rules = load_repairs(repairs)
-    lex = load_lexicon()
+    topic_table = load_topics(tuple(topics or ()))
+    lex = facts.load_lexicon()
+    crules = load_rules()
     summary = MineSummary()
     merger = Merger()
-    evidence: Counter[str] = Counter()
-    patterns = _evidence_patterns(rules)
-    files = expand_inputs(inputs)
     for k, (path, name) in enumerate(files, 1):
         if progress:
             progress(k, len(files), name)
         try:
-            raw = read_file(path, name)
-        except ReadError as err:
-            summary.skipped.append(err.diagnostic)
+            doc = read_document(path, name)
+        except DocumentError as err:
+            summary.skipped.extend(err.diagnostics)
             continue
         summary.files += 1
-        lines, _toc = clean_doc(raw, rules, lex, summary.stats)
-        for label, forms in patterns:
-            for line in lines:
-                if not any(r.label == label for r in line.repairs):
-                    evidence[label] += sum(line.text.count(f) for f in forms)
-        for doc in segment(name, lines, lex):
+        summary.characters += doc.raw.chars if doc.raw is not None else 0
+        for part in documents_of(doc):
+            if not any(b.kind in BODY_KINDS for b in part.blocks):
+                continue
             summary.documents += 1
-            topics = topics_of("".join(p.text for p in doc.paras), lex)
-            for extractor in EXTRACTORS:
-                for cand in extractor(doc, topics, lex):
-                    merger.add(cand)
-    mined = _finish(list(merger.results()), evidence, {r.label for r in rules if r.if_seen}, summary)
-    # Hand-written entries survive re-mining; a bank file that cannot be read stops the run
-    # (load_bank raises) rather than being overwritten with its hand entries lost.
-    hand = [e for e in load_bank(out_dir) if e.get("hand")] if out_dir is not None and out_dir.is_dir() else []
-    summary.hand_kept = len(hand)
-    entries = mined + hand
+            miner = DocumentMiner(part, name, crules, rules, lex, summary.stats)
+            headings = []
+            for c in miner.candidates():
+                merger.add(c)
+                if c.function == "heading":
+                    headings.append(c)
+            for c in templates(headings):
+                merger.add(c)
+            for extractor in (parallels, terms, quotes):
+                for c in extractor(part, name, miner.genre, miner.formulation):
+                    merger.add(c)
+    if summary.documents == 0:
+        where = ", ".join(map(str, inputs)) or "."
+        raise DocumentError([Diagnostic(where, 0, 0, t("mining.no_documents"))])
+    entries = _finish(list(merger.results()), summary, topic_table)
     for e in entries:
         summary.entries[str(e["function"])] += 1
     if out_dir is not None:
-        summary.written = write_bank(out_dir, entries)
+        from wengao.phrases.bank import save_mined
+        from wengao.phrases.index import BankIndex
+
+        saved = save_mined(out_dir, entries)
+        summary.written, summary.removed, summary.hand_kept = saved.written, saved.removed, saved.hand_kept
+        BankIndex.prime(out_dir, saved.files)
     return entries, summary
 
 
-def _fill_blanks(entries: list[dict[str, Any]], summary: MineSummary) -> list[dict[str, Any]]:
-    """A blank is repaired only when the same sentence elsewhere shows the missing word."""
+def _fill_blanks(entries: list[dict[str, Any]], stats: Stats) -> list[dict[str, Any]]:
+    """A blank is repaired only when the same sentence elsewhere shows the missing word; else the
+    phrase is dropped, never closed up."""
     complete = [e["text"] for e in entries if BLANK not in e["text"]]
     out = []
     for e in entries:
@@ -111,55 +130,55 @@ def _fill_blanks(entries: list[dict[str, Any]], summary: MineSummary) -> list[di
             continue
         parts = [re.escape(p) for p in e["text"].split(BLANK)]
         rx = re.compile("([^，。、；：！？“”\\s]{1,4})".join(parts))
-        fillers = set()
-        for t in complete:
-            m = rx.search(t)
-            if m:
-                fillers.add(m.groups())
+        fillers = {m.groups() for t in complete if (m := rx.search(t))}
         if len(fillers) == 1:
             filled = e["text"]
             for word in next(iter(fillers)):
                 filled = filled.replace(BLANK, word, 1)
-            e["repaired_from"] = e["text"]
+            e["repaired_from"] = e["repaired_from"] or e["text"]
             e["text"] = filled
             out.append(e)
-            summary.stats.repairs["redaction blank filled"] += 1
+            stats.repairs["□→" + "".join(next(iter(fillers)))] += 1
         else:
-            summary.dropped_entries["redaction blank, word uncertain"] += 1
+            stats.dropped["blank"] += 1
     return out
 
 
-def _finish(raw: list[dict[str, Any]], evidence: Counter[str], if_seen: set[str],
-            summary: MineSummary) -> list[dict[str, Any]]:
+def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table) -> list[dict[str, Any]]:
+    from wengao.phrases.topics import topics_of
+
+    stats = summary.stats
     kept = []
     for e in raw:
-        uncertain = [lbl for lbl in e["_repairs"] if lbl in if_seen and not evidence[lbl]]
-        if uncertain:
-            summary.dropped_entries["redaction, not confirmed elsewhere"] += 1
+        if any(not stats.evidence[label] for label in e["confirm"]):
+            stats.dropped["unconfirmed_repair"] += 1
             continue
         kept.append(e)
-    kept = _fill_blanks(kept, summary)
+    kept = _fill_blanks(kept, stats)
     by_function: dict[str, list[dict[str, Any]]] = {}
     for e in kept:
-        by_function.setdefault(e["function"], []).append(e)
+        fns = functions_of(e)
+        e["_functions"] = fns
+        by_function.setdefault(fns[0], []).append(e)
     out = []
     for function, items in by_function.items():
         items.sort(key=lambda e: (_source_key(e["sources"][0]), e["text"]))
         for n, e in enumerate(items, 1):
-            entry = {
+            fns = e["_functions"]
+            out.append({
                 "id": f"{function}.{n:04d}",
                 "text": e["text"],
                 "function": function,
-                "kind": e["kind"],
-                "level": e["level"] if e["kind"] in ("heading", "template") and function == "heading" else None,
+                "functions": fns if len(fns) > 1 else None,
+                "kind": e["kinds"][function],
+                "level": e["level"] if "heading" in fns else None,
                 "expansion": e["expansion"],
                 "count": len(e["sources"]),
                 "sources": e["sources"],
                 "genres": sorted(e["genres"]),
-                "topics": sorted(e["topics"]),
+                "topics": topics_of(e["text"], topic_table),
                 "repaired_from": e["repaired_from"],
-            }
-            out.append(entry)
+            })
     return out
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
-from wengao.errors import EXIT_USAGE, WengaoError
-from wengao.phrases.index import BankIndex, Hit
+from wengao.errors import BankError, UsageError
+from wengao.phrases.index import BankIndex, Found, Hit
 
 BOLD, RESET = "\x1b[1;31m", "\x1b[0m"
 
@@ -16,8 +15,10 @@ BOLD, RESET = "\x1b[1;31m", "\x1b[0m"
 def format_hit(hit: Hit, query: str = "", color: bool = False) -> str:
     text = hit.text
     if color and query:
-        text = text.replace(query, f"{BOLD}{query}{RESET}")
-    return f"{hit.id:<18} {hit.function:<12} {text}  [{hit.source}]"
+        for word in query.split():
+            text = text.replace(word, f"{BOLD}{word}{RESET}")
+    fns = hit.functions or [hit.function]
+    return f"{hit.id:<18} {'/'.join(fns):<12} {text}  [{hit.source}]"
 
 
 def as_json(hits: list[Hit]) -> str:
@@ -25,44 +26,61 @@ def as_json(hits: list[Hit]) -> str:
 
 
 def show(hit: Hit) -> str:
-    from wengao.phrases.bank import FUNCTIONS, ordered
+    from wengao.phrases.bank import ordered
+    from wengao.phrases.functions import FUNCTIONS
 
     e = ordered(hit.entry)
     lines = [f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}" for k, v in e.items()]
-    label = FUNCTIONS.get(str(e.get("function")), "")
-    return "\n".join(lines) + (f"\n(function label: {label})" if label else "")
+    labels = "、".join(FUNCTIONS.get(f, f) for f in (hit.functions or [hit.function]))
+    return "\n".join(lines) + (f"\n（{labels}）" if labels else "")
+
+
+def check_limit(limit: int) -> int:
+    from wengao.i18n import t
+
+    if limit < 1:
+        raise UsageError.single("--limit", t("phrases.bad_limit", limit=limit))
+    return limit
+
+
+def search(bank: Path | None, query: str, *, function: str | None = None, genre: str | None = None,
+           topic: str | None = None, limit: int = 20) -> tuple[Found, list[str]]:
+    """The hits for a query, and the notes to print (a fallback to its parts, a rebuilt index)."""
+    from wengao.i18n import t
+    from wengao.phrases.functions import resolve_function
+
+    check_limit(limit)
+    if not query.strip():
+        raise UsageError.single("QUERY", t("phrases.empty_query"))
+    function = resolve_function(function)
+    index = open_index(bank)
+    found = index.find(query, function=function, genre=genre, topic=topic, limit=limit)
+    notes = list(index.notices)
+    if found.parts and found.hits:
+        notes.append(t("phrases.fallback", query=query.strip(), parts="、".join(found.parts)))
+    return found, notes
+
+
+def list_entries(bank: Path | None, function: str | None) -> tuple[list[Hit], list[str]]:
+    from wengao.phrases.functions import resolve_function
+
+    function = resolve_function(function)
+    index = open_index(bank)
+    return index.list(function), list(index.notices)
 
 
 def add(bank: Path, text: str, function: str, topics: list[str], genres: list[str]) -> dict[str, Any]:
-    """Append a hand-written entry to the function's file (which keeps its other entries)."""
-    from wengao.fileio import atomic_write
-    from wengao.phrases.bank import FUNCTIONS, dump_entries, load_file
+    """Add a hand-written entry (kept when the bank is mined again)."""
+    from wengao.phrases.bank import add_entry
 
-    if function not in FUNCTIONS:
-        raise WengaoError.single(function, "unknown function",
-                                 hint="one of: " + ", ".join(FUNCTIONS), exit_code=EXIT_USAGE)
-    text = text.strip()
-    if not text:
-        raise WengaoError.single("text", "the phrase is empty", exit_code=EXIT_USAGE)
-    bank.mkdir(parents=True, exist_ok=True)
-    path = bank / f"{function}.yaml"
-    entries = load_file(path) if path.exists() else []
-    taken = {str(e["id"]) for e in entries}
-    n = 1 + max([int(m.group(1)) for i in taken if (m := re.match(rf"{function}\.u(\d+)$", i))] or [0])
-    while f"{function}.u{n:04d}" in taken:
-        n += 1
-    entry = {"id": f"{function}.u{n:04d}", "text": text, "function": function,
-             "kind": "template" if "{" in text else "sentence", "count": 1, "sources": ["hand-written"],
-             "genres": sorted(genres), "topics": sorted(topics), "hand": True}
-    atomic_write(path, dump_entries([*entries, entry]).encode("utf-8"), force=True)
-    return entry
+    return add_entry(bank, text, function, topics, genres)
 
 
 def open_index(bank: Path | None) -> BankIndex:
+    from wengao.i18n import t
     from wengao.workspace import default_bank
 
     path = bank or default_bank()
-    if not path.is_dir() or not any(path.glob("*.yaml")):
-        raise WengaoError.single(str(path), "no phrase bank here (no *.yaml files)",
-                                 hint="mine one with `wengao mine FILES -o DIR`, or pass --bank DIR")
+    if not path.is_dir() or not any(p for p in path.glob("*.yaml") if not p.name.startswith(".")):
+        raise BankError.single(str(path), t("phrases.no_bank"), hint=t("phrases.no_bank_hint"))
     return BankIndex(path)

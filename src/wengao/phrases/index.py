@@ -1,34 +1,51 @@
 """A derived SQLite index of a phrase bank, for fast search and lookup.
 
 The YAML files stay the source of truth. The index lives in the user's cache folder, keyed by
-the bank's path, and is rebuilt whenever a bank file's size or modification time changes.
-Substring search: FTS5 trigrams for queries of three or more characters, a scan for shorter.
+the bank's path, and is rebuilt whenever a bank file's size or modification time changes, or
+when it turns out damaged (then the caller is told once, through `notices`). `wengao mine`
+builds it from the entries it has just written, so the first search after a mine is fast.
+Substring search: FTS5 trigrams for words of three or more characters, a scan for shorter.
+Results are ranked by how well an entry fits, not by length.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import math
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wengao.phrases.query import Term, matches, parse_query, parts
 from wengao.text.slots import slot_names
 from wengao.workspace import cache_dir
 
-SCHEMA_VERSION = 3
-_COLUMNS = ("id", "text", "function", "kind", "level", "count", "genres", "topics", "first_source",
-            "hand", "slots", "entry", "file")
+SCHEMA_VERSION = 4
+_COLUMNS = ("id", "text", "function", "functions", "kind", "level", "count", "genres", "topics",
+            "first_source", "hand", "slots", "entry", "file")
+_SELECT = "select e.id, e.text, e.function, e.functions, e.kind, e.count, e.topics, e.slots, e.rowid from entries e"
+_MAX_SCORED = 20000  # a very common word: rank the most frequent entries that contain it
 
 
 def _fingerprints(bank: Path) -> dict[str, str]:
     """Per bank file: size and modification time. A changed file is re-read, the others not."""
     out = {}
     for p in sorted(bank.glob("*.yaml")):
+        if p.name.startswith("."):
+            continue
         st = p.stat()
         out[p.name] = f"{st.st_size}:{st.st_mtime_ns}"
     return out
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """A broken index file (not a busy one): rebuild it."""
+    text = str(exc).lower()
+    return not any(w in text for w in ("locked", "busy", "readonly", "read-only", "unable to open"))
 
 
 @dataclass
@@ -38,11 +55,58 @@ class Hit:
     function: str
     source: str
     entry: dict[str, Any]
+    functions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Found:
+    """What a search found; `parts` says the whole query found nothing and these words did."""
+
+    hits: list[Hit]
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a search asks for, used to rank: the better an entry fits, the earlier it comes."""
+
+    terms: tuple[Term, ...] = ()
+    function: str | None = None
+    topic: str | None = None
+    topics: tuple[str, ...] = ()  # preferred, not required (a pick's outline topics)
+
+
+def fit(text: str, functions: str, kind: str, count: int, topics: str, ask: Ask) -> float:
+    """How well an entry fits what was asked: function, topic, how common, whether complete."""
+    score = math.log2(1 + max(count, 1))
+    if ask.function and functions.startswith(f",{ask.function},"):
+        score += 1.0  # its main function, not a side one
+    wanted = (ask.topic,) if ask.topic else ask.topics
+    if wanted and any(f",{t}," in topics or t in text for t in wanted):
+        score += 2.0
+    n = len(text)
+    if kind in ("sentence", "template"):
+        score += 1.5 if text[-1:] in "。！？；：”" else 0.0
+    elif kind == "heading":
+        score += 0.5
+    if n < 8:
+        score -= (8 - n) * 0.25  # a fragment
+    elif n > 100:
+        score -= (n - 100) / 60
+    for term in ask.terms:
+        if term.pattern is None and text.startswith(term.text):
+            score += 0.5
+            break
+    return score
 
 
 class BankIndex:
     def __init__(self, bank: Path) -> None:
+        from wengao.phrases.bank import ensure_whole
+
         self.bank = bank.resolve()
+        self.notices: list[str] = []
+        ensure_whole(self.bank)
         self.conn = self._open()
 
     # -- building -------------------------------------------------------------------------
@@ -55,10 +119,18 @@ class BankIndex:
         path = self._db_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=30)
-            stored = self._stored(conn)
-            if stored is None:  # new, or an older layout: start again
-                conn.close()
+            try:
+                conn = sqlite3.connect(str(path), timeout=30)
+                stored = self._stored(conn)
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+                self._said_damaged()
+                stored = None
+                conn = None  # type: ignore[assignment]
+            if stored is None:  # new, damaged, or an older layout: start again
+                if conn is not None:
+                    conn.close()
                 path.unlink(missing_ok=True)
                 conn = sqlite3.connect(str(path), timeout=30)
                 self._create(conn)
@@ -72,12 +144,38 @@ class BankIndex:
             self._update(conn, {}, current)
             return conn
 
+    def _said_damaged(self) -> None:
+        from wengao.i18n import t
+
+        note = t("phrases.index_rebuilt", path=str(self._db_path()))
+        if note not in self.notices:
+            self.notices.append(note)
+
+    def _rebuild(self) -> None:
+        """The index file is damaged: build it again from the YAML (and say so once)."""
+        self._said_damaged()
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self._db_path().unlink(missing_ok=True)
+        self.conn = self._open()
+
+    def _query(self, sql: str, args: list[Any] | tuple = ()) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not _damaged(exc):
+                raise
+            self._rebuild()
+            return self.conn.execute(sql, args).fetchall()
+
     @staticmethod
     def _stored(conn: sqlite3.Connection) -> dict[str, str] | None:
         try:
             rows = dict(conn.execute("select key, value from meta"))
-        except sqlite3.DatabaseError:
-            return None
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return None
+            raise
         if rows.get("schema") != str(SCHEMA_VERSION):
             return None
         return json.loads(rows.get("files", "{}"))
@@ -88,9 +186,8 @@ class BankIndex:
             """
             create table meta(key text primary key, value text);
             create table entries(rowid integer primary key, id text unique, text text, function text,
-                kind text, level integer, count integer, genres text, topics text, first_source text,
-                hand integer, slots text, entry text, file text);
-            create index entries_function on entries(function);
+                functions text, kind text, level integer, count integer, genres text, topics text,
+                first_source text, hand integer, slots text, entry text, file text);
             create index entries_file on entries(file);
             create virtual table fts using fts5(text, content='entries', content_rowid='rowid',
                 tokenize='trigram');
@@ -99,7 +196,8 @@ class BankIndex:
         conn.execute("insert into meta values('schema', ?)", (str(SCHEMA_VERSION),))
         conn.commit()
 
-    def _update(self, conn: sqlite3.Connection, stored: dict[str, str], current: dict[str, str]) -> None:
+    def _update(self, conn: sqlite3.Connection, stored: dict[str, str], current: dict[str, str],
+                entries: Callable[[str], list[dict[str, Any]]] | None = None) -> None:
         """Re-read only the files that changed; one transaction, so readers never see half."""
         from wengao.phrases.bank import load_file
 
@@ -111,81 +209,149 @@ class BankIndex:
                              "where file = ?", (name,))
                 conn.execute("delete from entries where file = ?", (name,))
             for name in changed:
-                rows = [self._row(e, name) for e in load_file(self.bank / name)]
+                items = entries(name) if entries else load_file(self.bank / name)
+                rows = [self._row(e, name) for e in items]
                 conn.executemany(f"insert or replace into entries({','.join(_COLUMNS)}) values "
                                  f"({','.join('?' * len(_COLUMNS))})", rows)
                 conn.execute("insert into fts(rowid, text) select rowid, text from entries where file = ?",
                              (name,))
             conn.execute("insert or replace into meta values('files', ?)", (json.dumps(current),))
 
+    @classmethod
+    def prime(cls, bank: Path, files: dict[str, list[dict[str, Any]]]) -> None:
+        """Index entries just written (a mine), without reading the YAML back."""
+        from wengao.phrases.bank import load_file
+
+        self = cls.__new__(cls)
+        self.bank = bank.resolve()
+        self.notices = []
+        path = self._db_path()
+        with contextlib.suppress(OSError, sqlite3.Error):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".building")
+            tmp.unlink(missing_ok=True)
+            conn = sqlite3.connect(str(tmp), timeout=30)
+            try:
+                self._create(conn)
+                current = _fingerprints(self.bank)
+                self._update(conn, {}, current,
+                             entries=lambda n: files[n] if n in files else load_file(self.bank / n))
+            finally:
+                conn.close()
+            tmp.replace(path)
+
     @staticmethod
     def _row(e: dict[str, Any], name: str) -> tuple:
+        from wengao.phrases.bank import entry_functions
+
         sources = e.get("sources") or []
+        fns = entry_functions(e)
         return (
-            str(e["id"]), str(e["text"]), str(e.get("function", "")), str(e.get("kind", "")),
-            e.get("level"), int(e.get("count") or len(sources) or 1),
-            "," + ",".join(e.get("genres") or []) + ",", "," + ",".join(e.get("topics") or []) + ",",
+            str(e["id"]), str(e["text"]), fns[0] if fns else "", "," + ",".join(fns) + ",",
+            str(e.get("kind", "")), e.get("level"), int(e.get("count") or len(sources) or 1),
+            "," + ",".join(map(str, e.get("genres") or [])) + ",",
+            "," + ",".join(map(str, e.get("topics") or [])) + ",",
             str(sources[0]) if sources else ("hand-written" if e.get("hand") else ""),
             1 if e.get("hand") else 0, ",".join(slot_names(str(e["text"]))),
             json.dumps(e, ensure_ascii=False, default=str), name,
         )
 
     # -- queries --------------------------------------------------------------------------
-    def _hit(self, row: tuple) -> Hit:
-        entry = json.loads(row[3])
-        return Hit(row[0], row[1], row[2], entry.get("sources", ["hand-written"])[0]
-                   if entry.get("sources") else "hand-written", entry)
+    def _hits(self, rowids: list[int]) -> list[Hit]:
+        if not rowids:
+            return []
+        rows: dict[int, tuple] = {}
+        for k in range(0, len(rowids), 500):
+            chunk = rowids[k:k + 500]
+            rows.update((r[0], r) for r in self._query(
+                "select rowid, id, text, function, functions, entry from entries where rowid in "
+                f"({','.join('?' * len(chunk))})", chunk))
+        out = []
+        for rid in rowids:
+            r = rows[rid]
+            entry = json.loads(r[5])
+            sources = entry.get("sources") or []
+            out.append(Hit(r[1], r[2], r[3], str(sources[0]) if sources else "hand-written", entry,
+                           [f for f in r[4].split(",") if f]))
+        return out
 
     def get(self, entry_id: str) -> Hit | None:
-        row = self.conn.execute("select id, text, function, entry from entries where id = ?",
-                                (entry_id,)).fetchone()
-        return self._hit(row) if row else None
+        row = self._query("select rowid from entries where id = ?", (entry_id,))
+        return self._hits([row[0][0]])[0] if row else None
 
     def ids(self, prefix: str = "") -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "select id from entries where id like ? order by id", (prefix + "%",))]
+        return [r[0] for r in self._query("select id from entries where id like ? order by id", (prefix + "%",))]
 
-    def search(self, query: str = "", *, function: str | None = None, genre: str | None = None,
-               topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
-               slots_within: set[str] | None = None) -> list[Hit]:
+    def _candidates(self, terms: list[Term], *, function: str | None, genre: str | None, topic: str | None,
+                    kinds: tuple[str, ...] | None) -> list[tuple]:
         where, args = [], []
-        query = query.strip()
-        if query and len(query) >= 3:
+        fts = [f for t in terms for f in t.fragments if len(f) >= 3]
+        if fts:
             where.append("e.rowid in (select rowid from fts where fts match ?)")
-            args.append('"' + query.replace('"', '""') + '"')
-        elif query:
+            args.append(" AND ".join('"' + f.replace('"', '""') + '"' for f in fts))
+        for frag in (f for t in terms for f in t.fragments if len(f) < 3):
             where.append("instr(e.text, ?) > 0")
-            args.append(query)
+            args.append(frag)
         if function:
-            where.append("e.function = ?")
-            args.append(function)
+            where.append("e.functions like ?")
+            args.append(f"%,{function},%")
         if genre:
             where.append("e.genres like ?")
             args.append(f"%,{genre},%")
         if topic:
-            where.append("e.topics like ?")
-            args.append(f"%,{topic},%")
-        sql = "select e.id, e.text, e.function, e.entry, e.slots from entries e"
-        if where:
-            sql += " where " + " and ".join(where)
-        # relevance: the query opening the text, then how often the phrase occurs, then brevity
-        sql += " order by (instr(e.text, ?) = 1) desc, e.count desc, length(e.text), e.id"
-        args.append(query)
-        out = []
-        for row in self.conn.execute(sql, args):
-            if exclude and row[0] in exclude:
+            where.append("(e.topics like ? or instr(e.text, ?) > 0)")
+            args += [f"%,{topic},%", topic]
+        if kinds:
+            where.append(f"e.kind in ({','.join('?' * len(kinds))})")
+            args += list(kinds)
+        sql = _SELECT + (" where " + " and ".join(where) if where else "")
+        sql += f" order by e.count desc, e.id limit {_MAX_SCORED}"
+        rows = self._query(sql, args)
+        return [r for r in rows if matches(r[1], terms)] if any(t.pattern for t in terms) else rows
+
+    def search(self, query: str = "", *, function: str | None = None, genre: str | None = None,
+               topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
+               slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
+               kinds: tuple[str, ...] | None = None) -> list[Hit]:
+        return self.find(query, function=function, genre=genre, topic=topic, limit=limit, exclude=exclude,
+                         slots_within=slots_within, prefer_topics=prefer_topics, kinds=kinds,
+                         fallback=False).hits
+
+    def find(self, query: str = "", *, function: str | None = None, genre: str | None = None,
+             topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
+             slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
+             kinds: tuple[str, ...] | None = None, fallback: bool = True) -> Found:
+        """Entries containing every word of `query`, best fit first; with `fallback`, a query
+        that finds nothing is tried word by word (entries with more of its words first)."""
+        terms = parse_query(query)
+        filters = {"function": function, "genre": genre, "topic": topic, "kinds": kinds}
+        ask = Ask(tuple(terms), function, topic, tuple(prefer_topics))
+        rows = self._candidates(terms, **filters)
+        used: list[str] = []
+        bonus: dict[int, float] = {}
+        if not rows and fallback and terms:
+            used = parts(query)
+            seen: dict[int, tuple] = {}
+            for word in used:
+                for r in self._candidates(parse_query(word), **filters):
+                    seen.setdefault(r[8], r)
+                    bonus[r[8]] = bonus.get(r[8], 0.0) + 3.0
+            rows = list(seen.values())
+            used = [w for w in used if any(w in r[1] for r in rows)]
+        scored = []
+        for r in rows:
+            if exclude and r[0] in exclude:
                 continue
-            if slots_within is not None and row[4] and not set(row[4].split(",")) <= slots_within:
+            if slots_within is not None and r[7] and not set(r[7].split(",")) <= slots_within:
                 continue
-            out.append(self._hit(row))
-            if len(out) >= limit:
-                break
-        return out
+            scored.append((-(fit(r[1], r[3], r[4], r[5] or 1, r[6], ask) + bonus.get(r[8], 0.0)), r[0], r[8]))
+        scored.sort()
+        return Found(self._hits([s[2] for s in scored[:max(limit, 0)]]), used if rows else [])
 
     def list(self, function: str | None = None) -> list[Hit]:
-        sql = "select id, text, function, entry from entries"
+        sql = "select rowid from entries"
         args: list[Any] = []
         if function:
-            sql += " where function = ?"
-            args.append(function)
-        return [self._hit(r) for r in self.conn.execute(sql + " order by id", args)]
+            sql += " where functions like ?"
+            args.append(f"%,{function},%")
+        return self._hits([r[0] for r in self._query(sql + " order by id", args)])

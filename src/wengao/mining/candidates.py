@@ -1,0 +1,275 @@
+"""One read document → candidate phrases: its headings, salutation and sentences, each with the
+function it serves where it stands, the line it stands on, and nothing that names one place.
+
+Consumes the reading layer's typed blocks (headings with levels, points with leads, front
+matter, noise, the parts of a compilation); repairs and slots are made here, on block text,
+because reading keeps every word as the file has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from wengao.mining import facts, sentences
+from wengao.mining.classify import Context, Rules, classify, is_review
+from wengao.mining.repairs import DocumentRepairs
+from wengao.reading.model import BlockKind, Document
+
+BLANK = "□"  # where a redacted word was left out
+MIN_LEN, MAX_LEN = 8, 150
+HEADING_MIN, HEADING_MAX = 4, 40
+_TERMINAL = "。！？；"
+_SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
+_BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
+# leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
+_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$")
+_SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
+
+
+@dataclass
+class Candidate:
+    text: str
+    function: str
+    kind: str  # sentence | template | heading | term | idiom | salutation
+    file: str
+    line: int
+    genre: str
+    level: int | None = None
+    expansion: str | None = None
+    repaired_from: str | None = None
+    confirm: tuple[str, ...] = ()  # if_seen repair labels still to be confirmed elsewhere
+
+
+@dataclass
+class Stats:
+    """What a mine did, for its summary."""
+
+    dropped: Counter[str] = field(default_factory=Counter)  # reason → sentences left out
+    repairs: Counter[str] = field(default_factory=Counter)  # rule → times applied
+    evidence: Counter[str] = field(default_factory=Counter)  # if_seen label → confirmations
+
+
+def despace(text: str) -> str:
+    """Spaces go; a space between two Chinese words in running text is a redaction blank."""
+    text = sentences.clean(text)
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
+        return text
+    if len(text) > 12 and re.search("[。；！？，]", text):
+        text = _BLANK_RE.sub(BLANK, text)
+    return _SPACES_RE.sub("", text)
+
+
+class _Lines:
+    """Find the line where a sentence stands: reading may join a paragraph's lines (a page
+    marker, a hard line break), so the block's first line is not always the sentence's."""
+
+    def __init__(self, doc: Document) -> None:
+        raw = doc.raw
+        self.texts = {p.pos: p.text for p in raw.paras} if raw is not None else {}
+        self.han: dict[int, str] = {}
+
+    def _han(self, pos: int) -> str:
+        if pos not in self.han:
+            self.han[pos] = _HAN_ONLY_RE.sub("", self.texts.get(pos, ""))
+        return self.han[pos]
+
+    def locate(self, sentence: str, pos: int, end_pos: int) -> int:
+        if not self.texts:
+            return pos
+        key = _HAN_ONLY_RE.sub("", sentence)[:8]
+        if len(key) < 4:
+            return pos
+        last = max(end_pos, pos) + 60
+        for p in range(pos, last + 1):
+            if p in self.texts and key in self._han(p):
+                return p
+        return pos
+
+
+@dataclass(frozen=True)
+class _Where:
+    sections: tuple[str, ...]
+    opening: bool
+    closing: bool
+
+
+def _body_plan(doc: Document) -> tuple[set[int], set[int]]:
+    """Indexes (into doc.blocks) of the opening paragraphs and of the closing paragraph."""
+    body = [(i, b) for i, b in enumerate(doc.blocks) if b.kind in (
+        BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING, BlockKind.HEADING)]
+    opening: set[int] = set()
+    for i, b in body:
+        if b.kind is BlockKind.HEADING or len(opening) >= 3:
+            break
+        if b.kind is BlockKind.PARAGRAPH:
+            opening.add(i)
+    if not any(b.kind is BlockKind.HEADING for _, b in body):
+        opening = {i for i, b in body[:1] if b.kind is BlockKind.PARAGRAPH}
+    closing = {i for i, b in body if b.kind is BlockKind.CLOSING}
+    tail = [(i, b) for i, b in body if b.kind is not BlockKind.HEADING]
+    if tail and body[-1][1].kind is not BlockKind.HEADING:
+        closing.add(tail[-1][0])
+    closing -= opening if len(body) > 1 else set()
+    return opening, closing
+
+
+class DocumentMiner:
+    def __init__(self, doc: Document, file: str, rules: Rules, repair_rules, lex: facts.Lexicon,
+                 stats: Stats) -> None:
+        self.doc = doc
+        self.file = file
+        self.rules = rules
+        self.lex = lex
+        self.stats = stats
+        self.genre = doc.genre.value if doc.genre.value != "compilation" else "speech"
+        texts = [b.text + b.body for b in doc.blocks if b.kind is not BlockKind.NOISE]
+        whole = "\n".join(texts)
+        self.repairs = DocumentRepairs(repair_rules, whole)
+        for rule in repair_rules:
+            if rule.if_seen:
+                from wengao.mining.repairs import seen_forms
+
+                stats.evidence[rule.label] += sum(whole.count(f) for f in seen_forms(rule))
+        front = " ".join(x for x in (doc.front.title, doc.front.subtitle, doc.front.author) if x)
+        self.home = facts.home_places(texts, front, lex)
+        opening_text = " ".join(b.text for b in doc.blocks[:6] if b.kind is not BlockKind.NOISE)[:300]
+        self.review = is_review(rules, front + " " + opening_text)
+        self.lines = _Lines(doc)
+
+    # -- text of a block, repaired -------------------------------------------------------------
+    def _repair(self, text: str) -> tuple[str, str | None, tuple[str, ...]]:
+        fixed, fired = self.repairs.apply(text)
+        confirm = tuple(r.label for r in fired if r.if_seen)
+        for r in fired:
+            self.stats.repairs[r.label] += 1
+        return fixed, (text if fired else None), confirm
+
+    def _keep(self, text: str) -> tuple[str, str]:
+        """(text with slots, "") or ("", why it is a fact)."""
+        slotted, why = facts.slot_names(text, self.home, self.lex)
+        if why:
+            return "", why
+        why = facts.fact_reason(slotted, self.lex)
+        return ("", why) if why else (slotted, "")
+
+    def formulation(self, text: str) -> str:
+        """A term, parallel or quoted line as the bank keeps it: repaired, slotted, or "" when it
+        still shows corruption or names one place or person."""
+        fixed, _original, confirm = self._repair(text)
+        if confirm or self.repairs.still_corrupt(fixed):
+            return ""
+        return self._keep(fixed)[0]
+
+    def _drop(self, why: str) -> None:
+        self.stats.dropped[why] += 1
+
+    # -- candidates ------------------------------------------------------------------------------
+    def candidates(self) -> Iterator[Candidate]:
+        doc = self.doc
+        opening, closing = _body_plan(doc)
+        stack: list[str] = []
+        level = 0
+        for i, b in enumerate(doc.blocks):
+            kind = b.kind
+            if kind is BlockKind.SALUTATION:
+                yield from self._salutation(b)
+                continue
+            if kind is BlockKind.HEADING:
+                level = max(1, b.level or 1)
+                del stack[level - 1:]
+                stack.append(b.text)
+                yield from self._heading(b.text, level, b.pos, b.end_pos)
+                if b.body:
+                    where = _Where(tuple(reversed(stack)), False, i in closing)
+                    yield from self._sentences(b.body, b.pos, b.end_pos, where, skip_first=False)
+                continue
+            if kind not in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING):
+                continue
+            where = _Where(tuple(reversed(stack)), i in opening, i in closing)
+            skip_first = False
+            if kind is BlockKind.POINT and b.lead:
+                yield from self._heading(b.lead, level + 1, b.pos, b.end_pos)
+                skip_first = True
+            yield from self._sentences(b.text, b.pos, b.end_pos, where, skip_first=skip_first)
+
+    def _salutation(self, b) -> Iterator[Candidate]:
+        text = despace(b.text)
+        if 2 <= len(text) <= 30 and _SALUTATION_RE.match(text) and not self._keep(text)[1]:
+            yield Candidate(text, "salutation", "salutation", self.file, b.pos, self.genre)
+
+    def _heading(self, text: str, level: int, pos: int, end_pos: int) -> Iterator[Candidate]:
+        text = despace(text)
+        text, _marker = sentences.strip_enumerator(text)
+        if BLANK in text:
+            self._drop("blank")
+            return
+        if not HEADING_MIN <= len(text) <= HEADING_MAX or not _HAN_RE.search(text):
+            return
+        if not sentences.balanced(text):
+            self._drop("unbalanced")
+            return
+        first = re.split("[，、；：]", text, maxsplit=1)
+        if len(first) > 1 and len(first[0]) <= 2:
+            self._drop("fragment")  # 引领，落实组织保障: a word lost before it
+            return
+        fixed, original, confirm = self._repair(text)
+        if self.repairs.still_corrupt(fixed):
+            self._drop("corrupt")
+            return
+        kept, why = self._keep(fixed)
+        if why:
+            self._drop(why)
+            return
+        yield Candidate(kept, "heading", "template" if "{" in kept else "heading", self.file,
+                        self.lines.locate(text, pos, end_pos), self.genre, level=level,
+                        repaired_from=original, confirm=confirm)
+
+    def _sentences(self, text: str, pos: int, end_pos: int, where: _Where, *,
+                   skip_first: bool) -> Iterator[Candidate]:
+        text = despace(text)
+        pieces = sentences.split(text)
+        for k, (_offset, raw) in enumerate(pieces):
+            if k == 0 and skip_first:
+                continue
+            if raw[-1:] not in _TERMINAL and not (raw[-1:] in "”’）" and raw.rstrip("”’）")[-1:] in _TERMINAL):
+                self._drop("unfinished")
+                continue
+            s, _marker = sentences.strip_enumerator(raw)
+            if not MIN_LEN <= len(s) <= MAX_LEN:
+                continue
+            if not sentences.balanced(s):
+                self._drop("unbalanced")
+                continue
+            if s.startswith(self.lex.anaphoric) or _ALSO_RE.match(s):
+                self._drop("context")
+                continue
+            fixed, original, confirm = self._repair(s)
+            if self.repairs.still_corrupt(fixed):
+                self._drop("corrupt")
+                continue
+            kept, why = self._keep(fixed)
+            if why:
+                self._drop(why)
+                continue
+            ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
+                          where.closing, k == 0)
+            function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
+            if function is None:
+                self._drop("no_function")
+                continue
+            if kept.endswith(("？", "?")) and function != "transition":
+                self._drop("question")
+                continue
+            yield Candidate(kept, function, "template" if "{" in kept else "sentence", self.file,
+                            self.lines.locate(raw, pos, end_pos), self.genre, repaired_from=original,
+                            confirm=confirm)
+
+
+def documents_of(doc: Document) -> list[Document]:
+    """The documents a file holds: a compilation's parts, or itself."""
+    return list(doc.parts) if doc.parts else [doc]

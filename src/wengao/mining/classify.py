@@ -1,0 +1,130 @@
+"""The function of a sentence, from where it stands and from its own form, never from one cue
+word anywhere in it; a sentence that fits no function is not filed (None).
+
+Order of decision: forms that cannot be mistaken (a transition points forward, 下一步我将…
+pledges, 让我们… calls); then position (the document's opening, its last paragraph); then
+strong forms (a problem, a lesson, why it matters); then the section's heading (存在问题 →
+problem, 下一步打算 → resolution, 工作回顾 → achievement); then weaker forms (what was done,
+a requirement, a task). Cues live in data/functions.yaml, which a user may extend.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+_PARALLEL_RE = re.compile(r"[，；：、]")
+_HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
+_PERSONAL_RE = re.compile(r"我|你|您|咱|要|将|了|吗|呢|吧")
+# acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
+_ACTING_RE = re.compile(r"(?:补齐|补上|补强|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}")
+
+
+@dataclass(frozen=True)
+class Rules:
+    forms: dict[str, tuple[re.Pattern[str], ...]]
+    sections: dict[str, tuple[str, ...]]
+    review_titles: tuple[str, ...]
+
+
+@cache
+def load_rules(extra: tuple[Path, ...] = ()) -> Rules:
+    data = yaml.safe_load((DATA / "functions.yaml").read_text(encoding="utf-8"))
+    for path in extra:
+        more = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for group in ("forms", "sections"):
+            for k, v in (more.get(group) or {}).items():
+                data[group][k] = list(data[group].get(k, [])) + list(v)
+        data["review_titles"] = list(data["review_titles"]) + list(more.get("review_titles") or [])
+    return Rules(
+        forms={k: tuple(re.compile(p) for p in v) for k, v in data["forms"].items()},
+        sections={k: tuple(v) for k, v in data["sections"].items()},
+        review_titles=tuple(data["review_titles"]),
+    )
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a sentence stands in its document."""
+
+    genre: str = "speech"
+    review: bool = False  # the document looks back on work done (述职, 总结)
+    sections: tuple[str, ...] = ()  # headings above it, nearest first
+    opening: bool = False  # in the opening paragraphs, before the body proper
+    closing: bool = False  # in the last paragraph, or a closing block
+    first: bool = False  # the first sentence of its paragraph
+
+
+def _form(rules: Rules, function: str, s: str) -> bool:
+    return any(rx.search(s) for rx in rules.forms.get(function, ()))
+
+
+def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
+    for heading in sections:
+        for function, words in rules.sections.items():
+            if any(w in heading for w in words):
+                return function
+    return None
+
+
+def is_review(rules: Rules, title: str) -> bool:
+    return any(w in title for w in rules.review_titles)
+
+
+def _couplet(s: str) -> bool:
+    """Classical lines and maxims: two to four clauses of one length, no speaker in them
+    (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。)."""
+    core = s.rstrip("。！；")
+    clauses = [c for c in _PARALLEL_RE.split(core) if c]
+    if not 2 <= len(clauses) <= 4 or not all(_HAN_ONLY_RE.match(c) for c in clauses):
+        return False
+    sizes = {len(c) for c in clauses}
+    return len(sizes) == 1 and 4 <= sizes.pop() <= 7 and not _PERSONAL_RE.search(core)
+
+
+def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
+    rules = rules or load_rules()
+    if _form(rules, "transition", s):
+        return "transition"
+    personal = ctx.genre in ("exchange", "study-report") or ctx.review
+    if _form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s):
+        return "resolution"
+    if personal and re.search(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)", s):
+        return "resolution"
+    if _form(rules, "closing", s):
+        return "closing"
+    if _form(rules, "opening", s) and (ctx.opening or not ctx.sections):
+        return "opening"
+    if _couplet(re.sub(r"^(?:总之|总而言之|正所谓|所谓)[：，]", "", s)) or _form(rules, "quote", s):
+        return "quote"
+    section = section_function(rules, ctx.sections)
+    strong = next((f for f in ("problem", "experience", "significance")
+                   if _form(rules, f, _ACTING_RE.sub("", s) if f == "problem" else s)), None)
+    if strong and (ctx.opening or ctx.closing):
+        return strong
+    if ctx.opening:
+        return "opening"
+    if ctx.closing and (s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
+        return "closing"
+    if strong == "problem" or strong and section in (None, strong, "task", "requirement"):
+        return strong
+    if section == "task" and _form(rules, "requirement", s):
+        return "requirement"
+    if section is not None:
+        return section
+    if ctx.review and (_form(rules, "task", s) or _form(rules, "achievement", s)):
+        return "achievement"
+    if _form(rules, "achievement", s):
+        return "achievement"
+    if _form(rules, "requirement", s):
+        return "requirement"
+    if _form(rules, "task", s):
+        return "task"
+    if _form(rules, "definition", s):
+        return "significance"
+    return None

@@ -1,1 +1,0 @@
-"""Extractors: each reads segmented documents and proposes candidate phrases of one sort."""

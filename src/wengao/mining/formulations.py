@@ -1,0 +1,174 @@
+"""Formulations beside sentences: numbered and quoted terms (提法, “五个振兴”), parallel lists
+(排比), classical lines (引语), and heading templates shared by sibling headings ({主题})."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from wengao.mining.candidates import Candidate, despace
+from wengao.mining.sentences import split
+from wengao.reading.model import BlockKind, Document
+
+HAN = "\u4e00-\u9fff"
+_AFTER_LIST = set("成为是的等和与及在上中里得地作")
+CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_LIST_RE = re.compile(rf"(?:[{HAN}]{{2,8}}、){{2,}}[{HAN}]{{2,8}}")
+_QUOTED_RE = re.compile(r"“([^“”]{2,24})”")
+_NUMBERED_RE = re.compile(rf"^([一两二三四五六七八九十])(?:个|大|项|条|张|同步|优|美)?[{HAN}]{{1,6}}$")
+_PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
+_COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
+_SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
+MIN_SHARED = 4  # characters sibling headings must share for a template
+
+Keep = Callable[[str], str]  # text → text with slots, or "" when it names one place or person
+
+
+def _paragraphs(doc: Document) -> Iterator[tuple[str, int, bool]]:
+    """(text, line, is_heading) of the body, blanks closed up."""
+    for b in doc.blocks:
+        if b.kind is BlockKind.HEADING:
+            yield despace(b.text), b.pos, True
+            if b.body:
+                yield despace(b.body), b.pos, False
+        elif b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING):
+            yield despace(b.text), b.pos, False
+
+
+def parallels(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
+    for text, line, heading in _paragraphs(doc):
+        if heading:
+            continue
+        for m in _LIST_RE.finditer(text):
+            items = m.group(0).split("、")
+            middle = {len(x) for x in items[1:-1]}
+            if len(middle) != 1:
+                continue
+            width = middle.pop()
+            before = text[m.start() - 1] if m.start() else ""
+            # a list starts a clause; its last item may run into the words after it
+            if len(items[0]) != width or re.match(f"[{HAN}]", before or " "):
+                continue
+            if len(items[-1]) != width:
+                if len(items[-1]) < width or items[-1][width] not in _AFTER_LIST:
+                    continue
+                items[-1] = items[-1][:width]
+            if len(items) >= 3 and "等等" not in items:
+                kept = keep("、".join(items))
+                if kept:
+                    yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file, line, genre)
+        for _, s in split(text):
+            clauses = [c for c in re.split("[，；]", s.rstrip("。！？")) if c]
+            if len(clauses) >= 3:
+                heads = {c[:2] for c in clauses}
+                if len(heads) == 1 and all(6 <= len(c) <= 20 for c in clauses):
+                    kept = keep(s)
+                    if kept:
+                        yield Candidate(kept, "parallel", "sentence", file, line, genre)
+
+
+def _expansion(text: str, start: int, end: int, n: int) -> str | None:
+    """The items a numbered formulation stands for, when the text lists them beside it."""
+    after = text[end:end + 120]
+    m = re.match(r"（([^（）]{4,110})）", after)
+    if m and len(re.split("[、，；]", m.group(1))) == n:
+        return m.group(1)
+    before = text[max(0, start - 60):start]
+    m = re.search(rf"((?:[{HAN}]{{1,8}}、)+[{HAN}]{{1,8}})$", before)
+    if m and len(m.group(1).split("、")) == n:
+        items = m.group(1).split("、")
+        width = max(len(x) for x in items[1:])
+        items[0] = items[0][-max(width, 2):] if len(items[0]) > width + 2 else items[0]
+        if max(map(len, items)) <= 2 * min(map(len, items)):
+            return "、".join(items)
+    return None
+
+
+def terms(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
+    for text, line, _heading in _paragraphs(doc):
+        for m in _QUOTED_RE.finditer(text):
+            inner = m.group(1)
+            if not re.fullmatch(f"[{HAN}、·]+", inner) or not keep(inner) or "{" in keep(inner):
+                continue
+            num = _NUMBERED_RE.match(inner) or _PAIRED_RE.match(inner)
+            if num and len(inner) <= 8:
+                n = CN_NUM.get(inner[0], 0)
+                counted = re.match("^.(?:个|大|项|条)", inner) is not None  # 五个振兴, not 三农
+                exp = _expansion(text, m.start(), m.end(), n) if n >= 2 and counted else None
+                yield Candidate(f"“{inner}”", "term", "term", file, line, genre, expansion=exp)
+            elif 4 <= len(inner) <= 20 and ("、" in inner or len(inner) >= 6):
+                yield Candidate(f"“{inner}”", "term", "term", file, line, genre)
+
+
+def quotes(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
+    for text, line, heading in _paragraphs(doc):
+        if heading:
+            continue
+        for _, s in split(text):
+            core = s.strip("“”")
+            m = _COUPLET_RE.match(core)
+            if m and len({len(g) for g in m.groups() if g}) == 1:
+                kept = keep(core.rstrip("。！"))
+                if kept:
+                    yield Candidate(kept, "quote", "idiom", file, line, genre)
+        for m in _SAYS_RE.finditer(text):
+            inner = m.group(1)
+            kept = keep(f"“{inner}”")
+            if kept and inner[-1:] in "。！？":
+                yield Candidate(kept, "quote", "sentence", file, line, genre)
+
+
+def _longest_common(a: str, b: str) -> str:
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def _whole_phrase(part: str, texts: list[str]) -> bool:
+    """A quoted term, or a phrase that ends where a word must end (before 的，、。) everywhere."""
+    if part.startswith("“") and part.endswith("”"):
+        return True
+    for t in texts:
+        at = t.find(part)
+        if len(t) - (at + len(part)) < 3:
+            return False  # the topic sits inside the heading, never at its end
+        after = t[at + len(part): at + len(part) + 1]
+        if after not in ("", "的", "，", "、", "。"):
+            return False
+        before = t[at - 1:at] if at else ""
+        if before and re.match(f"[{HAN}]", before) and before not in "动进推抓促把对在为":
+            return False  # cut mid-word
+    return True
+
+
+def templates(headings: list[Candidate]) -> Iterator[Candidate]:
+    """Sibling headings sharing a topic phrase: the phrase becomes {主题}, the skeleton is reusable.
+
+    "提高政治站位，进一步增强推动乡村振兴工作的责任感使命感" and "坚持精准施策，进一步把准
+    推动乡村振兴工作的关键点着力点" share "推动乡村振兴工作" → two heading templates.
+    """
+    groups: dict[int, list[Candidate]] = {}
+    for h in headings:
+        if h.kind == "heading" and h.level:
+            groups.setdefault(h.level, []).append(h)
+    for siblings in groups.values():
+        if len(siblings) < 2:
+            continue
+        shared = ""
+        for a in siblings:
+            for b in siblings:
+                if a is not b:
+                    common = _longest_common(a.text, b.text).strip("，、。的")
+                    if len(common) > len(shared) and _whole_phrase(common, [a.text, b.text]):
+                        shared = common
+        if len(shared) < MIN_SHARED:
+            continue
+        for h in siblings:
+            if shared in h.text and len(h.text) - len(shared) >= 6 and _whole_phrase(shared, [h.text]):
+                yield Candidate(h.text.replace(shared, "{主题}", 1), "heading", "template", h.file, h.line,
+                                h.genre, level=h.level)

@@ -1,0 +1,140 @@
+"""Repairs that cannot harm: undo a rewriting tool's synonym swaps (党中央 → 党中心, 认识 → 生疏)
+in the text of mined phrases, never in the reading layer (which must keep every word).
+
+A repair is applied only
+- in a document that shows the corruption: several different rules find their wrong form
+  there, or the tool's odd quotation marks (〝〞) appear;
+- on word boundaries: the characters on either side of the repaired word must still make a
+  pair seen in the document or in the table's own right-hand words (有效劳动 never becomes
+  有服务动, 务动 occurs nowhere);
+- from a table of wrong → right pairs (data/repairs.yaml, general to official writing) that a
+  user extends with `wengao mine --repairs FILE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from wengao.errors import UsageError
+
+DATA = Path(__file__).parent / "data"
+_ODD_QUOTES = ("〝", "〞")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+MIN_RULES = 3  # different rules that must find their wrong form in one document
+# grammatical words join anything: a repaired word beside them needs no other evidence
+_FUNCTION_CHARS = set("的了和与及在是把对为要等地得着之以从向将更很最都也又不而并或其这那该各每")
+
+
+@dataclass(frozen=True)
+class RepairRule:
+    wrong: str
+    right: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    if_seen: bool = False
+    pattern: re.Pattern[str] = field(compare=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def label(self) -> str:
+        return f"{self.wrong}→{self.right}"
+
+
+def _compile(wrong: str, before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern[str]:
+    w = re.escape(wrong)
+    if not before and not after:
+        return re.compile(w)
+    alts = []
+    if before:
+        alts.append("(?:" + "|".join(f"(?<={re.escape(b)})" for b in before) + ")" + w)
+    if after:
+        alts.append(w + "(?=" + "|".join(re.escape(a) for a in after) + ")")
+    return re.compile("|".join(alts))
+
+
+def load_repairs(extra: Iterable[Path] | None = None) -> tuple[RepairRule, ...]:
+    from wengao.i18n import t
+
+    rules: list[RepairRule] = []
+    for path in [DATA / "repairs.yaml", *(extra or [])]:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise UsageError.single(str(path), t("mining.repairs_unreadable", reason=str(exc))) from None
+        if not isinstance(data, list):
+            raise UsageError.single(str(path), t("mining.repairs_not_list"))
+        for i, item in enumerate(data, 1):
+            if not isinstance(item, dict) or not item.get("wrong") or "right" not in item:
+                raise UsageError.single(str(path), t("mining.repairs_bad_rule", n=i))
+            before = tuple(str(x) for x in item.get("before") or ())
+            after = tuple(str(x) for x in item.get("after") or ())
+            rules.append(RepairRule(str(item["wrong"]), str(item["right"]), before, after,
+                                    bool(item.get("if_seen")), _compile(str(item["wrong"]), before, after)))
+    return tuple(rules)
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+class DocumentRepairs:
+    """The repairs of one document, decided once for all its text."""
+
+    def __init__(self, rules: tuple[RepairRule, ...], text: str) -> None:
+        self.rules = rules
+        found = {r.label for r in rules if not r.if_seen and r.wrong in text and r.pattern.search(text)}
+        odd = any(q in text for q in _ODD_QUOTES)
+        self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
+        self.found = found
+        self._pairs = _pairs(text) if self.corrupted or any(r.if_seen for r in rules) else set()
+        for r in rules:  # the table's own collocations vouch for the joins they name
+            self._pairs |= _pairs(r.right)
+            for b in r.before:
+                self._pairs |= _pairs(b + r.right)
+            for a in r.after:
+                self._pairs |= _pairs(r.right + a)
+
+    def _attested(self, text: str, start: int, end: int, right: str) -> bool:
+        """The repaired word joins its neighbours as they join elsewhere."""
+        if start > 0:
+            before = text[start - 1]
+            if _HAN_RE.match(before) and before not in _FUNCTION_CHARS and before + right[0] not in self._pairs:
+                return False
+        if end < len(text):
+            after = text[end]
+            if _HAN_RE.match(after) and after not in _FUNCTION_CHARS and right[-1] + after not in self._pairs:
+                return False
+        return True
+
+    def still_corrupt(self, text: str) -> bool:
+        """A corrupted document's text that still holds a wrong form no repair could safely fix."""
+        return self.corrupted and any(not r.if_seen and r.wrong in text and r.pattern.search(text)
+                                      for r in self.rules)
+
+    def apply(self, text: str) -> tuple[str, tuple[RepairRule, ...]]:
+        """The text repaired, and the rules that fired (if_seen ones stay to be confirmed)."""
+        fired: list[RepairRule] = []
+        for rule in self.rules:
+            if rule.wrong not in text or not (self.corrupted or rule.if_seen):
+                continue
+            out, last, changed = [], 0, False
+            for m in rule.pattern.finditer(text):
+                if not self._attested(text, m.start(), m.end(), rule.right):
+                    continue
+                out.append(text[last:m.start()] + rule.right)
+                last = m.end()
+                changed = True
+            if changed:
+                out.append(text[last:])
+                text = "".join(out)
+                fired.append(rule)
+        return text, tuple(fired)
+
+
+def seen_forms(rule: RepairRule) -> list[str]:
+    """What confirms an if_seen repair elsewhere in the corpus: its right form in context."""
+    return [rule.right + a for a in rule.after] or [rule.right]

@@ -1,0 +1,90 @@
+"""Sentences out of block text: cut only at sentence punctuation, never inside a quotation, with
+enumerators (一是/一要/首先/1．/（1）) and invisible characters taken off, and the offset of
+each sentence in its block kept (to name the line where it stands)."""
+
+from __future__ import annotations
+
+import re
+
+from wengao.document.numbering import parse_number, parse_point
+
+_OPEN, _CLOSE = "“‘《（([【", "”’》）)]】"
+_ENDS = "。！？；"
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
+# enumerators a sentence may open with, beyond the numbering grammar: 一方面, 另一方面, 第一 …
+_LEAD_RE = re.compile(r"^(?:另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?=[，、：])|再者|此其一)[，、：]?")
+
+
+def clean(text: str) -> str:
+    return _INVISIBLE_RE.sub("", text).strip()
+
+
+def split(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs: cut after 。！？； outside quotation marks; a closing quote after
+    the mark stays with the sentence. A quotation left open never swallows the rest: at a mark
+    followed by the next sentence's start, long after the quote opened, the depth resets."""
+    out: list[tuple[int, str]] = []
+    start, depth, opened = 0, 0, 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+            opened = i
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _ENDS and depth and i - opened > 80:
+            depth = 0
+        if ch in _ENDS and depth == 0:
+            j = i + 1
+            while j < n and text[j] in "”’）)":
+                j += 1
+            piece = text[start:j]
+            if piece.strip():
+                out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+            start = j
+            i = j
+            continue
+        i += 1
+    tail = text[start:]
+    if tail.strip():
+        out.append((start + len(tail) - len(tail.lstrip()), tail.strip()))
+    return out
+
+
+def strip_enumerator(sentence: str) -> tuple[str, str]:
+    """(sentence without its enumerator, the enumerator): 一是加强… → 加强…; 1．加强 → 加强."""
+    s = sentence
+    marker = ""
+    for _ in range(2):  # "（一）一是…" carries two
+        point = parse_point(s)
+        if point is not None and point.rest and point.verb != "":
+            rest = point.rest
+            if point.verb == "要" and rest.startswith("要"):
+                rest = rest[1:]
+            marker += point.marker
+            s = rest.lstrip("，,：: ")
+            continue
+        if point is not None and point.verb == "" and point.marker.startswith(("首先", "其次", "再次")):
+            marker += point.marker
+            s = point.rest.lstrip()
+            continue
+        number = parse_number(s)
+        if number is not None and number.rest and number.scheme.name not in ("BARE",):
+            marker += number.marker
+            s = number.rest
+            continue
+        m = _LEAD_RE.match(s)
+        if m and len(s) > m.end():
+            marker += m.group(0)
+            s = s[m.end():]
+            continue
+        break
+    return s, marker
+
+
+def balanced(sentence: str) -> bool:
+    """Quotation marks and brackets closed: a sentence cut inside a quotation is not whole."""
+    pairs = ("“”", "《》", "（）", "‘’", "【】")
+    return all(sentence.count(a) == sentence.count(b) for a, b in pairs)
