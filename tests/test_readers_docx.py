@@ -117,11 +117,12 @@ def test_eleven_sections_and_other_formats(tmp_path: Path) -> None:
     body = "".join(p(f"第{i}部分", num(1, 0)) for i in range(11))
     body += p("甲", num(2)) + p("乙", num(2))
     body += p("A", num(3, 0)) + p("i", num(3, 1)) + p("B", num(3, 0)) + p("ii", num(3, 1))
-    body += p("restarted", num(4, 0)) + p("bullet", num(5)) + p("none", num(0))
+    body += p("restarted", num(4, 0)) + p("continued", num(3, 0)) + p("bullet", num(5)) + p("none", num(0))
     raw = read(tmp_path, body, numbering=NUMBERING)
     got = [p.auto_number for p in raw.paras]
     assert got[9:11] == ["十、", "十一、"]
-    assert got[11:] == ["③", "④", "A)", "i", "B)", "ii", "A)", "•", ""]
+    # numIds 3 and 4 share one abstract: 4 restarts it (startOverride), 3 then continues it
+    assert got[11:] == ["③", "④", "A)", "i", "B)", "ii", "A)", "B)", "•", ""]
     assert raw.paras[13].text == "A) A"  # a tab after the number reads as a space
 
 
