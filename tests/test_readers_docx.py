@@ -167,10 +167,14 @@ def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
     moved_to = '<w:moveTo w:id="4" w:author="x">' + r("挪来") + "</w:moveTo>"
     body = (f"<w:p>{r('保留')}{ins}{dele}{moved_from}{moved_to}</w:p>"
             + '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="x"/></w:rPr></w:pPr>' + r("前半句，") + "</w:p>"
-            + p("后半句。") + p("下一段"))
+            + p("后半句。") + p("下一段")
+            + '<w:p><w:pPr><w:rPr><w:del w:id="6" w:author="x"/></w:rPr></w:pPr>' + r("甲") + "</w:p>"
+            + '<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="x"/></w:rPr></w:pPr>' + r("乙")
+            + '<w:r><w:footnoteReference w:id="9"/></w:r></w:p>' + p("丙"))
     raw = read(tmp_path, body)
-    assert texts(raw) == ["保留新增挪来", "前半句，后半句。", "下一段"]
-    assert [p.pos for p in raw.paras] == [1, 2, 4]
+    assert texts(raw) == ["保留新增挪来", "前半句，后半句。", "下一段", "甲乙丙"]
+    assert [p.pos for p in raw.paras] == [1, 2, 4, 5]
+    assert [o.offset for o in raw.paras[3].objects] == [2]
 
 
 def test_fields_results_in_codes_out(tmp_path: Path) -> None:
@@ -210,13 +214,14 @@ def test_breaks_tabs_and_wrappers(tmp_path: Path) -> None:
             + '<w:sdt><w:sdtContent>' + r("内联控件") + '</w:sdtContent></w:sdt>'
             + '<w:customXml w:element="x">' + r("自定义") + "</w:customXml></w:p>"
             + p("另起一页", "<w:pageBreakBefore/>")
+            + '<w:p><w:r><w:br w:type="page"/><w:t>段首分页</w:t></w:r></w:p>'
             + '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/></w:sectPr></w:pPr>' + r("节末") + "</w:p>"
             + p("新节"))
     raw = read(tmp_path, body)
     assert texts(raw) == ["第一行\n第二行\t制表", "分页前", "新页", "控件段落", "北京内联控件自定义", "另起一页",
-                          "节末", "新节"]
-    assert [p.page_break_before for p in raw.paras] == [False, False, True, False, False, True, False, True]
-    assert [p.pos for p in raw.paras] == list(range(1, 9))
+                          "段首分页", "节末", "新节"]
+    assert [p.page_break_before for p in raw.paras] == [False, False, True, False, False, True, True, False, True]
+    assert [p.pos for p in raw.paras] == list(range(1, 10))
 
 
 # -- notes, tables, pictures, text boxes ------------------------------------------------------------
@@ -419,3 +424,17 @@ def test_a_30000_character_docx_reads_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert raw.chars > 30_000
     assert elapsed < 0.5, f"{elapsed:.3f} s"  # measured ~0.03 s; the bound leaves room for a busy machine
+
+
+def test_strict_ooxml_namespaces(tmp_path: Path) -> None:
+    f = make_docx(tmp_path / "strict.docx", p("一、严格格式", '<w:outlineLvl w:val="0"/>'))
+    with zipfile.ZipFile(f) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    with zipfile.ZipFile(f, "w") as z:
+        for n, d in parts.items():
+            z.writestr(n, d)
+    raw = read_raw(f)
+    assert [(p.text, p.outline_level) for p in raw.paras] == [("一、严格格式", 0)]

@@ -271,7 +271,7 @@ def _theme_fonts(root: Any | None) -> dict[str, str]:
 class _Acc:
     """Text of one paragraph as it is walked, with its objects and formatting tallies."""
 
-    __slots__ = ("parts", "n", "objects", "bold", "plain", "sizes", "fonts", "box_break")
+    __slots__ = ("parts", "n", "objects", "bold", "plain", "sizes", "fonts", "box_break", "page_break")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -281,6 +281,7 @@ class _Acc:
         self.sizes: dict[float, int] = {}
         self.fonts: dict[str, int] = {}
         self.box_break = False
+        self.page_break = False  # a page break before any of its text: it starts the new page
 
     def add(self, text: str, run: _Run | None = None) -> None:
         if not text:
@@ -392,15 +393,13 @@ class _Reader:
         mark_deleted = mark is not None and (mark.find(_DEL) is not None or mark.find(W.moveFrom) is not None)
         before, self.page_break = self.page_break, False
         acc, info = self._paragraph(p, ppr, number=not mark_deleted)
-        info.page_break = info.page_break or before
+        info.page_break = info.page_break or before or acc.page_break
         self.page_break = self.page_break or info.break_after  # a page break inside: the next one
         if mark_deleted:  # accepted, this paragraph joins the next one
             self.page_break = self.page_break or before
             if self.carry is not None:
                 prev, pos = self.carry
-                prev.parts.append(acc.text())
-                prev.n += acc.n
-                self.carry = (prev, pos)
+                self.carry = (_join(prev, acc), pos)
             else:
                 self.carry = (acc, self.pos)
             return
@@ -532,8 +531,10 @@ class _Reader:
                     acc.add("\t")
             elif tag == W.br:
                 kind = c.get(W.type, "textWrapping")
-                if kind == "page":
-                    self.page_break = True  # taken by the next body paragraph
+                if kind == "page" and not acc.n:
+                    acc.page_break = True
+                elif kind == "page":
+                    self.page_break = True  # after some text: the next paragraph starts the page
                 elif self._visible(run):
                     acc.add("\n")
             elif tag == W.cr:
