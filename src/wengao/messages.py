@@ -62,7 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.ole_unknown": ("这是旧版 Office 文件，但不是 Word 文档", "an old-style Office file, but not a Word document"),
     "read.convert_missing": ("读取 {suffix} 文件需要 LibreOffice，但没有找到",
                              "reading {suffix} files needs LibreOffice, which was not found"),
-    "read.convert_missing_hint": ("安装 LibreOffice（如 sudo apt install libreoffice-writer），或在 WPS/Word 中另存为 .docx",
+    "read.convert_missing_hint": ("安装 LibreOffice，例如 sudo apt install libreoffice-writer；或在 WPS/Word 中另存为 .docx",
                                   "install LibreOffice (e.g. sudo apt install libreoffice-writer), or save it as .docx in WPS or Word"),
     "read.convert_failed": ("LibreOffice 没能转换这个文件：{reason}", "LibreOffice could not convert this file: {reason}"),
     "read.convert_timeout": ("LibreOffice 转换超过 {seconds} 秒，已停止", "LibreOffice took over {seconds} s converting it: stopped"),

@@ -51,6 +51,13 @@ def convert_to_docx(data: bytes, path: str, suffix: str) -> bytes:
     exe = find_soffice()
     if exe is None:
         raise fail(path, "read.convert_missing", "read.convert_missing_hint", suffix=suffix)
+    try:
+        return _convert(exe, data, path, suffix)
+    except OSError as exc:  # no room in the temporary folder, or it vanished
+        raise fail(path, "read.convert_failed", "read.convert_hint", reason=exc.strerror or str(exc)) from None
+
+
+def _convert(exe: str, data: bytes, path: str, suffix: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="wengao-convert-") as tmp:
         folder = Path(tmp)
         source = folder / f"input{suffix}"
