@@ -78,6 +78,14 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     assert "binary" in error_of(f).diagnostics[0].message
 
 
+def test_zero_padding_after_text_is_dropped(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("讲话稿\n正文。\n".encode() + b"\x00" * 4096)
+    assert [p.text for p in read_raw(f).paras] == ["讲话稿", "正文。"]
+    f.write_bytes(b"\x00" * 4096)
+    assert "binary" in error_of(f).diagnostics[0].message
+
+
 def test_binary_without_zero_bytes_is_refused(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(bytes(b for b in range(1, 256) if b not in (10, 13)) * 40)

@@ -40,6 +40,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 return data.decode(codec), name
             except UnicodeDecodeError as exc:
                 raise _undecodable(data, exc, path, name) from None
+    if data.endswith(b"\x00") and data.count(b"\x00") == len(data) - len(data.rstrip(b"\x00")):
+        data = data.rstrip(b"\x00")  # zero padding after the text, as a crashed save leaves it
+        if not data:
+            raise _binary(path)
     if b"\x00" in data:
         name = _utf16_without_bom(data)
         if name:
