@@ -43,6 +43,7 @@ class Candidate:
     expansion: str | None = None
     repaired_from: str | None = None
     confirm: tuple[str, ...] = ()  # if_seen repair labels still to be confirmed elsewhere
+    also: tuple[str, ...] = ()  # functions it serves besides its own (a salutation opens a speech)
 
 
 @dataclass
@@ -200,7 +201,7 @@ class DocumentMiner:
     def _salutation(self, b) -> Iterator[Candidate]:
         text = despace(b.text)
         if 2 <= len(text) <= 30 and _SALUTATION_RE.match(text) and not self._keep(text)[1]:
-            yield Candidate(text, "salutation", "salutation", self.file, b.pos, self.genre)
+            yield Candidate(text, "salutation", "salutation", self.file, b.pos, self.genre, also=("opening",))
 
     def _heading(self, text: str, level: int, pos: int, end_pos: int) -> Iterator[Candidate]:
         text = despace(text)

@@ -20,7 +20,7 @@ import yaml
 DATA = Path(__file__).parent / "data"
 _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
-_PERSONAL_RE = re.compile(r"我|你|您|咱|要|将|了|吗|呢|吧")
+_PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?:补齐|补上|补强|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}")
 
@@ -64,6 +64,12 @@ def _form(rules: Rules, function: str, s: str) -> bool:
     return any(rx.search(s) for rx in rules.forms.get(function, ()))
 
 
+def _strong(rules: Rules, function: str, s: str) -> bool:
+    if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
+        return _form(rules, "problem", s) and _form(rules, "problem", _ACTING_RE.sub("", s))
+    return _form(rules, function, s)
+
+
 def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
     for heading in sections:
         for function, words in rules.sections.items():
@@ -76,15 +82,18 @@ def is_review(rules: Rules, title: str) -> bool:
     return any(w in title for w in rules.review_titles)
 
 
-def _couplet(s: str) -> bool:
-    """Classical lines and maxims: two to four clauses of one length, no speaker in them
-    (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。)."""
+def _couplet(s: str, rules: Rules) -> bool:
+    """Classical lines and maxims: two to four clauses of one length, no speaker in them and no
+    clause that sets a task (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。 — not
+    坚持生态治理，发展绿色产业。)."""
     core = s.rstrip("。！；")
     clauses = [c for c in _PARALLEL_RE.split(core) if c]
     if not 2 <= len(clauses) <= 4 or not all(_HAN_ONLY_RE.match(c) for c in clauses):
         return False
     sizes = {len(c) for c in clauses}
-    return len(sizes) == 1 and 4 <= sizes.pop() <= 7 and not _PERSONAL_RE.search(core)
+    if len(sizes) != 1 or not 4 <= sizes.pop() <= 7 or _PERSONAL_RE.search(core):
+        return False
+    return not any(_form(rules, "task", c) for c in clauses)
 
 
 def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
@@ -100,19 +109,27 @@ def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
         return "closing"
     if _form(rules, "opening", s) and (ctx.opening or not ctx.sections):
         return "opening"
-    if _couplet(re.sub(r"^(?:总之|总而言之|正所谓|所谓)[：，]", "", s)) or _form(rules, "quote", s):
+    if _couplet(re.sub(r"^(?:总之|总而言之|正所谓|所谓)[：，]", "", s), rules) or \
+            len(s) <= 40 and _form(rules, "quote", s):
         return "quote"
     section = section_function(rules, ctx.sections)
-    strong = next((f for f in ("problem", "experience", "significance")
-                   if _form(rules, f, _ACTING_RE.sub("", s) if f == "problem" else s)), None)
-    if strong and (ctx.opening or ctx.closing):
-        return strong
+    strong = next((f for f in ("problem", "experience", "significance") if _strong(rules, f, s)), None)
     if ctx.opening:
+        if strong:
+            return strong
+        if _form(rules, "achievement", s):
+            return "achievement"
+        if _form(rules, "requirement_strong", s):
+            return "requirement"
         return "opening"
+    if strong and ctx.closing:
+        return strong
     if ctx.closing and (s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
         return "closing"
     if strong == "problem" or strong and section in (None, strong, "task", "requirement"):
         return strong
+    if _form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
+        return "requirement"
     if section == "task" and _form(rules, "requirement", s):
         return "requirement"
     if section is not None:

@@ -44,6 +44,8 @@ class Merger:
         if source not in entry["sources"]:
             entry["sources"].append(source)
         entry["functions"][c.function] += 1
+        for other in c.also:  # served as well, counted less than its own function
+            entry["functions"][other] += 0.5
         entry["kinds"].setdefault(c.function, c.kind)
         if c.kind == "template":
             entry["kinds"][c.function] = "template"
@@ -77,5 +79,5 @@ class Merger:
 
 def functions_of(entry: dict[str, Any]) -> list[str]:
     """Every function an entry serves, the one it serves most often first."""
-    counts: Counter[str] = entry["functions"]
+    counts: Counter[str] = entry["functions"]  # type: ignore[assignment]
     return sorted(counts, key=lambda f: (-counts[f], _ORDER.get(f, 99)))

@@ -19,6 +19,8 @@ _NUMBERED_RE = re.compile(rf"^([一两二三四五六七八九十])(?:个|大|�
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
 _COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
+_TASK_START_RE = re.compile(r"^(?:坚持|推进|推动|促进|加强|加快|深化|完善|健全|强化|提升|提高|打造|建设|发展|贯彻|落实|凝聚|"
+                            r"壮大|擘画|聚焦|实施|培育|弘扬|巩固|优化|构建|激发|守牢|筑牢|做好|抓好)")
 MIN_SHARED = 4  # characters sibling headings must share for a template
 
 Keep = Callable[[str], str]  # text → text with slots, or "" when it names one place or person
@@ -47,8 +49,11 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Cand
             width = middle.pop()
             before = text[m.start() - 1] if m.start() else ""
             # a list starts a clause; its last item may run into the words after it
+            after = text[m.end():m.end() + 1]
             if len(items[0]) != width or re.match(f"[{HAN}]", before or " "):
                 continue
+            if len(items[-1]) == width and after and re.match(f"[{HAN}]", after) and after not in _AFTER_LIST:
+                continue  # the last item runs on: the list was cut mid-word
             if len(items[-1]) != width:
                 if len(items[-1]) < width or items[-1][width] not in _AFTER_LIST:
                     continue
@@ -88,16 +93,25 @@ def terms(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidat
     for text, line, _heading in _paragraphs(doc):
         for m in _QUOTED_RE.finditer(text):
             inner = m.group(1)
-            if not re.fullmatch(f"[{HAN}、·]+", inner) or not keep(inner) or "{" in keep(inner):
+            if not re.fullmatch(f"[{HAN}、·]+", inner):
                 continue
-            num = _NUMBERED_RE.match(inner) or _PAIRED_RE.match(inner)
-            if num and len(inner) <= 8:
-                n = CN_NUM.get(inner[0], 0)
-                counted = re.match("^.(?:个|大|项|条)", inner) is not None  # 五个振兴, not 三农
+            kept = keep(inner)
+            if not kept or "{" in kept:
+                continue
+            num = _NUMBERED_RE.match(kept) or _PAIRED_RE.match(kept)
+            if num and len(kept) <= 8:
+                n = CN_NUM.get(kept[0], 0)
+                counted = re.match("^.(?:个|大|项|条)", kept) is not None  # 五个振兴, not 三农
                 exp = _expansion(text, m.start(), m.end(), n) if n >= 2 and counted else None
-                yield Candidate(f"“{inner}”", "term", "term", file, line, genre, expansion=exp)
-            elif 4 <= len(inner) <= 20 and ("、" in inner or len(inner) >= 6):
-                yield Candidate(f"“{inner}”", "term", "term", file, line, genre)
+                yield Candidate(f"“{kept}”", "term", "term", file, line, genre, expansion=exp)
+            elif _slogan(kept):
+                yield Candidate(f"“{kept}”", "term", "term", file, line, genre)
+
+
+def _slogan(text: str) -> bool:
+    """A formulation of parallel parts (千村示范、万村整治; 空谈误国、实干兴邦), not a name in quotes."""
+    parts = [p for p in re.split("[、，]", text) if p]
+    return 2 <= len(parts) <= 5 and len({len(p) for p in parts}) == 1 and 3 <= len(parts[0]) <= 8
 
 
 def quotes(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
@@ -107,7 +121,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candida
         for _, s in split(text):
             core = s.strip("“”")
             m = _COUPLET_RE.match(core)
-            if m and len({len(g) for g in m.groups() if g}) == 1:
+            if m and len({len(g) for g in m.groups() if g}) == 1 and not _TASK_START_RE.match(core):
                 kept = keep(core.rstrip("。！"))
                 if kept:
                     yield Candidate(kept, "quote", "idiom", file, line, genre)

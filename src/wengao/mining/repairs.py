@@ -99,7 +99,10 @@ class DocumentRepairs:
                 self._pairs |= _pairs(r.right + a)
 
     def _attested(self, text: str, start: int, end: int, right: str) -> bool:
-        """The repaired word joins its neighbours as they join elsewhere."""
+        """The repaired word joins its neighbours as they join elsewhere. Only a two-character
+        wrong form can straddle two words (有效|劳动 holds 效劳); a longer one is a word itself."""
+        if end - start > 2:
+            return True
         if start > 0:
             before = text[start - 1]
             if _HAN_RE.match(before) and before not in _FUNCTION_CHARS and before + right[0] not in self._pairs:

@@ -283,7 +283,7 @@ class BankIndex:
         return [r[0] for r in self._query("select id from entries where id like ? order by id", (prefix + "%",))]
 
     def _candidates(self, terms: list[Term], *, function: str | None, genre: str | None, topic: str | None,
-                    kinds: tuple[str, ...] | None) -> list[tuple]:
+                    kinds: tuple[str, ...] | None, topics: tuple[str, ...] = ()) -> list[tuple]:
         where, args = [], []
         fts = [f for t in terms for f in t.fragments if len(f) >= 3]
         if fts:
@@ -304,6 +304,12 @@ class BankIndex:
         if kinds:
             where.append(f"e.kind in ({','.join('?' * len(kinds))})")
             args += list(kinds)
+        if topics:  # on one of these topics, or on none in particular
+            alts = ["e.topics = ',,'"]
+            for t in topics:
+                alts += ["e.topics like ?", "instr(e.text, ?) > 0"]
+                args += [f"%,{t},%", t]
+            where.append("(" + " or ".join(alts) + ")")
         sql = _SELECT + (" where " + " and ".join(where) if where else "")
         sql += f" order by e.count desc, e.id limit {_MAX_SCORED}"
         rows = self._query(sql, args)
@@ -312,19 +318,19 @@ class BankIndex:
     def search(self, query: str = "", *, function: str | None = None, genre: str | None = None,
                topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
                slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
-               kinds: tuple[str, ...] | None = None) -> list[Hit]:
+               kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = ()) -> list[Hit]:
         return self.find(query, function=function, genre=genre, topic=topic, limit=limit, exclude=exclude,
-                         slots_within=slots_within, prefer_topics=prefer_topics, kinds=kinds,
+                         slots_within=slots_within, prefer_topics=prefer_topics, kinds=kinds, topics=topics,
                          fallback=False).hits
 
     def find(self, query: str = "", *, function: str | None = None, genre: str | None = None,
              topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
              slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
-             kinds: tuple[str, ...] | None = None, fallback: bool = True) -> Found:
+             kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = (), fallback: bool = True) -> Found:
         """Entries containing every word of `query`, best fit first; with `fallback`, a query
         that finds nothing is tried word by word (entries with more of its words first)."""
         terms = parse_query(query)
-        filters = {"function": function, "genre": genre, "topic": topic, "kinds": kinds}
+        filters = {"function": function, "genre": genre, "topic": topic, "kinds": kinds, "topics": topics}
         ask = Ask(tuple(terms), function, topic, tuple(prefer_topics))
         rows = self._candidates(terms, **filters)
         used: list[str] = []

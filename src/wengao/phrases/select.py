@@ -1,8 +1,12 @@
 """Resolve phrase references and picks in an outline into text, with provenance.
 
-A pick is deterministic: the best-ranked entry for its criteria, or with a seed another of the
+A pick is deterministic: the best-fitting entry for its criteria, or with a seed another of the
 top candidates chosen by a hash of the seed and the pick's place in the outline. One draft never
 uses an entry twice, and only entries whose slots the available vars can fill are candidates.
+
+A pick keeps to the outline's topics (`topics:` or the pick's own `topic:`): it takes entries
+about one of them, or entries about no topic in particular. When none fits, the build stops at
+the pick's line naming the nearest entries; with `loose` it widens to any topic and warns.
 """
 
 from __future__ import annotations
@@ -12,77 +16,118 @@ import difflib
 import hashlib
 from typing import Any
 
-from wengao.errors import Diagnostic, WengaoError
+from wengao.errors import BankError, Diagnostic, Severity
 from wengao.outline.model import Outline, PhraseRef, Pick, Source, Text
 from wengao.outline.walk import walk
 from wengao.phrases.index import BankIndex, Hit
 from wengao.text.slots import SLOT_RE
 
 TOP_K = 8  # how many of the best candidates a seed chooses among
+NEAREST = 3  # entries named when a pick finds nothing on its topics
 
 
 class _Resolver:
-    def __init__(self, outline: Outline, index: BankIndex, seed: str | None) -> None:
+    def __init__(self, outline: Outline, index: BankIndex, seed: str | None, loose: bool) -> None:
         self.outline = outline
         self.index = index
         self.seed = seed if seed is not None else outline.seed
+        self.loose = loose
         self.used: set[str] = set()
         self.diags: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
 
     def error(self, line: int, col: int, message: str, hint: str = "") -> None:
         self.diags.append(Diagnostic(self.outline.path, line, col, message, hint))
 
     def fill(self, hit: Hit, values: dict[str, str], line: int, col: int) -> Text | None:
+        from wengao.i18n import t
+
         missing = [s for s in SLOT_RE.findall(hit.text) if s not in values]
         if missing:
-            self.error(line, col, f"phrase {hit.id} needs a value for slot {{{missing[0]}}}",
-                       f"add `vars: {{{missing[0]}: …}}` to the reference or to the outline")
+            self.error(line, col, t("phrases.missing_slot", id=hit.id, slot=missing[0]),
+                       t("phrases.missing_slot_hint", slot=missing[0]))
             return None
         text = SLOT_RE.sub(lambda m: values[m.group(1)], hit.text)
         self.used.add(hit.id)
         return Text(text, line, col, Source(hit.id, hit.source))
 
     def ref(self, r: PhraseRef) -> Text | None:
+        from wengao.i18n import t
+
         hit = self.index.get(r.phrase_id)
         if hit is None:
             prefix = r.phrase_id.split(".")[0] + "." if "." in r.phrase_id else ""
             pool = self.index.ids(prefix) if prefix else self.index.ids()
             close = difflib.get_close_matches(r.phrase_id, pool[:20000], n=3, cutoff=0.5)
-            self.error(r.line, r.col, f"unknown phrase id '{r.phrase_id}'",
-                       ("did you mean " + ", ".join(close) + "?") if close else
-                       "find ids with `wengao phrases search WORD`")
+            self.error(r.line, r.col, t("phrases.unknown_id", id=r.phrase_id),
+                       t("phrases.did_you_mean", names="、".join(close)) if close else t("phrases.find_ids"))
             return None
         return self.fill(hit, {**self.outline.vars, **r.vars}, r.line, r.col)
 
+    def _function(self, p: Pick) -> tuple[bool, str | None]:
+        from wengao.i18n import t
+        from wengao.phrases.functions import canonical_function, function_list
+
+        if not p.function:
+            return True, None
+        found = canonical_function(p.function)
+        if found is None:
+            self.error(p.line, p.col, t("phrases.unknown_function", name=p.function),
+                       t("phrases.valid_functions", functions=function_list()))
+            return False, None
+        return True, found
+
     def pick(self, p: Pick) -> Text | None:
+        from wengao.i18n import t
+
+        ok, function = self._function(p)
+        if not ok:
+            return None
         values = {**self.outline.vars, **p.vars}
         genre = p.genre or self.outline.genre
-        topics = [p.topic] if p.topic else list(self.outline.topics)
-        base = {"query": p.query or "", "function": p.function, "exclude": self.used,
-                "slots_within": set(values), "limit": TOP_K}
-        # prefer the outline's genre and topic; widen step by step rather than fail
-        attempts = [{"genre": genre, "topic": t} for t in (topics or [None])]
-        attempts.append({"genre": genre})
-        attempts.append({"topic": p.topic} if p.topic else {})
+        topics = tuple(t_ for t_ in ([p.topic] if p.topic else list(self.outline.topics)) if t_)
+        kinds = None if function == "salutation" else ("sentence", "template", "heading", "term", "idiom")
+        base: dict[str, Any] = {"query": p.query or "", "function": function, "exclude": self.used,
+                                "slots_within": set(values), "limit": TOP_K, "kinds": kinds}
         candidates: list[Hit] = []
-        for extra in attempts:
-            candidates = self.index.search(**extra, **base)
+        for g in (genre, None):  # the outline's genre first, then any
+            candidates = self.index.search(**base, genre=g, topics=topics, prefer_topics=topics)
             if candidates:
                 break
+        if not candidates and topics:
+            wider = self.index.search(**base, prefer_topics=topics)
+            if wider and self.loose:
+                candidates = wider
+                chosen = self._choose(p, candidates)
+                self.warnings.append(Diagnostic(
+                    self.outline.path, p.line, p.col,
+                    t("phrases.pick_off_topic", id=chosen.id, topics="、".join(topics),
+                      found="、".join(chosen.entry.get("topics") or []) or t("phrases.no_topic")),
+                    severity=Severity.WARNING))
+                return self.fill(chosen, values, p.line, p.col)
+            if wider:
+                nearest = "；".join(f"{h.id}（{h.text[:18]}…）" if len(h.text) > 18 else f"{h.id}（{h.text}）"
+                                   for h in wider[:NEAREST])
+                self.error(p.line, p.col, t("phrases.pick_no_topic", what=self._what(p), topics="、".join(topics)),
+                           t("phrases.pick_nearest", nearest=nearest))
+                return None
         if not candidates:
-            what = ", ".join(f"{k} {v}" for k, v in (("function", p.function), ("topic", p.topic),
-                                                     ("query", p.query)) if v)
-            self.error(p.line, p.col, f"no phrase in the bank matches pick ({what})",
-                       "widen the pick, or add vars for the slots such phrases need")
+            self.error(p.line, p.col, t("phrases.pick_nothing", what=self._what(p)), t("phrases.pick_nothing_hint"))
             return None
+        return self.fill(self._choose(p, candidates), values, p.line, p.col)
+
+    @staticmethod
+    def _what(p: Pick) -> str:
+        return "，".join(f"{k}: {v}" for k, v in (("function", p.function), ("topic", p.topic),
+                                                 ("query", p.query)) if v)
+
+    def _choose(self, p: Pick, candidates: list[Hit]) -> Hit:
         seed = p.seed if p.seed is not None else self.seed
         if seed is None:
-            hit = candidates[0]
-        else:
-            digest = hashlib.sha256(f"{seed}:{p.line}:{p.col}".encode()).digest()
-            top = candidates[:TOP_K]
-            hit = top[int.from_bytes(digest[:4], "big") % len(top)]
-        return self.fill(hit, values, p.line, p.col)
+            return candidates[0]
+        digest = hashlib.sha256(f"{seed}:{p.line}:{p.col}".encode()).digest()
+        top = candidates[:TOP_K]
+        return top[int.from_bytes(digest[:4], "big") % len(top)]
 
     def resolve_outline(self, outline: Outline) -> Outline:
         """A compilation's parts resolve with their own vars, genre and topics; no entry twice."""
@@ -100,9 +145,14 @@ class _Resolver:
         return value
 
 
-def resolve_phrases(outline: Outline, index: BankIndex, seed: str | None = None) -> Outline:
-    r = _Resolver(outline, index, seed)
+def resolve_phrases(outline: Outline, index: BankIndex, seed: str | None = None, *, loose: bool = False) -> Outline:
+    """The outline with every phrase reference and pick replaced by text. Errors (an unknown id,
+    a pick that fits nothing on the outline's topics) are raised together; a pick widened by
+    `loose` adds a warning to the outline's warnings."""
+    r = _Resolver(outline, index, seed, loose)
     resolved = r.resolve_outline(outline)
     if r.diags:
-        raise WengaoError(r.diags)
+        raise BankError(r.diags, exit_code=1)
+    if r.warnings and hasattr(resolved, "warnings"):
+        resolved = dataclasses.replace(resolved, warnings=(*resolved.warnings, *r.warnings))
     return resolved
