@@ -1,4 +1,4 @@
-"""The miner held to the seed corpus: headings, repairs, cleanliness, provenance, determinism."""
+"""The miner: headings, repairs, facts kept out, clean entries, provenance, determinism, safe writes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wengao.mining.lexicon import load_repairs
+from wengao.errors import WengaoError
 from wengao.mining.pipeline import mine
 from wengao.phrases.bank import FUNCTIONS, load_bank
 
@@ -23,16 +23,15 @@ def bank(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
 
 
 def _headings(entries: list[dict], seed: str) -> dict[str, int]:
-    return {e["text"]: e.get("level") for e in entries if e["function"] == "heading" and e["kind"] == "heading"
-            and any(s.startswith(seed) for s in e["sources"])}
+    return {e["text"].rstrip("。"): e.get("level") for e in entries
+            if "heading" in (e.get("functions") or [e["function"]])
+            and e["kind"] == "heading" and any(s.startswith(seed) for s in e["sources"])}
 
 
-# Every numbered heading of seeds 000, 002 and 004, read off the seed files by hand, with its level.
+# Numbered headings of seeds 000, 002 and 004 that name no place, read off the seed files by hand,
+# with their levels (002's are repaired: 增加 → 增强, 生疏 → 认识, 乐观性 → 积极性).
 SEED_HEADINGS = {
     "000": {
-        "“千万工程”实施20年指引浙江乡村发生精彩蝶变，充分印证了“两个确立”的决定性意义": 1,
-        "深学细悟习近平总书记重要指示精神的精髓要义，进一步增强“千万工程”再出发再深化再提升的光荣感使命感紧迫感": 1,
-        "绘就“千村引领、万村振兴、全域共富、城乡和美”的新画卷，确保浙江样板全面过硬、全程领跑": 1,
         "加强组织领导、狠抓工作落实，为“千万工程”走深走实再加力再赋能": 1,
         "聚焦增底蕴、提颜值，涵养整体大美好气质。": 2,
         "突出党政主导，压紧压实责任。": 2,
@@ -42,31 +41,34 @@ SEED_HEADINGS = {
         "坚持精准施策，进一步把准推动乡村振兴工作的关键点着力点": 1,
         "压紧压实责任，进一步激发推动乡村振兴工作的积极性主动性": 1,
         "深刻认识极端重要性。": 2,
+        "深刻认识复杂艰巨性。": 2,
         "强化督导考核。": 2,
     },
     "004": {
         "对“什么是千万工程”有了更深入的认知": 1,
-        "对“千万工程是干什么的”有了更具体的理解": 1,
-        "对“千万工程是怎么干出来的”有了清晰的思路": 1,
         "总体感受": 1, "经验启示": 1, "工作思路": 1,
-        "兜牢社会救助底线": 2, "着力提升养老服务水平": 2, "办好各项社会事务": 2, "毫不放松抓好安全": 2,
+        "兜牢社会救助底线": 2, "着力提升养老服务水平": 2, "毫不放松抓好安全": 2,
         "坚持制度引领，培育群众内生动力": 2,
-        "敢干为先，做乡村治理积极践行者": 1, "会干为要，做乡村治理智慧引领者": 1,
-        "实干为基，做乡村治理笃定奋进者": 1,
-        "聚焦统筹规划，推动高质发展": 1, "聚焦生态治理，提升人居环境": 1, "聚焦文化创新，打造特色产业": 1,
-        "聚焦人才建设，共绘振兴蓝图": 1, "聚焦群众参与，实现社会共治": 1,
-        "政府敢作敢为，做好引领示范": 1, "群众自觉参与，激发内生动力": 1,
-        "规划先行，奠定发展基础。": 1, "“三产”融合，提供有力支撑。": 1, "数字乡村，明确发展方向。": 1,
+        "敢干为先，做乡村治理积极践行者": 1,
+        "聚焦统筹规划，推动高质发展": 1,
+        "规划先行，奠定发展基础。": 1,
     },
 }
 
 
 @pytest.mark.parametrize("seed", sorted(SEED_HEADINGS))
-def test_every_numbered_heading_is_found_with_its_level(bank, seed: str) -> None:
+def test_headings_are_found_with_their_levels(bank, seed: str) -> None:
     found = _headings(bank[1], seed)
     for text, level in SEED_HEADINGS[seed].items():
+        text = text.rstrip("。")  # a run-in heading is the sentence before its 。
         assert text in found, f"{seed}: heading not mined: {text}"
         assert found[text] == level, f"{seed}: {text} has level {found[text]}, expected {level}"
+
+
+def test_a_heading_naming_one_place_is_not_a_phrase(bank) -> None:
+    texts = {e["text"] for e in bank[1]}
+    assert "“千万工程”实施20年指引浙江乡村发生精彩蝶变，充分印证了“两个确立”的决定性意义" not in texts
+    assert not any("浙江" in t for t in texts)
 
 
 def test_heading_templates_from_sibling_headings(bank) -> None:
@@ -77,11 +79,19 @@ def test_heading_templates_from_sibling_headings(bank) -> None:
 
 def test_the_002_closing_is_present_and_repaired(bank) -> None:
     closings = {e["text"]: e for e in bank[1] if e["function"] == "closing"}
-    first = closings["同志们，全面推动乡村振兴，责任重大、使命光荣。"]
-    assert "使命荣耀" in first["repaired_from"]
+    first = closings["同志们，全面推进乡村振兴，责任重大、使命光荣。"]
+    assert "使命荣耀" in first["repaired_from"] and "全面推动" in first["repaired_from"]
     call = next(t for t in closings if t.startswith("让我们更加紧密团结"))
     assert "以习近平同志为核心的党中央周围" in call and call.endswith("作出新的更大贡献！")
     assert "党中心四周" in closings[call]["repaired_from"]
+    assert "{名称}" in call  # 创新xx、实力xx: the anonymised place is a slot
+
+
+def test_salutations_and_transitions_are_mined(bank) -> None:
+    by_text = {e["text"]: e for e in bank[1]}
+    assert by_text["同志们："]["function"] == "salutation"
+    assert "opening" in by_text["同志们："]["functions"]
+    assert by_text["下面，我再强调三点意见。"]["function"] == "transition"
 
 
 def test_no_boilerplate_or_page_marker_survives(bank) -> None:
@@ -92,51 +102,60 @@ def test_no_boilerplate_or_page_marker_survives(bank) -> None:
         for word in forbidden:
             assert word not in e["text"], f"{e['id']}: {word!r} survived in {e['text']}"
         assert "、、" not in e["text"] and "□" not in e["text"]
-        assert not re.search(r"[\u4e00-\u9fff]\d{1,2}、[\u4e00-\u9fff、]", e["text"]), e["text"]
 
 
-def test_split_sentences_are_rejoined(bank) -> None:
-    texts = "".join(e["text"] for e in bank[1])
-    # page markers "2、" and "6、" split these words in seed 001
-    assert "中央农办、农业农村部、国家发展改革委" in texts or "中央农办、农业农村部" in texts
-    assert "始终坚持高位推动，党政“一把手”亲自抓。" in texts
+def test_entries_are_clean(bank) -> None:
+    """No enumerator at the start, no duplicate texts, no place or person outside a slot."""
+    from wengao.document.numbering import parse_number, parse_point
+    from wengao.mining.facts import find_names, load_lexicon
 
-
-def test_no_corrupted_collocation_survives(bank) -> None:
-    rules = [r for r in load_repairs() if not r.if_seen]
+    lex = load_lexicon()
+    seen: dict[str, str] = {}
     for e in bank[1]:
-        for rule in rules:
-            assert not rule.pattern.search(e["text"]), f"{e['id']}: {rule.label} left in {e['text']}"
-        assert "主席总书记" not in e["text"] and "主席新时代" not in e["text"]
-        assert "〞" not in e["text"]
+        text = e["text"]
+        assert parse_point(text) is None or not parse_point(text).verb, f"{e['id']} starts with an enumerator: {text}"
+        assert parse_number(text) is None, f"{e['id']} starts with a heading number: {text}"
+        key = re.sub(r"[^\u4e00-\u9fff]", "", text)
+        assert key not in seen, f"{e['id']} repeats {seen.get(key)}"
+        seen[key] = e["id"]
+        names = [n for n in find_names(re.sub(r"\{[^}]*\}", "，", text), lex) if n.text not in ("习近平",)]
+        assert not names, f"{e['id']} names {names[0].text}: {text}"
 
 
-def test_every_entry_has_a_real_source(bank) -> None:
+def test_every_source_names_the_line_where_the_text_stands(bank) -> None:
     lines = {p.name: p.read_text(encoding="utf-8").split("\n") for p in CORPUS.glob("*.txt")}
     assert bank[1]
     for e in bank[1]:
         assert e["sources"] and e["count"] == len(e["sources"])
+        assert set(e.get("functions") or [e["function"]]) <= set(FUNCTIONS)
+        assert e["function"] == (e.get("functions") or [e["function"]])[0]
+        assert set(e["genres"]) <= {"speech", "exchange", "study-report", "news", "other"} and e["genres"]
+        original = e.get("repaired_from") or e["text"]
+        key = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"\{[^}]*\}", "\x00", original).split("\x00")[0])[:6]
         for src in e["sources"]:
             name, line = src.rsplit(":", 1)
             assert name in lines and 1 <= int(line) <= len(lines[name])
-        assert e["function"] in FUNCTIONS
-        assert e["kind"] in ("sentence", "template", "heading", "term", "idiom")
-        assert set(e["genres"]) <= {"speech", "exchange", "study-report", "news"} and e["genres"]
+            if len(key) >= 4 and e["kind"] != "template":
+                here = re.sub(r"[^\u4e00-\u9fff]", "", lines[name][int(line) - 1])
+                assert key in here, f"{e['id']}: {src} does not hold {original[:20]}"
 
 
 def test_terms_quotes_and_parallels(bank) -> None:
     by_text = {e["text"]: e for e in bank[1]}
     assert by_text["“五个振兴”"]["expansion"] == "产业、人才、文化、生态、组织"
     assert "“两进两回”" in by_text and "“四个优先”" in by_text
-    assert by_text["“千村示范、万村整治”"]["function"] == "term"
-    assert by_text["民族要复兴，乡村必振兴"]["function"] == "quote"
+    assert "term" in (by_text["“千村示范、万村整治”"].get("functions") or ["term"])
     assert by_text["天蓝、地净、山绿、水清"]["function"] == "parallel"
     assert by_text["保持定力不动摇、坚定方向不偏航、跑好接力不懈怠"]["function"] == "parallel"
+    assert by_text["俗话说，“靠山吃山，靠水吃水”。"]["function"] == "quote"
+    # one entry per text: the quoted term and the parallel list are the same words
+    assert sum(1 for t in by_text if re.sub("[“”]", "", t) == "千村示范、万村整治") == 1
 
 
 def test_redactions_become_named_slots_or_are_repaired(bank) -> None:
     texts = [e["text"] for e in bank[1]]
-    assert any("{区名}区" in t for t in texts)
+    assert any("{县}" in t or "{市}" in t or "{乡镇}" in t for t in texts)
+    assert not any("{地区}" in t for t in texts)
     repaired = [e for e in bank[1] if e.get("repaired_from") and "主席" in e["repaired_from"]]
     assert repaired and all("习近平" in e["text"] for e in repaired)
 
@@ -157,20 +176,7 @@ def test_shipped_bank_is_what_the_corpus_mines_to(tmp_path: Path) -> None:
     for path in tmp_path.glob("*.yaml"):
         assert (shipped / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"phrasebank/{path.name} is stale: run `wengao mine phrasebank/corpus/ -o phrasebank/`")
-
-
-def test_hand_written_entries_are_kept_when_mined_again(tmp_path: Path) -> None:
-    mine([CORPUS], tmp_path)
-    path = tmp_path / "closing.yaml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries.append({"id": "closing.u0001", "text": "同志们，让我们携手并进，共创美好明天！", "function": "closing",
-                    "kind": "sentence", "hand": True, "sources": ["hand-written"]})
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    mine([CORPUS], tmp_path)
-    again = load_bank(tmp_path)
-    assert any(e["id"] == "closing.u0001" and e.get("hand") for e in again)
-    assert sum(e["function"] == "closing" and not e.get("hand") for e in again) == \
-        sum(e["function"] == "closing" for e in entries) - 1
+    assert sorted(p.name for p in shipped.glob("*.yaml")) == sorted(p.name for p in tmp_path.glob("*.yaml"))
 
 
 def test_encodings_and_unreadable_files(tmp_path: Path) -> None:
@@ -191,61 +197,203 @@ def test_encodings_and_unreadable_files(tmp_path: Path) -> None:
 def test_docx_input_uses_heading_styles(tmp_path: Path) -> None:
     from wengao.build import BuildOptions, build_file
 
-    from conftest import DRAFTS
-
     out = tmp_path / "in" / "speech.docx"
-    build_file(DRAFTS / "example-speech.yaml", out, BuildOptions())
+    out.parent.mkdir()
+    (tmp_path / "s.yaml").write_text(
+        "title: 在全县安全生产工作会议上的讲话\nsections:\n  - heading: 压紧压实安全生产责任\n"
+        "    paragraphs: [要坚持党政同责、一岗双责、齐抓共管、失职追责。]\n", encoding="utf-8")
+    build_file(tmp_path / "s.yaml", out, BuildOptions())
     entries, summary = mine([out.parent], None)
     assert summary.files == 1
     levels = {e["text"]: e["level"] for e in entries if e["function"] == "heading" and e["kind"] == "heading"}
-    assert levels.get("一、“千万工程”实施20年指引浙江乡村发生精彩蝶变，充分印证了“两个确立”的决定性意义") == 1 or \
-        levels.get("“千万工程”实施20年指引浙江乡村发生精彩蝶变，充分印证了“两个确立”的决定性意义") == 1
+    assert levels.get("压紧压实安全生产责任") == 1
 
 
-def test_compilation_is_split_into_its_parts() -> None:
-    from wengao.mining.clean import CleanStats, clean_doc
-    from wengao.mining.lexicon import load_lexicon
-    from wengao.mining.readers import read_file
-    from wengao.mining.segment import segment
+# -- sentences: what the classifier and the fact filter decide -----------------------------------
 
-    lex = load_lexicon()
-    raw = read_file(CORPUS / "004_2b4aec492088d3b9.txt", "004")
-    lines, toc = clean_doc(raw, load_repairs(), lex, CleanStats())
-    docs = segment("004", lines, lex)
-    parts = [(d.title, d.author) for d in docs if d.author]
-    assert len(parts) == 10
-    assert parts[0] == ("建设和美乡村，当好开路先锋", "区交通运输局局长")
-    assert ("学习借鉴“千万工程”经验奋力开创民政工作新局面", "区民政局局长") in parts
-    assert parts[-1][1] == "村党支部书记"
-    assert len(toc) >= 20  # the table of contents was recognised, not mined
+def _mine_text(tmp_path: Path, text: str, name: str = "doc.txt") -> list[dict]:
+    src = tmp_path / "in" / name
+    src.parent.mkdir(exist_ok=True)
+    src.write_text(text, encoding="utf-8")
+    return mine([src.parent], None)[0]
 
 
-def test_classifier_accuracy_on_the_labelled_sample() -> None:
-    from wengao.mining.extractors.sentences import classify
+SPEECH = """在全县安全生产工作会议上的讲话
+同志们：
+今天，我们召开全县安全生产工作会议，主要任务是总结上半年工作，部署下一阶段任务。
+下面，我讲三点意见。
+一、提高政治站位，切实增强做好安全生产工作的责任感紧迫感
+安全生产事关人民群众生命财产安全，是发展的前提和保障。
+二、正视存在问题，清醒认识当前安全生产形势
+一些地方对安全生产重视不够，责任落实还有差距。
+三、压紧压实责任，扎实做好下半年安全生产工作
+要深入开展隐患排查整治，坚决遏制重特大事故发生。
+要严格落实党政同责、一岗双责，形成齐抓共管的工作合力。
+青山镇党委书记王建国同志在会上作了表态发言。
+安吉县今年共排查隐患312处，整改率达到98%。
+同志们，让我们以更加昂扬的斗志、更加务实的作风，奋力开创全县安全生产工作新局面！
+"""
+
+
+def test_sentences_are_filed_by_where_they_stand_and_their_form(tmp_path: Path) -> None:
+    entries = _mine_text(tmp_path, SPEECH)
+    fn = {e["text"]: e["function"] for e in entries}
+    assert fn["今天，我们召开全县安全生产工作会议，主要任务是总结上半年工作，部署下一阶段任务。"] == "opening"
+    assert fn["下面，我讲三点意见。"] == "transition"
+    assert fn["安全生产事关人民群众生命财产安全，是发展的前提和保障。"] == "significance"
+    assert fn["一些地方对安全生产重视不够，责任落实还有差距。"] == "problem"
+    assert fn["要深入开展隐患排查整治，坚决遏制重特大事故发生。"] == "task"
+    assert fn["同志们，让我们以更加昂扬的斗志、更加务实的作风，奋力开创全县安全生产工作新局面！"] == "closing"
+    # facts are not phrases: a named town and person, a county with its figures
+    assert not any("王建国" in t or "312" in t or "安吉" in t for t in fn)
+    topics = {e["text"]: e["topics"] for e in entries}
+    assert "安全生产" in topics["要深入开展隐患排查整治，坚决遏制重特大事故发生。"]
+
+
+def test_a_sentence_that_fits_no_function_is_not_filed(tmp_path: Path) -> None:
+    text = ("学习心得\n一、走进乡村\n那天的天气格外晴朗，我们一行人沿着小路慢慢走着。路边的油菜花开得正好。\n"
+            "二、几点思考\n要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "那天的天气格外晴朗，我们一行人沿着小路慢慢走着。" not in texts
+    assert "路边的油菜花开得正好。" not in texts
+    assert "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。" in texts
+
+
+def test_the_document_s_own_place_becomes_a_slot_named_by_level(tmp_path: Path) -> None:
+    text = ("在绍兴市教育大会上的讲话\n同志们：\n刚才，几位同志作了很好的发言，讲得都很实在。\n"
+            "一、坚定不移推进教育现代化\n要全力推动绍兴教育高质量发展，努力办好人民满意的教育。\n"
+            "绍兴是一座历史文化名城，也是教育的沃土。\n"
+            "要学习借鉴杭州市的经验做法，深化集团化办学改革。\n"
+            "我们要为绍兴教育走在前列作出更大的贡献！\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "要全力推动{市}教育高质量发展，努力办好人民满意的教育。" in texts
+    assert not any("杭州" in t or "绍兴" in t for t in texts)  # another place: the sentence is dropped
+
+
+def test_numbers_in_formulations_stay_but_figures_go(tmp_path: Path) -> None:
+    text = ("讲话\n同志们：\n要牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。\n"
+            "全年完成投资三十五亿元，新增就业两千人。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert any("“四个意识”" in t and t.startswith("要牢固树立") for t in texts)
+    assert not any("三十五亿元" in t for t in texts)
+
+
+def test_classifier_on_the_labelled_sample() -> None:
+    """A sample written for this test (not taken from any corpus), in the genres wengao drafts."""
+    from wengao.mining.classify import Context, classify
 
     sample = yaml.safe_load((Path(__file__).parent / "data" / "labelled.yaml").read_text(encoding="utf-8"))
     assert len(sample) >= 60
     right = 0
     wrong = []
     for item in sample:
-        got = classify(item["text"], opening=item["at"] == "opening", closing=item["at"] == "closing")
+        ctx = Context(opening=item["at"] == "opening", closing=item["at"] == "closing",
+                      sections=(item["section"],) if item.get("section") else ())
+        got = classify(item["text"], ctx)
         if got == item["function"]:
             right += 1
         else:
-            wrong.append(f"{item['function']}→{got}")
+            wrong.append(f"{item['function']}→{got}: {item['text']}")
     accuracy = right / len(sample)
     REPORT["miner function accuracy (labelled sample)"] = f"{right}/{len(sample)} = {accuracy:.0%}"
-    assert accuracy >= 0.75, wrong
+    assert accuracy >= 0.8, wrong
+
+
+# -- repairs: only where the document shows the corruption, never making a non-word ----------------
+
+def test_a_repair_needs_a_corrupted_document(tmp_path: Path) -> None:
+    clean = ("讲话\n同志们：\n要坚持以人民为中心，切实提高为群众效劳的本领。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, clean)]
+    assert any("效劳" in t for t in texts)  # one odd word is not evidence of a rewriting tool
+
+
+def test_a_repair_never_makes_a_non_word(tmp_path: Path) -> None:
+    """A corrupted document is repaired where its words join as other documents join them."""
+    _mine_text(tmp_path, "讲话\n同志们：\n要夯实基础，全心全意为群众服务。\n", name="a.txt")
+    corrupt = ("讲话\n同志们：\n要更加紧密地团结在党中心四周，深刻生疏做好工作的重大意义。\n"
+               "要夯实根底，尊重群众的有效劳动，切实保障人民权益。\n"
+               "要坚持全心全意为群众效劳，坚持不懈抓好各项工作。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, corrupt, name="b.txt")]
+    assert any("党中央周围" in t and "深刻认识" in t for t in texts)
+    assert any("为群众服务" in t for t in texts)
+    assert not any("有服务动" in t for t in texts)
+    assert any("有效劳动" in t and "夯实基础" in t for t in texts)
+
+
+def test_a_redaction_blank_is_filled_from_certain_context_or_dropped(tmp_path: Path) -> None:
+    text = ("讲话\n同志们：\n要坚持党建引领，推动基层治理体系和治理能力现代化。\n"
+            "要坚持党建 引领，推动基层治理体系和治理能力现代化，不断提升群众满意度。\n"
+            "要坚持 推进，形成上下联动、齐抓共管的工作格局。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any("□" in t or "坚持推进" in t for t in texts)  # never closed up
+
+
+# -- the bank: all inputs checked first, nothing half-written, hand entries where they are ---------
+
+def test_a_missing_input_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "bank"
+    mine([CORPUS], out)
+    before = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
+    with pytest.raises(WengaoError) as info:
+        mine([tmp_path / "nosuchdir"], out)
+    assert info.value.exit_code == 6 and "nosuchdir" in str(info.value)
+    assert {p.name: p.read_bytes() for p in out.glob("*.yaml")} == before
+
+
+def test_a_run_that_finds_no_document_writes_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "broken.docx").write_bytes(b"not a zip")
+    out = tmp_path / "bank"
+    with pytest.raises(WengaoError):
+        mine([empty], out)
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_hand_written_entries_stay_where_they_are(tmp_path: Path) -> None:
+    mine([CORPUS], tmp_path)
+    closing = tmp_path / "closing.yaml"
+    entries = yaml.safe_load(closing.read_text(encoding="utf-8"))
+    entries.append({"id": "closing.u0001", "text": "同志们，让我们携手并进，共创美好明天！", "function": "closing",
+                    "kind": "sentence", "hand": True, "sources": ["hand-written"]})
+    closing.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    own = tmp_path / "my-phrases.yaml"  # a file of the writer's own name
+    own.write_text(yaml.safe_dump([{"id": "task.u0001", "text": "要把安全生产摆在突出位置。", "function": "task",
+                                    "hand": True}], allow_unicode=True), encoding="utf-8")
+    task = tmp_path / "task.yaml"  # a hand entry of one function kept in another's file
+    tasks = yaml.safe_load(task.read_text(encoding="utf-8"))
+    tasks.append({"id": "opening.u0001", "text": "刚才，几位同志讲得很好。", "function": "opening", "hand": True})
+    task.write_text(yaml.safe_dump(tasks, allow_unicode=True), encoding="utf-8")
+    own_bytes = own.read_bytes()
+    for _ in range(2):
+        mine([CORPUS], tmp_path)
+    again = load_bank(tmp_path)
+    ids = [e["id"] for e in again]
+    assert len(ids) == len(set(ids))
+    assert ids.count("closing.u0001") == 1 and ids.count("task.u0001") == 1 and ids.count("opening.u0001") == 1
+    assert own.read_bytes() == own_bytes
+    assert any(e["id"] == "opening.u0001" for e in yaml.safe_load(task.read_text(encoding="utf-8")))
 
 
 def test_an_unreadable_bank_is_not_overwritten(tmp_path: Path) -> None:
-    from wengao.errors import WengaoError
-
     broken = tmp_path / "closing.yaml"
     broken.write_text("- id: closing.u0001\n  text: 手写的结尾\n  hand: true\n- [unclosed\n", encoding="utf-8")
     before = broken.read_bytes()
     with pytest.raises(WengaoError) as info:
         mine([CORPUS], tmp_path)
-    assert "closing.yaml" in str(info.value)
+    assert "closing.yaml" in str(info.value) and info.value.exit_code == 7
     assert broken.read_bytes() == before  # the hand-written entry is still there
     assert not (tmp_path / "heading.yaml").exists()
+
+
+def test_the_first_search_after_a_mine_needs_no_index_build(tmp_path: Path, monkeypatch) -> None:
+    """The mine builds the search index from the entries it writes."""
+    from wengao.phrases import bank as bank_module
+    from wengao.phrases.index import BankIndex
+
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "bank"
+    mine([CORPUS], out)
+    monkeypatch.setattr(bank_module, "load_file", lambda path: pytest.fail(f"index re-read {path}"))
+    hits = BankIndex(out).search("乡村振兴", function="closing")
+    assert hits and all("乡村振兴" in h.text for h in hits)

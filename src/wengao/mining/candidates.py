@@ -82,13 +82,15 @@ class _Lines:
     def locate(self, sentence: str, pos: int, end_pos: int) -> int:
         if not self.texts:
             return pos
-        key = _HAN_ONLY_RE.sub("", sentence)[:8]
-        if len(key) < 4:
-            return pos
+        han = _HAN_ONLY_RE.sub("", sentence)
         last = max(end_pos, pos) + 60
-        for p in range(pos, last + 1):
-            if p in self.texts and key in self._han(p):
-                return p
+        for size in (8, 4):  # a sentence may begin just before a line break
+            key = han[:size]
+            if len(key) < 4:
+                return pos
+            for p in range(pos, last + 1):
+                if p in self.texts and key in self._han(p):
+                    return p
         return pos
 
 
@@ -121,7 +123,7 @@ def _body_plan(doc: Document) -> tuple[set[int], set[int]]:
 
 class DocumentMiner:
     def __init__(self, doc: Document, file: str, rules: Rules, repair_rules, lex: facts.Lexicon,
-                 stats: Stats) -> None:
+                 stats: Stats, corpus=None) -> None:
         self.doc = doc
         self.file = file
         self.rules = rules
@@ -130,7 +132,7 @@ class DocumentMiner:
         self.genre = doc.genre.value if doc.genre.value != "compilation" else "speech"
         texts = [b.text + b.body for b in doc.blocks if b.kind is not BlockKind.NOISE]
         whole = "\n".join(texts)
-        self.repairs = DocumentRepairs(repair_rules, whole)
+        self.repairs = DocumentRepairs(repair_rules, whole, corpus)
         for rule in repair_rules:
             if rule.if_seen:
                 from wengao.mining.repairs import seen_forms
@@ -158,13 +160,13 @@ class DocumentMiner:
         why = facts.fact_reason(slotted, self.lex)
         return ("", why) if why else (slotted, "")
 
-    def formulation(self, text: str) -> str:
-        """A term, parallel or quoted line as the bank keeps it: repaired, slotted, or "" when it
-        still shows corruption or names one place or person."""
-        fixed, _original, confirm = self._repair(text)
+    def formulation(self, text: str) -> tuple[str, str | None]:
+        """A term, parallel or quoted line as the bank keeps it (repaired, slotted) and what it
+        was before a repair; "" when it still shows corruption or names one place or person."""
+        fixed, original, confirm = self._repair(text)
         if confirm or self.repairs.still_corrupt(fixed):
-            return ""
-        return self._keep(fixed)[0]
+            return "", None
+        return self._keep(fixed)[0], original
 
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1

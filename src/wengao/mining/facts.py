@@ -280,7 +280,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     masked = _formula(text, lex)
     names = find_names(masked, lex)
     if not names:
-        return text, ""
+        return _ANON_BARE_RE.sub("{名称}", text), ""
     out = []
     last = 0
     used: dict[str, str] = {}

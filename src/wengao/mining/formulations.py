@@ -23,22 +23,24 @@ _TASK_START_RE = re.compile(r"^(?:坚持|推进|推动|促进|加强|加快|深�
                             r"壮大|擘画|聚焦|实施|培育|弘扬|巩固|优化|构建|激发|守牢|筑牢|做好|抓好)")
 MIN_SHARED = 4  # characters sibling headings must share for a template
 
-Keep = Callable[[str], str]  # text → text with slots, or "" when it names one place or person
+Keep = Callable[[str], tuple[str, "str | None"]]  # text → (with slots or "" for a fact, text before repairs)
+Locate = Callable[[str, int, int], int]  # (text, first line, last line) → the line where it stands
 
 
-def _paragraphs(doc: Document) -> Iterator[tuple[str, int, bool]]:
-    """(text, line, is_heading) of the body, blanks closed up."""
+def _paragraphs(doc: Document) -> Iterator[tuple[str, tuple[int, int], bool]]:
+    """(text, (first line, last line), is_heading) of the body, blanks closed up."""
     for b in doc.blocks:
+        span = (b.pos, b.end_pos or b.pos)
         if b.kind is BlockKind.HEADING:
-            yield despace(b.text), b.pos, True
+            yield despace(b.text), span, True
             if b.body:
-                yield despace(b.body), b.pos, False
+                yield despace(b.body), span, False
         elif b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING):
-            yield despace(b.text), b.pos, False
+            yield despace(b.text), span, False
 
 
-def parallels(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
-    for text, line, heading in _paragraphs(doc):
+def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> Iterator[Candidate]:
+    for text, span, heading in _paragraphs(doc):
         if heading:
             continue
         for m in _LIST_RE.finditer(text):
@@ -59,17 +61,19 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Cand
                     continue
                 items[-1] = items[-1][:width]
             if len(items) >= 3 and "等等" not in items:
-                kept = keep("、".join(items))
+                kept, was = keep("、".join(items))
                 if kept:
-                    yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file, line, genre)
+                    yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file,
+                                    locate(m.group(0), *span), genre, repaired_from=was)
         for _, s in split(text):
             clauses = [c for c in re.split("[，；]", s.rstrip("。！？")) if c]
             if len(clauses) >= 3:
                 heads = {c[:2] for c in clauses}
                 if len(heads) == 1 and all(6 <= len(c) <= 20 for c in clauses):
-                    kept = keep(s)
+                    kept, was = keep(s)
                     if kept:
-                        yield Candidate(kept, "parallel", "sentence", file, line, genre)
+                        yield Candidate(kept, "parallel", "sentence", file, locate(s, *span), genre,
+                                        repaired_from=was)
 
 
 def _expansion(text: str, start: int, end: int, n: int) -> str | None:
@@ -89,23 +93,25 @@ def _expansion(text: str, start: int, end: int, n: int) -> str | None:
     return None
 
 
-def terms(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
-    for text, line, _heading in _paragraphs(doc):
+def terms(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> Iterator[Candidate]:
+    for text, span, _heading in _paragraphs(doc):
         for m in _QUOTED_RE.finditer(text):
             inner = m.group(1)
             if not re.fullmatch(f"[{HAN}、·]+", inner):
                 continue
-            kept = keep(inner)
+            kept, was = keep(inner)
             if not kept or "{" in kept:
                 continue
+            was = f"“{was}”" if was else None
             num = _NUMBERED_RE.match(kept) or _PAIRED_RE.match(kept)
             if num and len(kept) <= 8:
                 n = CN_NUM.get(kept[0], 0)
                 counted = re.match("^.(?:个|大|项|条)", kept) is not None  # 五个振兴, not 三农
                 exp = _expansion(text, m.start(), m.end(), n) if n >= 2 and counted else None
-                yield Candidate(f"“{kept}”", "term", "term", file, line, genre, expansion=exp)
+                yield Candidate(f"“{kept}”", "term", "term", file, locate(text[m.start():m.end() + 8], *span),
+                                genre, expansion=exp, repaired_from=was)
             elif _slogan(kept):
-                yield Candidate(f"“{kept}”", "term", "term", file, line, genre)
+                yield Candidate(f"“{kept}”", "term", "term", file, locate(inner, *span), genre, repaired_from=was)
 
 
 def _slogan(text: str) -> bool:
@@ -114,22 +120,22 @@ def _slogan(text: str) -> bool:
     return 2 <= len(parts) <= 5 and len({len(p) for p in parts}) == 1 and 3 <= len(parts[0]) <= 8
 
 
-def quotes(doc: Document, file: str, genre: str, keep: Keep) -> Iterator[Candidate]:
-    for text, line, heading in _paragraphs(doc):
+def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> Iterator[Candidate]:
+    for text, span, heading in _paragraphs(doc):
         if heading:
             continue
         for _, s in split(text):
             core = s.strip("“”")
             m = _COUPLET_RE.match(core)
             if m and len({len(g) for g in m.groups() if g}) == 1 and not _TASK_START_RE.match(core):
-                kept = keep(core.rstrip("。！"))
+                kept, was = keep(core.rstrip("。！"))
                 if kept:
-                    yield Candidate(kept, "quote", "idiom", file, line, genre)
+                    yield Candidate(kept, "quote", "idiom", file, locate(core, *span), genre, repaired_from=was)
         for m in _SAYS_RE.finditer(text):
             inner = m.group(1)
-            kept = keep(f"“{inner}”")
+            kept, was = keep(f"“{inner}”")
             if kept and inner[-1:] in "。！？":
-                yield Candidate(kept, "quote", "sentence", file, line, genre)
+                yield Candidate(kept, "quote", "sentence", file, locate(inner, *span), genre, repaired_from=was)
 
 
 def _longest_common(a: str, b: str) -> str:
@@ -154,9 +160,8 @@ def _whole_phrase(part: str, texts: list[str]) -> bool:
         after = t[at + len(part): at + len(part) + 1]
         if after not in ("", "的", "，", "、", "。"):
             return False
-        before = t[at - 1:at] if at else ""
-        if before and re.match(f"[{HAN}]", before) and before not in "动进推抓促把对在为":
-            return False  # cut mid-word
+        if at == 0:
+            return False  # a shared opening (对照再出发…) is the headings' verb, not their topic
     return True
 
 

@@ -64,7 +64,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     from wengao.mining.classify import load_rules
     from wengao.mining.formulations import parallels, quotes, templates, terms
     from wengao.mining.inputs import collect
-    from wengao.mining.repairs import load_repairs
+    from wengao.mining.repairs import CorpusPairs, load_repairs
     from wengao.phrases.topics import load_topics
     from wengao.reading import read_document
 
@@ -78,6 +78,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     crules = load_rules()
     summary = MineSummary()
     merger = Merger()
+    pairs = CorpusPairs()
     for k, (path, name) in enumerate(files, 1):
         if progress:
             progress(k, len(files), name)
@@ -92,7 +93,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
             if not any(b.kind in BODY_KINDS for b in part.blocks):
                 continue
             summary.documents += 1
-            miner = DocumentMiner(part, name, crules, rules, lex, summary.stats)
+            miner = DocumentMiner(part, name, crules, rules, lex, summary.stats, pairs)
             headings = []
             for c in miner.candidates():
                 merger.add(c)
@@ -101,7 +102,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
             for c in templates(headings):
                 merger.add(c)
             for extractor in (parallels, terms, quotes):
-                for c in extractor(part, name, miner.genre, miner.formulation):
+                for c in extractor(part, name, miner.genre, miner.formulation, miner.lines.locate):
                     merger.add(c)
     if summary.documents == 0:
         where = ", ".join(map(str, inputs)) or "."

@@ -81,16 +81,37 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+class CorpusPairs:
+    """Character pairs seen so far in the documents of one mine: a repaired word may join its
+    neighbours as any document joined them. Bounded, so a huge corpus cannot exhaust memory."""
+
+    LIMIT = 1_500_000
+
+    def __init__(self) -> None:
+        self.pairs: set[str] = set()
+
+    def add(self, text: str) -> None:
+        if len(self.pairs) < self.LIMIT:
+            self.pairs |= {p for p in _pairs(text) if _HAN_RE.match(p[0]) and _HAN_RE.match(p[1:])}
+
+
 class DocumentRepairs:
     """The repairs of one document, decided once for all its text."""
 
-    def __init__(self, rules: tuple[RepairRule, ...], text: str) -> None:
-        self.rules = rules
+    def __init__(self, rules: tuple[RepairRule, ...], text: str, corpus: CorpusPairs | None = None) -> None:
+        # longer wrong forms first: they are words by themselves, and their repair lets a short
+        # form beside them join a repaired neighbour (深刻生疏简单困难性)
+        self.rules = tuple(sorted(rules, key=lambda r: -len(r.wrong)))
         found = {r.label for r in rules if not r.if_seen and r.wrong in text and r.pattern.search(text)}
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
         self.found = found
-        self._pairs = _pairs(text) if self.corrupted or any(r.if_seen for r in rules) else set()
+        self._pairs = _pairs(text) if self.corrupted else set()
+        if corpus is not None:
+            if self.corrupted:
+                self._pairs |= corpus.pairs
+            else:
+                corpus.add(text)  # clean text attests how words join
         for r in rules:  # the table's own collocations vouch for the joins they name
             self._pairs |= _pairs(r.right)
             for b in r.before:
@@ -114,9 +135,11 @@ class DocumentRepairs:
         return True
 
     def still_corrupt(self, text: str) -> bool:
-        """A corrupted document's text that still holds a wrong form no repair could safely fix."""
-        return self.corrupted and any(not r.if_seen and r.wrong in text and r.pattern.search(text)
-                                      for r in self.rules)
+        """A corrupted document's text that still holds a wrong form no repair could safely fix.
+        A two-character form standing alone proves nothing (效劳 is a word, 有效劳动 holds it)."""
+        return self.corrupted and any(
+            not r.if_seen and (len(r.wrong) > 2 or r.before or r.after) and r.wrong in text and r.pattern.search(text)
+            for r in self.rules)
 
     def apply(self, text: str) -> tuple[str, tuple[RepairRule, ...]]:
         """The text repaired, and the rules that fired (if_seen ones stay to be confirmed)."""

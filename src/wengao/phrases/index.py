@@ -90,7 +90,7 @@ def fit(text: str, functions: str, kind: str, count: int, topics: str, ask: Ask)
     elif kind == "heading":
         score += 0.5
     if n < 8:
-        score -= (8 - n) * 0.25  # a fragment
+        score -= (8 - n) * 0.5  # a fragment
     elif n > 100:
         score -= (n - 100) / 60
     for term in ask.terms:
