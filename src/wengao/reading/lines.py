@@ -22,9 +22,11 @@ TERMINAL = "。！？；：…”’）)!?;:"  # a line ending in one of these e
 SENTENCE_END = "。！？"
 NON_INITIAL = "，。、；：！？）】」』”’,.;:!?)"  # a paragraph never starts with these
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_ODD = str.maketrans({"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",
+_ODD_MAP = {"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",
                       "\u3000": " ", "\xa0": " ", "\t": " ", "︰": "：",
-                      "﹐": "，", "﹒": "．", "\r": " "})
+                      "﹐": "，", "﹒": "．", "\r": " "}
+_ODD = str.maketrans(_ODD_MAP) | _ZERO_WIDTH
+_ODD_RE = re.compile("[" + "".join(_ODD_MAP) + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[ ]{2,}")
 # a download site's tag in a title: （范文推荐） （精选3篇） （21895字）
 _SITE_TAG_RE = re.compile(r"[（(][^（）()]{0,12}(?:范文|推荐|精选|通用|最新|合集|优选|\d+篇|\d+字)[^（）()]{0,12}[）)]")
@@ -64,7 +66,8 @@ class Line:
 
 def normalize(text: str) -> str:
     """The text a reader judges: no zero-width characters, full-width Chinese punctuation."""
-    text = text.translate(_ZERO_WIDTH).translate(_ODD)
+    if _ODD_RE.search(text):  # translate is slow on long text: only when there is work
+        text = text.translate(_ODD)
     if "\n" in text:  # a soft line break inside a paragraph is layout: nothing between Chinese
         text = re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", " ", text)
         text = re.sub(r"\s*\n\s*", "", text)
