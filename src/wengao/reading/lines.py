@@ -22,9 +22,11 @@ TERMINAL = "。！？；：…”’）)!?;:"  # a line ending in one of these e
 SENTENCE_END = "。！？"
 NON_INITIAL = "，。、；：！？）】」』”’,.;:!?)"  # a paragraph never starts with these
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_ODD = str.maketrans({"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",
+_ODD_MAP = {"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",
                       "\u3000": " ", "\xa0": " ", "\t": " ", "︰": "：",
-                      "﹐": "，", "﹒": "．", "\r": " "})
+                      "﹐": "，", "﹒": "．", "\r": " "}
+_ODD = str.maketrans(_ODD_MAP) | _ZERO_WIDTH
+_ODD_RE = re.compile("[" + "".join(_ODD_MAP) + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[ ]{2,}")
 # a download site's tag in a title: （范文推荐） （精选3篇） （21895字）
 _SITE_TAG_RE = re.compile(r"[（(][^（）()]{0,12}(?:范文|推荐|精选|通用|最新|合集|优选|\d+篇|\d+字)[^（）()]{0,12}[）)]")
@@ -64,7 +66,8 @@ class Line:
 
 def normalize(text: str) -> str:
     """The text a reader judges: no zero-width characters, full-width Chinese punctuation."""
-    text = text.translate(_ZERO_WIDTH).translate(_ODD)
+    if _ODD_RE.search(text):  # translate is slow on long text: only when there is work
+        text = text.translate(_ODD)
     if "\n" in text:  # a soft line break inside a paragraph is layout: nothing between Chinese
         text = re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", " ", text)
         text = re.sub(r"\s*\n\s*", "", text)
@@ -376,7 +379,37 @@ def _unflatten(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _split_headings(lines: list[Line]) -> list[Line]:
+    """（二）坚持不懈用 / 新时代…凝心铸魂。正文…: a run-in heading a web page broke in two, known by
+    its siblings — nearly all the document's headings of that numbering run in."""
+    numbered = [(k, parse_number(ln.text)) for k, ln in enumerate(lines) if not ln.noise]
+    runs: Counter = Counter()
+    own: Counter = Counter()
+    for _, n in numbered:
+        if n is not None:
+            (runs if re.search("[。！？]", n.rest) else own)[n.scheme] += 1
+    out: list[Line] = []
+    skip = -1
+    for k, line in enumerate(lines):
+        if k <= skip:
+            continue
+        n = parse_number(line.text) if not line.noise else None
+        nxt = next((j for j in range(k + 1, len(lines)) if not lines[j].noise), None)
+        if n is not None and nxt is not None and len(n.rest) <= 12 and not re.search("[。！？；：]", n.rest) \
+                and runs[n.scheme] >= 4 and runs[n.scheme] >= 4 * own[n.scheme]:
+            after = lines[nxt]
+            end = re.search("[。！？]", after.text)
+            if end and end.start() <= 40 and not _opens_heading(after.text) and after.text[0] not in NON_INITIAL:
+                out.append(replace(line, text=line.text + after.text, source=line.source + after.source,
+                                   end_pos=after.end_pos))
+                out.extend(lines[k + 1:nxt])
+                skip = nxt
+                continue
+        out.append(line)
+    return out
+
+
 def clean(raw: RawDocument, lex: Lexicon) -> list[Line]:
     lines = to_lines(raw)
     mark_furniture(lines, lex)
-    return _unflatten(join_broken(_page_chunks(lines)))
+    return _unflatten(_split_headings(join_broken(_page_chunks(lines))))
