@@ -48,7 +48,9 @@ def make_corpus(out: Path, size_bytes: int) -> Path:
 def make_bank(out: Path, n: int) -> Path:
     """A bank of n entries spread over the functions, made from varied seed sentences."""
     out.mkdir(parents=True, exist_ok=True)
-    sentences = [s for t in seed_texts() for s in re.split(r"(?<=[。！？])", t) if 10 <= len(s) <= 120]
+    # one line each, as mined entries are (a sentence the web copy broke over lines is joined)
+    sentences = [s.replace("\n", "") for t in seed_texts() for s in re.split(r"(?<=[。！？])", t)
+                 if 10 <= len(s) <= 120]
     functions = ["opening", "task", "requirement", "closing", "transition", "heading", "experience"]
     by_function: dict[str, list[dict]] = {f: [] for f in functions}
     rnd = random.Random(7)

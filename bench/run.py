@@ -141,13 +141,29 @@ def bench_search(work: Path, table: Table, repeat: int, tiny: bool) -> None:
     subprocess.run([*WENGAO, "phrases", "search", "乡村振兴", "--bank", str(bank), "-n", "5"], check=True,
                    stdout=subprocess.DEVNULL, env=env)
     cold = time.perf_counter() - t0
+    table.add(f"first `wengao phrases search` on a {n:,}-entry bank written by hand (index built from the YAML)",
+              f"{cold:.2f} s", "—", "≤ 3 s", cold <= 3)
+    # a mine writes its bank and indexes the entries it holds: the first search finds the index ready
+    mined = work / "minedbank"
+    subprocess.run([PY, "-c", "import sys, yaml; from pathlib import Path; "
+                    "from wengao.phrases.bank import save_mined; from wengao.phrases.index import BankIndex; "
+                    "src = Path(sys.argv[1]); out = Path(sys.argv[2]); "
+                    "es = [e for p in sorted(src.glob('*.yaml')) for e in yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)]; "
+                    "BankIndex.prime(out, save_mined(out, es).files)", str(bank), str(mined)], check=True, env=env)
+    t0 = time.perf_counter()
+    subprocess.run([*WENGAO, "phrases", "search", "乡村振兴", "--bank", str(mined), "-n", "5"], check=True,
+                   stdout=subprocess.DEVNULL, env=env)
+    after_mine = time.perf_counter() - t0
+    table.add(f"first `wengao phrases search` after mining a {n:,}-entry bank", f"{after_mine:.3f} s", "—",
+              "≤ 3 s", after_mine <= 3)
     exe = shutil.which("wengao") or os.path.join(os.path.dirname(PY), "wengao")
     ours = timed([exe, "phrases", "search", "乡村振兴", "--bank", str(bank), "-n", "20"], repeat, env=env)
     short = timed([exe, "phrases", "search", "振兴", "--bank", str(bank), "-n", "20"], repeat, env=env)
+    words = timed([exe, "phrases", "search", "安全 生产", "--bank", str(bank), "-n", "20"], repeat, env=env)
     grep = timed(["grep", "-rF", "乡村振兴", str(bank)], repeat)
     table.add(f"`wengao phrases search` on a {n:,}-entry bank, end to end",
-              f"{ours:.3f} s (2 characters: {short:.3f} s; first call builds the index: {cold:.1f} s)",
-              f"`grep -F` over the YAML {grep:.3f} s (×{ours / grep:.1f})", "≤ 0.3 s", max(ours, short) <= 0.3)
+              f"{ours:.3f} s (2 characters: {short:.3f} s; two words: {words:.3f} s)",
+              f"`grep -F` over the YAML {grep:.3f} s (×{ours / grep:.1f})", "≤ 0.3 s", max(ours, short, words) <= 0.3)
     outline = work / "picks.yaml"
     outline.write_text(make_inputs.pick_outline(20), encoding="utf-8")
     build = timed([exe, "build", str(outline), "-o", str(work / "picks.docx"), "--force", "--bank", str(bank)],

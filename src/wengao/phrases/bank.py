@@ -62,8 +62,10 @@ def load_file(path: Path) -> list[dict[str, Any]]:
     from wengao.i18n import t
 
     try:
-        # the C build of PyYAML's safe loader when present: same safety, many times faster
-        data = yaml.load(path.read_bytes(), Loader=_SAFE_LOADER) or []
+        raw = path.read_bytes()
+        data = _fast(raw)
+        if data is None:  # not in the shape wengao writes: YAML decides (C loader when present)
+            data = yaml.load(raw, Loader=_SAFE_LOADER) or []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise BankError.single(str(path), t("phrases.yaml_error", problem=exc.problem),
@@ -78,6 +80,15 @@ def load_file(path: Path) -> list[dict[str, Any]]:
             raise BankError.single(str(path), t("phrases.bad_entry", n=i))
         out.append(e)
     return out
+
+
+def _fast(raw: bytes) -> list[dict[str, Any]] | None:
+    from wengao.phrases.bankyaml import NotSimple, parse
+
+    try:
+        return parse(raw.decode("utf-8"))
+    except (NotSimple, UnicodeDecodeError):
+        return None
 
 
 def ensure_whole(bank: Path) -> None:

@@ -4,7 +4,8 @@ The YAML files stay the source of truth. The index lives in the user's cache fol
 the bank's path, and is rebuilt whenever a bank file's size or modification time changes, or
 when it turns out damaged (then the caller is told once, through `notices`). `wengao mine`
 builds it from the entries it has just written, so the first search after a mine is fast.
-Substring search: FTS5 trigrams for words of three or more characters, a scan for shorter.
+Substring search: a scan of the texts, or for a very big bank FTS5 trigrams for words of three or
+more characters.
 Results are ranked by how well an entry fits, not by length.
 """
 
@@ -14,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import math
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,11 +26,18 @@ from wengao.phrases.query import Term, matches, parse_query, parts
 from wengao.text.slots import slot_names
 from wengao.workspace import cache_dir
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _COLUMNS = ("id", "text", "function", "functions", "kind", "level", "count", "genres", "topics",
             "first_source", "hand", "slots", "entry", "file")
 _SELECT = "select e.id, e.text, e.function, e.functions, e.kind, e.count, e.topics, e.slots, e.rowid from entries e"
 _MAX_SCORED = 20000  # a very common word: rank the most frequent entries that contain it
+# Up to this many entries a search scans the texts (tens of milliseconds); above it a trigram
+# full-text index is built, which takes seconds to build but answers in milliseconds.
+FTS_FROM = 250_000
+
+
+def _has_fts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("select 1 from sqlite_master where name = 'fts'").fetchone() is not None
 
 
 def _fingerprints(bank: Path) -> dict[str, str]:
@@ -106,6 +115,7 @@ class BankIndex:
 
         self.bank = bank.resolve()
         self.notices: list[str] = []
+        self.fts: bool | None = None
         ensure_whole(self.bank)
         self.conn = self._open()
 
@@ -119,22 +129,20 @@ class BankIndex:
         path = self._db_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                conn = sqlite3.connect(str(path), timeout=30)
-                stored = self._stored(conn)
-            except sqlite3.DatabaseError as exc:
-                if not _damaged(exc):
-                    raise
-                self._said_damaged()
-                stored = None
-                conn = None  # type: ignore[assignment]
-            if stored is None:  # new, damaged, or an older layout: start again
-                if conn is not None:
-                    conn.close()
-                path.unlink(missing_ok=True)
-                conn = sqlite3.connect(str(path), timeout=30)
-                self._create(conn)
-                stored = {}
+            stored = None
+            if path.exists():
+                try:
+                    conn = sqlite3.connect(str(path), timeout=30)
+                    stored = self._stored(conn)
+                    if stored is None:
+                        conn.close()
+                except sqlite3.DatabaseError as exc:
+                    if not _damaged(exc):
+                        raise
+                    self._said_damaged()
+            if stored is None:  # new, damaged, or an older layout: built whole beside it, then swapped in
+                self._build(path, current)
+                return sqlite3.connect(str(path), timeout=30)
             if stored != current:
                 self._update(conn, stored, current)
             return conn
@@ -143,6 +151,25 @@ class BankIndex:
             self._create(conn)
             self._update(conn, {}, current)
             return conn
+
+    def _build(self, path: Path, current: dict[str, str],
+               entries: Callable[[str], list[dict[str, Any]]] | None = None) -> None:
+        """A whole index written to a temporary file (no journal: it is derived and unseen until
+        the rename) and renamed over the old one, so a reader never meets half an index."""
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.building")
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(str(tmp))
+        try:
+            conn.execute("pragma journal_mode=off")
+            conn.execute("pragma synchronous=off")
+            self._create(conn)
+            self._update(conn, {}, current, entries)
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        conn.close()
+        os.replace(tmp, path)
 
     def _said_damaged(self) -> None:
         from wengao.i18n import t
@@ -157,6 +184,7 @@ class BankIndex:
         with contextlib.suppress(Exception):
             self.conn.close()
         self._db_path().unlink(missing_ok=True)
+        self.fts = None
         self.conn = self._open()
 
     def _query(self, sql: str, args: list[Any] | tuple = ()) -> list[tuple]:
@@ -189,8 +217,6 @@ class BankIndex:
                 functions text, kind text, level integer, count integer, genres text, topics text,
                 first_source text, hand integer, slots text, entry text, file text);
             create index entries_file on entries(file);
-            create virtual table fts using fts5(text, content='entries', content_rowid='rowid',
-                tokenize='trigram');
             """
         )
         conn.execute("insert into meta values('schema', ?)", (str(SCHEMA_VERSION),))
@@ -203,18 +229,26 @@ class BankIndex:
 
         changed = [name for name in current if stored.get(name) != current[name]]
         gone = [name for name in stored if name not in current]
+        fts = _has_fts(conn)
         with conn:
             for name in changed + gone:
-                conn.execute("insert into fts(fts, rowid, text) select 'delete', rowid, text from entries "
-                             "where file = ?", (name,))
+                if fts:
+                    conn.execute("insert into fts(fts, rowid, text) select 'delete', rowid, text from entries "
+                                 "where file = ?", (name,))
                 conn.execute("delete from entries where file = ?", (name,))
             for name in changed:
                 items = entries(name) if entries else load_file(self.bank / name)
                 rows = [self._row(e, name) for e in items]
                 conn.executemany(f"insert or replace into entries({','.join(_COLUMNS)}) values "
                                  f"({','.join('?' * len(_COLUMNS))})", rows)
-                conn.execute("insert into fts(rowid, text) select rowid, text from entries where file = ?",
-                             (name,))
+                if fts:
+                    conn.execute("insert into fts(rowid, text) select rowid, text from entries where file = ?",
+                                 (name,))
+            if not fts and conn.execute("select count(*) from entries").fetchone()[0] > FTS_FROM:
+                # a bank this big is searched through trigram full-text index, built once here
+                conn.execute("create virtual table fts using fts5(text, content='entries', "
+                             "content_rowid='rowid', tokenize='trigram')")
+                conn.execute("insert into fts(fts) values('rebuild')")
             conn.execute("insert or replace into meta values('files', ?)", (json.dumps(current),))
 
     @classmethod
@@ -228,17 +262,8 @@ class BankIndex:
         path = self._db_path()
         with contextlib.suppress(OSError, sqlite3.Error):
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".building")
-            tmp.unlink(missing_ok=True)
-            conn = sqlite3.connect(str(tmp), timeout=30)
-            try:
-                self._create(conn)
-                current = _fingerprints(self.bank)
-                self._update(conn, {}, current,
-                             entries=lambda n: files[n] if n in files else load_file(self.bank / n))
-            finally:
-                conn.close()
-            tmp.replace(path)
+            self._build(path, _fingerprints(self.bank),
+                        lambda n: files[n] if n in files else load_file(self.bank / n))
 
     @staticmethod
     def _row(e: dict[str, Any], name: str) -> tuple:
@@ -285,11 +310,13 @@ class BankIndex:
     def _candidates(self, terms: list[Term], *, function: str | None, genre: str | None, topic: str | None,
                     kinds: tuple[str, ...] | None, topics: tuple[str, ...] = ()) -> list[tuple]:
         where, args = [], []
-        fts = [f for t in terms for f in t.fragments if len(f) >= 3]
+        if self.fts is None:
+            self.fts = _has_fts(self.conn)
+        fts = [f for t in terms for f in t.fragments if len(f) >= 3] if self.fts else []
         if fts:
             where.append("e.rowid in (select rowid from fts where fts match ?)")
             args.append(" AND ".join('"' + f.replace('"', '""') + '"' for f in fts))
-        for frag in (f for t in terms for f in t.fragments if len(f) < 3):
+        for frag in (f for t in terms for f in t.fragments if not (self.fts and len(f) >= 3)):
             where.append("instr(e.text, ?) > 0")
             args.append(frag)
         if function:
