@@ -25,6 +25,7 @@ _TERMINAL = "。！？；"
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
 _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$")
@@ -143,6 +144,7 @@ class DocumentMiner:
         opening_text = " ".join(b.text for b in doc.blocks[:6] if b.kind is not BlockKind.NOISE)[:300]
         self.review = is_review(rules, front + " " + opening_text)
         self.lines = _Lines(doc)
+        self._formulations: dict[str, tuple[str, str | None]] = {}
 
     # -- text of a block, repaired -------------------------------------------------------------
     def _repair(self, text: str) -> tuple[str, str | None, tuple[str, ...]]:
@@ -154,6 +156,8 @@ class DocumentMiner:
 
     def _keep(self, text: str) -> tuple[str, str]:
         """(text with slots, "") or ("", why it is a fact)."""
+        if _DIGIT_RE.search(text):
+            return "", "number"  # the cheap check first: figures are never a phrase
         slotted, why = facts.slot_names(text, self.home, self.lex)
         if why:
             return "", why
@@ -163,6 +167,11 @@ class DocumentMiner:
     def formulation(self, text: str) -> tuple[str, str | None]:
         """A term, parallel or quoted line as the bank keeps it (repaired, slotted) and what it
         was before a repair; "" when it still shows corruption or names one place or person."""
+        if text not in self._formulations:
+            self._formulations[text] = self._formulation(text)
+        return self._formulations[text]
+
+    def _formulation(self, text: str) -> tuple[str, str | None]:
         fixed, original, confirm = self._repair(text)
         if confirm or self.repairs.still_corrupt(fixed):
             return "", None

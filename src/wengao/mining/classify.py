@@ -20,6 +20,8 @@ import yaml
 DATA = Path(__file__).parent / "data"
 _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
+_WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
+_SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?:补齐|补上|补强|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}")
@@ -96,20 +98,33 @@ def _couplet(s: str, rules: Rules) -> bool:
     return not any(_form(rules, "task", c) for c in clauses)
 
 
+_CACHE: dict[tuple[int, str, Context], str | None] = {}
+
+
 def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
+    """The function `s` serves where it stands (remembered: stock sentences recur)."""
     rules = rules or load_rules()
+    key = (id(rules), s, ctx)
+    if key not in _CACHE:
+        if len(_CACHE) > 200_000:
+            _CACHE.clear()
+        _CACHE[key] = _classify(s, ctx, rules)
+    return _CACHE[key]
+
+
+def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if _form(rules, "transition", s):
         return "transition"
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
     if _form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s):
         return "resolution"
-    if personal and re.search(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)", s):
+    if personal and _WE_MUST_RE.search(s):
         return "resolution"
     if _form(rules, "closing", s):
         return "closing"
     if _form(rules, "opening", s) and (ctx.opening or not ctx.sections):
         return "opening"
-    if _couplet(re.sub(r"^(?:总之|总而言之|正所谓|所谓)[：，]", "", s), rules) or \
+    if _couplet(_SO_RE.sub("", s), rules) or \
             len(s) <= 40 and _form(rules, "quote", s):
         return "quote"
     section = section_function(rules, ctx.sections)

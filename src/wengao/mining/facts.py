@@ -21,6 +21,10 @@ import yaml
 DATA = Path(__file__).parent / "data"
 HAN = "\u4e00-\u9fff"
 _HAN_RE = re.compile(f"[{HAN}]")
+_HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
+_SUBJECT_RE = re.compile(f"([{HAN}]{{2,6}})$")
+_SLOT_RE = re.compile(r"\{[^{}]*\}")
+_LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
                    "旗": "县", "乡": "乡镇", "镇": "乡镇", "街道": "乡镇", "村": "村", "社区": "村"}
@@ -68,6 +72,12 @@ class Lexicon:
     anaphoric: tuple[str, ...]
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
+    prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
+    post_re: re.Pattern[str]  # any post
+    after_post_re: re.Pattern[str]  # a post followed by a name: 局长姚国海专程…
+    generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
+    national_re: re.Pattern[str]
+    report_re: re.Pattern[str]
 
 
 @cache
@@ -88,6 +98,8 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
             places.setdefault(cols[2], cols[1])
             short.add(cols[2])
     by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    posts = by_len(data["posts"])
+    alt = "|".join(map(re.escape, posts))
     return Lexicon(
         surnames=frozenset(data["surnames"]), posts=by_len(data["posts"]),
         post_prefixes=frozenset(data["post_prefixes"]), formula_names=by_len(data["formula_names"]),
@@ -96,6 +108,12 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         word_tails=frozenset(data["place_word_tails"]), report_verbs=by_len(data["report_verbs"]),
         generic_subjects=frozenset(data["generic_subjects"]), national_only=by_len(data["national_only"]),
         anaphoric=by_len(data["anaphoric_starts"]), places=places, short=frozenset(short),
+        prefixes=frozenset(name[:2] for name in places),
+        post_re=re.compile(f"(?:{alt})"),
+        after_post_re=re.compile(f"(?:{alt})([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)"),
+        generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
+        national_re=re.compile("|".join(map(re.escape, by_len(data["national_only"])))),
+        report_re=re.compile("|".join(map(re.escape, by_len(data["report_verbs"])))),
     )
 
 
@@ -117,8 +135,12 @@ def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
     """Administrative divisions named in full (绍兴市, 安吉县) or by a short name (浙江)."""
     out: list[Name] = []
     n = len(text)
+    prefixes = lex.prefixes
     i = 0
     while i < n:
+        if text[i:i + 2] not in prefixes:
+            i += 1
+            continue
         found = None
         for size in (9, 8, 7, 6, 5, 4, 3, 2):
             if i + size > n:
@@ -164,7 +186,7 @@ def _form_places(text: str, lex: Lexicon) -> list[Name]:
                 k -= 1
             if not head:
                 continue
-            if any(head.endswith(g) for g in lex.generic_heads):
+            if lex.generic_head_re.search(head):
                 continue
             if suffix == "村" and head[-1:] in "一二三四五六七八九十" and len(head) == 1:
                 continue
@@ -180,28 +202,28 @@ def _form_places(text: str, lex: Lexicon) -> list[Name]:
 
 def _persons(text: str, lex: Lexicon) -> list[Name]:
     out: list[Name] = []
-    for post in lex.posts:
-        start = 0
-        while (at := text.find(post, start)) >= 0:
-            start = at + len(post)
-            for size in (3, 2, 1):
-                if at - size < 0:
-                    continue
-                name = text[at - size:at]
-                if not re.fullmatch(f"[{HAN}]+", name):
-                    continue
-                if name[0] not in lex.surnames and name[:2] not in lex.surnames:
-                    continue
-                if any(name.endswith(p) or name.startswith(p) and len(p) > 1 for p in lex.post_prefixes):
-                    continue
-                if post == "同志" and size == 1:
-                    continue  # 老同志, 女同志 …
-                out.append(Name(at - size, at + len(post), text[at - size:at + len(post)], "person"))
-                break
-        for m in re.finditer(re.escape(post) + f"([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)", text):
-            name = m.group(1)
-            if (name[0] in lex.surnames or name[:2] in lex.surnames) and name not in lex.post_prefixes:
-                out.append(Name(m.start(1), m.end(1), name, "person"))
+    prefixes = lex.post_prefixes
+    for pm in lex.post_re.finditer(text):
+        post, at = pm.group(0), pm.start()
+        for size in (3, 2, 1):
+            if at - size < 0:
+                continue
+            name = text[at - size:at]
+            if not _HAN_ONLY_RE.match(name):
+                continue
+            if name[0] not in lex.surnames and name[:2] not in lex.surnames:
+                continue
+            if any(name[-k:] in prefixes for k in range(1, size + 1)) or \
+                    any(name[:k] in prefixes for k in range(2, size + 1)):
+                continue
+            if post == "同志" and size == 1:
+                continue  # 老同志, 女同志 …
+            out.append(Name(at - size, at + len(post), text[at - size:at + len(post)], "person"))
+            break
+    for m in lex.after_post_re.finditer(text):
+        name = m.group(1)
+        if (name[0] in lex.surnames or name[:2] in lex.surnames) and name not in lex.post_prefixes:
+            out.append(Name(m.start(1), m.end(1), name, "person"))
     for m in _ANON_PERSON_RE.finditer(text):
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
     return out
@@ -209,31 +231,43 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
 
 def _reported(text: str, lex: Lexicon) -> bool:
     """Someone named reports or is reported: "姚国海点评并讲话", "国采中心负责人表示"."""
-    for verb in lex.report_verbs:
-        start = 0
-        while (at := text.find(verb, start)) >= 0:
-            start = at + len(verb)
-            before = text[max(0, at - 6):at]
-            m = re.search(f"([{HAN}]{{2,6}})$", before)
-            if not m:
-                continue
-            subject = m.group(1)
-            if any(subject.endswith(g) for g in lex.generic_subjects):
-                continue
-            if _persons(subject + verb, lex):
-                return True
-            name = text[max(0, at - 3):at]
-            if len(name) == 3 and re.fullmatch(f"[{HAN}]+", name) and name[0] in lex.surnames and \
-                    _boundary_before(text, at - 3) and name not in lex.generic_subjects:
-                return True  # 姚国海点评
-            if subject.endswith(("中心", "负责人", "厅", "局", "委", "办", "部", "处", "集团", "公司", "学校",
-                                 "中学", "小学", "大学", "学院")):
-                return True
+    for vm in lex.report_re.finditer(text):
+        verb, at = vm.group(0), vm.start()
+        before = text[max(0, at - 6):at]
+        m = _SUBJECT_RE.search(before)
+        if not m:
+            continue
+        subject = m.group(1)
+        if any(subject.endswith(g) for g in lex.generic_subjects):
+            continue
+        if _persons(subject + verb, lex):
+            return True
+        name = text[max(0, at - 3):at]
+        if len(name) == 3 and re.fullmatch(f"[{HAN}]+", name) and name[0] in lex.surnames and \
+                _boundary_before(text, at - 3) and name not in lex.generic_subjects:
+            return True  # 姚国海点评
+        if subject.endswith(("中心", "负责人", "厅", "局", "委", "办", "部", "处", "集团", "公司", "学校",
+                             "中学", "小学", "大学", "学院")):
+            return True
     return False
 
 
+_NAMES_CACHE: dict[tuple[int, str], list[Name]] = {}
+
+
 def find_names(text: str, lex: Lexicon) -> list[Name]:
-    """Every name in `text`, leftmost first, none overlapping."""
+    """Every name in `text`, leftmost first, none overlapping (remembered: official writing
+    repeats its stock sentences from document to document)."""
+    key = (id(lex), text)
+    found = _NAMES_CACHE.get(key)
+    if found is None:
+        if len(_NAMES_CACHE) > 200_000:
+            _NAMES_CACHE.clear()
+        found = _NAMES_CACHE[key] = _find_names(text, lex)
+    return found
+
+
+def _find_names(text: str, lex: Lexicon) -> list[Name]:
     names: list[Name] = []
     for m in _ANON_RE.finditer(text):
         names.append(Name(m.start(), m.end(), m.group(0), "place", LEVEL_OF_SUFFIX[m.group(1)], anonymous=True))
@@ -257,9 +291,8 @@ def home_places(texts: list[str], front: str, lex: Lexicon) -> set[str]:
     """The document's own places: named in its title or author line, or again and again."""
     counts: Counter[str] = Counter()
     for t in texts:
-        for n in find_names(t, lex):
-            if n.kind == "place" and not n.anonymous:
-                counts[n.text] += 1
+        for n in (*_gazetteer(t, lex), *_form_places(t, lex)):
+            counts[n.text] += 1
     home = {name for name, c in counts.items() if c >= 3}
     for n in find_names(front, lex):
         if n.kind == "place":
@@ -314,7 +347,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
 
 def fact_reason(text: str, lex: Lexicon) -> str:
     """Why a sentence (slots already made) is one place's fact, or "" when a writer can reuse it."""
-    plain = re.sub(r"\{[^{}]*\}", "", text)
+    plain = _SLOT_RE.sub("", text)
     if _DIGIT_RE.search(plain):
         return "number"
     if _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", plain))):
@@ -325,9 +358,9 @@ def fact_reason(text: str, lex: Lexicon) -> str:
         return "programme"
     for m in _TITLE_RE.finditer(plain):
         inner = m.group(1)
-        if re.search(r"[0-9０-９]|[省市县区乡镇村]|我校|本校|办法|细则|方案|通知|年度", inner):
+        if _LOCAL_TITLE_RE.search(inner):
             return "local_title"
-    if any(w in plain for w in lex.national_only):
+    if lex.national_re.search(plain):
         return "national_only"
     if _reported(_formula(plain, lex), lex):
         return "reported"

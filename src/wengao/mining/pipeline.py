@@ -78,7 +78,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     crules = load_rules()
     summary = MineSummary()
     merger = Merger()
-    pairs = CorpusPairs()
+    pairs = CorpusPairs(rules)
     for k, (path, name) in enumerate(files, 1):
         if progress:
             progress(k, len(files), name)

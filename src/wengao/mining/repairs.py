@@ -81,18 +81,46 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+_TABLE_PAIRS: dict[int, set[str]] = {}
+
+
+def _table_pairs(rules: tuple[RepairRule, ...]) -> set[str]:
+    """The joins the table's own collocations vouch for (认识 after 深刻, 发展 before 理念)."""
+    key = hash(rules)
+    if key not in _TABLE_PAIRS:
+        pairs: set[str] = set()
+        for r in rules:
+            pairs |= _pairs(r.right)
+            for b in r.before:
+                pairs |= _pairs(b + r.right)
+            for a in r.after:
+                pairs |= _pairs(r.right + a)
+        _TABLE_PAIRS[key] = pairs
+    return _TABLE_PAIRS[key]
+
+
 class CorpusPairs:
     """Character pairs seen so far in the documents of one mine: a repaired word may join its
-    neighbours as any document joined them. Bounded, so a huge corpus cannot exhaust memory."""
+    neighbours as any document joined them. Only pairs a repair can ask about are kept (those
+    ending in the first character of a right-hand word, or starting with its last), and their
+    number is bounded, so a huge corpus cannot exhaust memory."""
 
     LIMIT = 1_500_000
 
-    def __init__(self) -> None:
+    def __init__(self, rules: tuple[RepairRule, ...]) -> None:
         self.pairs: set[str] = set()
+        firsts = {r.right[0] for r in rules if r.right}
+        lasts = {r.right[-1] for r in rules if r.right}
+        self._before = re.compile("(?<=[\u4e00-\u9fff])[" + re.escape("".join(sorted(firsts))) + "]") if firsts else None
+        self._after = re.compile("[" + re.escape("".join(sorted(lasts))) + "](?=[\u4e00-\u9fff])") if lasts else None
 
     def add(self, text: str) -> None:
-        if len(self.pairs) < self.LIMIT:
-            self.pairs |= {p for p in _pairs(text) if _HAN_RE.match(p[0]) and _HAN_RE.match(p[1:])}
+        if len(self.pairs) >= self.LIMIT:
+            return
+        if self._before is not None:
+            self.pairs.update(text[m.start() - 1:m.end()] for m in self._before.finditer(text))
+        if self._after is not None:
+            self.pairs.update(text[m.start():m.end() + 1] for m in self._after.finditer(text))
 
 
 class DocumentRepairs:
@@ -112,12 +140,7 @@ class DocumentRepairs:
                 self._pairs |= corpus.pairs
             else:
                 corpus.add(text)  # clean text attests how words join
-        for r in rules:  # the table's own collocations vouch for the joins they name
-            self._pairs |= _pairs(r.right)
-            for b in r.before:
-                self._pairs |= _pairs(b + r.right)
-            for a in r.after:
-                self._pairs |= _pairs(r.right + a)
+        self._pairs |= _table_pairs(self.rules)
 
     def _attested(self, text: str, start: int, end: int, right: str) -> bool:
         """The repaired word joins its neighbours as they join elsewhere. Only a two-character

@@ -10,6 +10,7 @@ from wengao.document.numbering import parse_number, parse_point
 
 _OPEN, _CLOSE = "“‘《（([【", "”’》）)]】"
 _ENDS = "。！？；"
+_MARKS_RE = re.compile("[“‘《（(\\[【”’》）)\\]】。！？；]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 # enumerators a sentence may open with, beyond the numbering grammar: 一方面, 另一方面, 第一 …
 _LEAD_RE = re.compile(r"^(?:另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?=[，、：])|再者|此其一)[，、：]?")
@@ -26,17 +27,22 @@ def split(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start, depth, opened = 0, 0, 0
     n = len(text)
-    i = 0
-    while i < n:
+    skip_to = 0
+    for m in _MARKS_RE.finditer(text):  # only the characters that matter, not every one
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch in _OPEN:
             depth += 1
             opened = i
-        elif ch in _CLOSE:
+            continue
+        if ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _ENDS and depth and i - opened > 80:
+            continue
+        if depth and i - opened > 80:
             depth = 0
-        if ch in _ENDS and depth == 0:
+        if depth == 0:
             j = i + 1
             while j < n and text[j] in "”’）)":
                 j += 1
@@ -44,9 +50,7 @@ def split(text: str) -> list[tuple[int, str]]:
             if piece.strip():
                 out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
             start = j
-            i = j
-            continue
-        i += 1
+            skip_to = j
     tail = text[start:]
     if tail.strip():
         out.append((start + len(tail) - len(tail.lstrip()), tail.strip()))
