@@ -6,6 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from wengao.document.blocks import Block
+from wengao.docx.objects import (
+    BodyFont,
+    Objects,
+    cell_paragraph,
+    paragraph_props,
+    rich_run,
+    table_xml,
+)
 from wengao.outline.model import Source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -96,23 +104,28 @@ class Body:
     sourced: list[tuple[int, Source]] = field(default_factory=list)  # (run ordinal, source)
     has_toc: bool = False
     has_cover: bool = False  # a cover page carries no page number
+    objects: Objects = field(default_factory=Objects)  # pictures and notes, for the package
 
 
-def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
+DEFAULT_BODY_FONT = BodyFont("仿宋_GB2312", "Times New Roman", 32)
+
+
+def body_xml(blocks: list[Block], style_ids: dict[str, str], body_font: BodyFont = DEFAULT_BODY_FONT) -> Body:
     parts: list[str] = []
     sourced: list[tuple[int, Source]] = []
     runs = 0
     break_next = False
     has_toc = any(b.kind == "toc" for b in blocks)
     entries = toc_entries(blocks) if has_toc else []
+    objects = Objects()
 
-    def para(style: str, content: str) -> None:
+    def para(style: str, content: str, head: str = "", tail: str = "") -> None:
         nonlocal break_next
-        ppr = f'<w:pStyle w:val="{style_ids.get(style, style)}"/>'
+        ppr = f'<w:pStyle w:val="{style_ids.get(style, style)}"/>{head}'
         if break_next:
             ppr += "<w:pageBreakBefore/>"
             break_next = False
-        parts.append(f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>")
+        parts.append(f"<w:p><w:pPr>{ppr}{tail}</w:pPr>{content}</w:p>")
 
     for b in blocks:
         if b.kind == "pagebreak":
@@ -127,8 +140,11 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
                     content += field_end()
                 para(style, content)
             continue
+        if b.kind == "table":
+            parts.append(table_xml(b.rows, cell_paragraph(style_ids.get("Normal", "Normal"), _run)))
+            continue
         style = f"Heading{b.level}" if b.kind == "h" else STYLE_FOR_KIND[b.kind]
-        if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1:
+        if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1 and not b.runs[0].br:
             lines = balanced_breaks(b.runs[0].text, COVER_LINE_CHARS if b.kind == "cover" else TITLE_LINE_CHARS)
             para(style, "".join(_run(t, b.runs[0].bold, br=i + 1 < len(lines)) for i, t in enumerate(lines)))
             runs += len(lines)
@@ -137,7 +153,12 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
         for r in b.runs:
             if r.source is not None:
                 sourced.append((runs, r.source))
-            content.append(_run(r.text, r.bold))
+            if r.note or r.image is not None or r.role:
+                content.append(rich_run(objects, r, _run, body_font, _AMBIGUOUS_RE.search))
+            else:
+                content.append(_run(r.text, r.bold, br=r.br))
             runs += 1
-        para(style, "".join(content))
-    return Body("".join(parts), sourced, has_toc, any(b.kind == "cover" for b in blocks))
+        para(style, "".join(content), *paragraph_props(b))
+    if parts and parts[-1].startswith("<w:tbl>"):
+        parts.append("<w:p/>")  # a document does not end in a table
+    return Body("".join(parts), sourced, has_toc, any(b.kind == "cover" for b in blocks), objects)
