@@ -456,3 +456,30 @@ def test_cli_pdf_is_written_beside_the_docx(cli, tmp_path: Path) -> None:
     r = cli(str(src), "-o", str(tmp_path / "out.docx"), "--pdf")
     assert r.exit_code == 0, r.output
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+
+
+# -- build --pdf shares the helper --------------------------------------------------------------
+
+OUTLINE = "genre: speech\ntitle: 在全市工作会议上的讲话\nsections:\n  - heading: 提高认识\n    paragraphs: [做好工作意义重大。]\n"
+
+
+def test_build_pdf_without_libreoffice_stops_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import wengao.pdf
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wengao.pdf, "soffice", lambda: None)
+    (tmp_path / "o.yaml").write_text(OUTLINE, encoding="utf-8")
+    r = CliRunner().invoke(app, ["build", "o.yaml", "--pdf"])
+    assert r.exit_code == 8 and "LibreOffice" in r.output
+    assert not (tmp_path / "o.docx").exists()
+
+
+@pytest.mark.skipif(not have("soffice"), reason="needs LibreOffice")
+def test_build_pdf_writes_the_pdf_beside_the_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o.yaml").write_text(OUTLINE, encoding="utf-8")
+    r = CliRunner().invoke(app, ["build", "o.yaml", "--pdf"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "o.docx").is_file()
+    r = CliRunner().invoke(app, ["build", "o.yaml", "--pdf"])  # both exist now: neither is replaced
+    assert r.exit_code != 0

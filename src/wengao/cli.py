@@ -55,9 +55,16 @@ def build(
                        "else the built-in bank).")] = None,
     seed: Annotated[str | None, typer.Option(
         "--seed", help="Make pick: choose differently (any word; the same seed, the same choice).")] = None,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="同时用 LibreOffice 生成 PDF。 Also write a PDF through LibreOffice.")] = False,
 ) -> None:
     """Build .docx drafts from outlines (the outline's genre decides the layout)."""
     from wengao.build import BuildOptions, build_file
+
+    if pdf:
+        from wengao.pdf import require_soffice
+
+        require_soffice()  # before any work: nothing written when LibreOffice is missing
 
     opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed)
     into_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
@@ -65,6 +72,7 @@ def build(
         raise WengaoError.single(str(output), "with several outlines, -o must be a folder",
                                  exit_code=EXIT_USAGE)
     failed = 0
+    written_paths = []
     for path in outlines:
         target = (output / path.with_suffix(".docx").name) if into_dir else output
         try:
@@ -75,9 +83,19 @@ def build(
             code = err.exit_code
             continue
         typer.echo(f"wrote {written.path}")
+        written_paths.append(written.path)
         if written.placeholders:
             typer.echo(f"{path}: warning: {written.placeholders} placeholders 【…】 are still to be written",
                        err=True)
+    if pdf and written_paths:
+        from wengao.pdf import write_pdfs
+
+        for result in write_pdfs(written_paths, force=force).values():
+            if isinstance(result, WengaoError):
+                _report(result)
+                failed, code = failed + 1, result.exit_code
+            else:
+                typer.echo(f"wrote {result}")
     if failed:
         raise typer.Exit(code if len(outlines) == 1 else EXIT_INPUT)
 
