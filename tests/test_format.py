@@ -483,3 +483,27 @@ def test_build_pdf_writes_the_pdf_beside_the_docx(tmp_path: Path, monkeypatch: p
     assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "o.docx").is_file()
     r = CliRunner().invoke(app, ["build", "o.yaml", "--pdf"])  # both exist now: neither is replaced
     assert r.exit_code != 0
+
+
+def test_formatting_a_formatted_document_again_keeps_its_run_in_headings(tmp_path: Path) -> None:
+    body = "各级党委要负总责，主要负责同志要亲自抓，分管同志要具体抓，形成一级抓一级、层层抓落实的工作格局。"
+    src = write_docx(tmp_path / "in.docx", [("Heading 1", "一、总体要求"), ("Heading 2", "（一）加强组织领导。" + body)])
+    out = tmp_path / "out.docx"
+    format_file(src, out, FormatOptions())
+    p = find(out, "（一）")
+    assert p["style"] == "heading 2"
+    assert "".join(r["text"] for r in p["runs"] if r["east_asia"] == "楷体_GB2312") == "（一）加强组织领导。"
+    assert "".join(r["text"] for r in p["runs"] if r["east_asia"] == "仿宋_GB2312") == body
+
+
+def test_each_part_of_a_compilation_starts_a_new_page_under_its_part_title(tmp_path: Path) -> None:
+    lines = ["第一篇文章", "第一篇的正文。", "第二篇文章", "第二篇的正文。"]
+    kinds = [BlockKind.TITLE, BlockKind.PARAGRAPH, BlockKind.TITLE, BlockKind.PARAGRAPH]
+    raw = [RawPara(t, i) for i, t in enumerate(lines, 1)]
+    blocks = [Block(k, t, i, source=t) for i, (k, t) in enumerate(zip(kinds, lines, strict=True), 1)]
+    doc = document(raw, blocks, Genre.COMPILATION)
+    doc.parts = [Document("made.docx", "made.docx", Genre.SPEECH, FrontMatter(title=lines[0]), blocks[:2]),
+                 Document("made.docx", "made.docx", Genre.SPEECH, FrontMatter(title=lines[2]), blocks[2:])]
+    got = {p["text"]: p for p in paras(formatted(tmp_path, doc))}
+    assert got["第一篇文章"]["style"] == got["第二篇文章"]["style"] == "Part Title"
+    assert not got["第一篇文章"]["page_break_before"] and got["第二篇文章"]["page_break_before"]

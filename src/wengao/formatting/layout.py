@@ -23,6 +23,7 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad") | frozenset(
 _CLOSING = frozenset("。！？；：，、.!?;:,”’）)》」』】〕…—")
 _SENTENCE_END = frozenset("。！？；")
 _LEAD_MAX = 40  # a first sentence longer than this is not a lead to set in bold
+_HEADING_MAX = 40  # letters: a "heading" longer than this, with a sentence end inside, runs in
 _BOLD_LEADS = frozenset({Genre.SPEECH, Genre.EXCHANGE, Genre.STUDY_REPORT})
 _FRONT_KIND = {BlockKind.TITLE: "title", BlockKind.SUBTITLE: "subtitle", BlockKind.AUTHOR: "byline",
                BlockKind.DATE: "date", BlockKind.SOURCE: "source", BlockKind.SALUTATION: "salutation"}
@@ -161,15 +162,16 @@ def _letters(tokens: list[Token]) -> int:
     return sum(len(fold(ch)) for t in tokens if isinstance(t, str) for ch in t)
 
 
-def _first_sentence(tokens: list[Token]) -> int:
+def _first_sentence(tokens: list[Token], longest: int = 0, ends: str = "") -> int:
     """Letters and digits of the first sentence, or 0 if it is the whole paragraph or too long."""
     count = 0
+    stops = frozenset(ends) if ends else _SENTENCE_END
     for tok in tokens:
         if not isinstance(tok, str):
             continue
         for ch in tok:
-            if ch in _SENTENCE_END:
-                return count if count <= _LEAD_MAX else 0
+            if ch in stops:
+                return count if count <= (longest or _LEAD_MAX) else 0
             count += len(fold(ch))
     return 0
 
@@ -273,6 +275,12 @@ class _Layout:
     def heading(self, u: Unit, first: Block, tokens: list[Token]) -> None:
         pl = u.placed[0]
         head, tail = _split(tokens, pl.head_end - u.sig_start)
+        if not _letters(tail) and _letters(tokens) > _HEADING_MAX:
+            # a whole paragraph in a heading style (a document formatted before, then read back):
+            # its heading is the first sentence, the rest is body text
+            n = _first_sentence(tokens, _HEADING_MAX, "。！？")
+            if n:
+                head, tail = _split(tokens, n)
         run_in = _letters(tail) > 0
         level = min(max(first.level, 1), 4)
         runs = _runs(head) + (_runs(tail, role="body") if run_in else _runs(tail))
