@@ -507,3 +507,13 @@ def test_each_part_of_a_compilation_starts_a_new_page_under_its_part_title(tmp_p
     got = {p["text"]: p for p in paras(formatted(tmp_path, doc))}
     assert got["第一篇文章"]["style"] == got["第二篇文章"]["style"] == "Part Title"
     assert not got["第一篇文章"]["page_break_before"] and got["第二篇文章"]["page_break_before"]
+
+
+def test_control_characters_in_cells_and_notes_never_reach_the_xml(tmp_path: Path) -> None:
+    note = InlineObject(2, "footnote", text="注\x07释,说明")
+    raw = [RawPara("正文", 1, objects=(note,)), RawPara("", 2, rows=(("单元\x0c格", "甲\x00乙"),))]
+    blocks = [Block(BlockKind.PARAGRAPH, "正文", 1, source="正文")]
+    out = formatted(tmp_path, document(raw, blocks))
+    d = docx.Document(str(out))  # parses: no illegal characters
+    assert [c.text for c in d.tables[0].rows[0].cells] == ["单元格", "甲乙"]
+    assert "注释，说明" in zipfile.ZipFile(out).read("word/footnotes.xml").decode()

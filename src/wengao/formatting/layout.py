@@ -226,7 +226,8 @@ class _Layout:
         first = u.first
         p0 = paras[u.paras[0]]
         if p0.is_table:
-            self.emit("table", [], rows=p0.rows or ())
+            rows = tuple(tuple(self.clean(cell, p0.pos, keep="\n") for cell in row) for row in p0.rows or ())
+            self.emit("table", [], rows=rows)
             self.summary.tables += 1
             self.body_started = True
             return
@@ -242,7 +243,8 @@ class _Layout:
         text = _Text(self.changes, keep_lines=title_like)
         for i in u.paras:
             text.add_para(paras[i])
-        tokens = text.tokens(p0.pos)
+        tokens = [InlineObject(t.offset, t.kind, self.clean(t.text, p0.pos)) if isinstance(t, InlineObject)
+                  and t.kind in ("footnote", "endnote") else t for t in text.tokens(p0.pos)]
         if not any(isinstance(t, InlineObject) or (isinstance(t, str) and t.strip()) for t in tokens):
             return
         self.summary.chars += sum(1 for t in tokens if isinstance(t, str) for ch in t if has_han(ch))
@@ -262,6 +264,18 @@ class _Layout:
         else:
             self.emit("p", _runs(tokens))
             self.body_started = True
+
+    def clean(self, text: str, pos: int, keep: str = "") -> str:
+        """A table cell's or a note's text: invisible characters out, blanks at the ends out,
+        half-width punctuation made full-width (the changes made to paragraphs)."""
+        kept = "".join(c for c in text if c not in _INVISIBLE or c in keep)
+        if len(kept) != len(text):
+            self.changes.add(ChangeKind.INVISIBLE, pos, str(len(text) - len(kept)))
+        kept = "\n".join(line.strip() for line in kept.split("\n"))
+        fixed = fullwidth_punctuation(kept)
+        if fixed != kept:
+            self.changes.add(ChangeKind.PUNCT, pos, kept, fixed)
+        return fixed
 
     def front(self, first: Block, tokens: list[Token]) -> None:
         kind = _FRONT_KIND[first.kind]
