@@ -517,3 +517,19 @@ def test_control_characters_in_cells_and_notes_never_reach_the_xml(tmp_path: Pat
     d = docx.Document(str(out))  # parses: no illegal characters
     assert [c.text for c in d.tables[0].rows[0].cells] == ["单元格", "甲乙"]
     assert "注释，说明" in zipfile.ZipFile(out).read("word/footnotes.xml").decode()
+
+
+def test_reference_restyles_page_setup_and_styles(tmp_path: Path) -> None:
+    ref = tmp_path / "ref.docx"
+    d = docx.Document()  # Letter paper; lacks most of wengao's styles (they are added)
+    d.styles["Heading 1"].font.size = docx.shared.Pt(18)
+    d.save(str(ref))
+    note = InlineObject(2, "footnote", text="注释")
+    raw = [RawPara("一、总体要求", 1), RawPara("正文内容。", 2, objects=(note,))]
+    blocks = [Block(BlockKind.HEADING, "总体要求", 1, source="一、总体要求", level=1, number="一、"),
+              Block(BlockKind.PARAGRAPH, "正文内容。", 2, source="正文内容。")]
+    out = formatted(tmp_path, document(raw, blocks), reference=ref)
+    skel = skeleton(out)
+    assert skel["page"]["width_mm"] == 215.9  # the reference's Letter paper
+    assert find(out, "一、")["size_pt"] == 18.0  # its own heading style
+    assert "注释" in zipfile.ZipFile(out).read("word/footnotes.xml").decode()

@@ -117,7 +117,7 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str], body_font: BodyFont
     break_next = False
     has_toc = any(b.kind == "toc" for b in blocks)
     entries = toc_entries(blocks) if has_toc else []
-    objects = Objects()
+    objects = Objects(plain_style=style_ids.get("Normal", "Normal"))
 
     def para(style: str, content: str, head: str = "", tail: str = "") -> None:
         nonlocal break_next

@@ -29,7 +29,8 @@ NOTE_KINDS = ("footnote", "endnote")
 # A note's text: 四号 (14 pt), single line spacing, no first-line indent.
 _NOTE_PPR = ('<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" '
              'w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="both"/></w:pPr>')
-_NOTE_RPR = '<w:rPr><w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
+_NOTE_RPR = ('<w:rPr><w:b w:val="0"/><w:bCs w:val="0"/><w:spacing w:val="0"/><w:sz w:val="28"/>'
+             '<w:szCs w:val="28"/></w:rPr>')
 _SUPER = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
 
 
@@ -43,6 +44,7 @@ class Objects:
 
     images: list[tuple[str, str, Image]] = field(default_factory=list)  # (rel id, part name, picture)
     notes: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in NOTE_KINDS})
+    plain_style: str = "Normal"  # the id of the style notes are set in (a Chinese Word names Normal "a")
 
     def __bool__(self) -> bool:
         return bool(self.images) or any(self.notes.values())
@@ -149,14 +151,18 @@ def table_xml(rows: tuple[tuple[str, ...], ...], cell_para) -> str:
     return "".join(out)
 
 
-def _notes_part(kind: str, texts: list[str], text_run) -> bytes:
-    """footnotes.xml / endnotes.xml: the two separators Word expects, then the notes."""
-    sep = (f'<w:{kind} w:type="separator" w:id="-1"><w:p>{_NOTE_PPR}<w:r><w:separator/></w:r></w:p></w:{kind}>'
-           f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p>{_NOTE_PPR}<w:r><w:continuationSeparator/>'
+def _notes_part(kind: str, texts: list[str], style_id: str) -> bytes:
+    """footnotes.xml / endnotes.xml: the two separators Word expects, then the notes, in the
+    plain style at 四号 (the text runs carry no bold or font of their own to inherit wrongly)."""
+    ppr = _NOTE_PPR.replace("<w:pPr>", f'<w:pPr><w:pStyle w:val="{style_id}"/>', 1)
+    sep = (f'<w:{kind} w:type="separator" w:id="-1"><w:p>{ppr}<w:r><w:separator/></w:r></w:p></w:{kind}>'
+           f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p>{ppr}<w:r><w:continuationSeparator/>'
            f'</w:r></w:p></w:{kind}>')
     ref = f"<w:r>{_SUPER}<w:{kind}Ref/></w:r>"
+    hint = '<w:rFonts w:hint="eastAsia"/>'
     body = "".join(
-        f'<w:{kind} w:id="{i}"><w:p>{_NOTE_PPR}{ref}{text_run(" " + t, _NOTE_RPR)}</w:p></w:{kind}>'
+        f'<w:{kind} w:id="{i}"><w:p>{ppr}{ref}<w:r>{_NOTE_RPR.replace("<w:rPr>", "<w:rPr>" + hint)}'
+        f'<w:t xml:space="preserve"> {_escape(t)}</w:t></w:r></w:p></w:{kind}>'
         for i, t in enumerate(texts, 1))
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
             f'<w:{kind}s xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -204,7 +210,7 @@ def _note_targets(rels: str) -> dict[str, str]:
     return out
 
 
-def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects, text_run) -> list[tuple[str, bytes]]:
+def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[tuple[str, bytes]]:
     """The package with the body's pictures and notes added (relationships, content types)."""
     if not objects:
         return parts
@@ -225,7 +231,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects, text_run
     replaced: dict[str, bytes] = {}
     kinds = [k for k in NOTE_KINDS if objects.notes[k]]
     for kind in kinds:
-        data = _notes_part(kind, objects.notes[kind], text_run)
+        data = _notes_part(kind, objects.notes[kind], objects.plain_style)
         target = existing.get(f"{kind}s")
         if target is not None and target in names:
             replaced[target] = data

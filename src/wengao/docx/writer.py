@@ -185,10 +185,9 @@ def _finish(parts: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...], body
     if not any(name == "docProps/core.xml" for name, _ in out):
         out.append(("docProps/core.xml", _core_xml(props)))
     if body.objects:
-        from wengao.docx.body import _run
         from wengao.docx.objects import add_package_parts
 
-        out = add_package_parts(out, body.objects, _run)
+        out = add_package_parts(out, body.objects)
     return _zip(out, props.created)
 
 
