@@ -533,3 +533,15 @@ def test_reference_restyles_page_setup_and_styles(tmp_path: Path) -> None:
     assert skel["page"]["width_mm"] == 215.9  # the reference's Letter paper
     assert find(out, "一、")["size_pt"] == 18.0  # its own heading style
     assert "注释" in zipfile.ZipFile(out).read("word/footnotes.xml").decode()
+
+
+def test_line_breaks_inside_a_paragraph_kept_after_a_full_stop_or_a_short_line_else_joined(tmp_path: Path) -> None:
+    raw = [RawPara("要以更加务实的作风推动全县上下各个部门的各项工作\n落实到位，确保取得实效，切实把部署落到实处。\n下一句话。", 1),
+           RawPara("某某县人民政府\n2024年5月20日", 2)]
+    blocks = [Block(BlockKind.PARAGRAPH, "", 1, source=raw[0].text.replace("\n", "")),
+              Block(BlockKind.PARAGRAPH, "", 2, source=raw[1].text.replace("\n", ""))]
+    out = formatted(tmp_path, document(raw, blocks))
+    first, second = paras(out)
+    assert first["text"] == "要以更加务实的作风推动全县上下各个部门的各项工作落实到位，确保取得实效，切实把部署落到实处。下一句话。"
+    assert first["line_breaks"] == 1  # after 。, not inside the sentence
+    assert second["text"] == "某某县人民政府2024年5月20日" and second["line_breaks"] == 1

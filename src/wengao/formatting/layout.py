@@ -22,6 +22,8 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad") | frozenset(
     chr(c) for c in range(32) if chr(c) not in "\t\n")
 _CLOSING = frozenset("。！？；：，、.!?;:,”’）)》」』】〕…—")
 _SENTENCE_END = frozenset("。！？；")
+_LINE_END = frozenset("。！？；：…”’）》")
+_SHORT_LINE = 20  # characters: a line this short before a line break is a line of its own
 _LEAD_MAX = 40  # a first sentence longer than this is not a lead to set in bold
 _HEADING_MAX = 40  # letters: a "heading" longer than this, with a sentence end inside, runs in
 _BOLD_LEADS = frozenset({Genre.SPEECH, Genre.EXCHANGE, Genre.STUDY_REPORT})
@@ -70,6 +72,17 @@ class _Text:
             return ""
         return ""
 
+    def _line_ends(self) -> bool:
+        """The line so far ends where a line may end: after a full stop, or it is short
+        (an address, a signature, a line of verse), so a break after it is kept."""
+        line: list[str] = []
+        for it in reversed(self.items):
+            if isinstance(it, _Break):
+                break
+            if isinstance(it, str):
+                line.append(it)
+        return bool(line) and (line[0] in _LINE_END or len(line) <= _SHORT_LINE)
+
     def add_para(self, p: RawPara) -> None:
         objs = sorted(p.objects, key=lambda o: o.offset)
         lines: list[list[str | InlineObject]] = [[]]
@@ -90,21 +103,23 @@ class _Text:
             self.changes.add(ChangeKind.INVISIBLE, p.pos, str(invisible))
         trimmed = False
         joined = False
-        for line in lines:
+        started = len(self.items)
+        for k, line in enumerate(lines):
             a, b = 0, len(line)
             while a < b and isinstance(line[a], str) and _is_blank(line[a]):
                 a += 1
             while b > a and isinstance(line[b - 1], str) and _is_blank(line[b - 1]):
                 b -= 1
-            trimmed = trimmed or a > 0 or b < len(line)
+            trimmed = trimmed or (a > 0 and k == 0) or (b < len(line) and k == len(lines) - 1)
             line = line[a:b]
             if not line:
                 continue
             if self.items:
-                joined = True
-                if self.keep_lines:
+                inside = len(self.items) > started  # a line break inside one paragraph (Word's Shift+Enter)
+                if self.keep_lines or (inside and self._line_ends()):
                     self.items.append(BR)
                 else:
+                    joined = True
                     first = next((c for c in line if isinstance(c, str)), "")
                     sep = _joiner(self._last_char(), first)
                     if sep:
@@ -186,6 +201,8 @@ def _runs(tokens: list[Token], bold: bool = False, role: str = "") -> list[Run]:
             if runs and not runs[-1].image and not runs[-1].note:
                 last = runs[-1]
                 runs[-1] = Run(last.text, last.bold, last.source, last.role, True)
+            else:
+                runs.append(Run("", br=True))
         elif tok.kind == "image":
             runs.append(Run("", image=Image(tok.data, tok.part.rsplit(".", 1)[-1] if "." in tok.part else "",
                                             tok.width_emu, tok.height_emu)))
