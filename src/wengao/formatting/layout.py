@@ -18,7 +18,7 @@ from wengao.reading.model import BlockKind, Document, Genre, InlineObject, RawPa
 from wengao.text.punct import fullwidth_punctuation, has_han
 
 # Zero-width characters and controls XML cannot carry (tab and newline are handled as blanks).
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad") | frozenset(
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff") | frozenset(
     chr(c) for c in range(32) if chr(c) not in "\t\n")
 _CLOSING = frozenset("。！？；：，、.!?;:,”’）)》」』】〕…—")
 _SENTENCE_END = frozenset("。！？；")
@@ -304,6 +304,12 @@ class _Layout:
         self.emit(kind, _runs(tokens))
 
     def heading(self, u: Unit, first: Block, tokens: list[Token]) -> None:
+        """A heading in its level's heading style. A run-in heading stays one paragraph in that
+        style (so the navigation pane and a table of contents list it, starting with its
+        heading sentence); the text after the heading sentence is set in the body font, not
+        bold. Word's style separator (a hidden paragraph mark) would list only the sentence,
+        but LibreOffice 7 shows it as two paragraphs (checked) and WPS is not known to honour
+        it: the run-in look would be lost where many of our users open their files."""
         pl = u.placed[0]
         head, tail = _split(tokens, pl.head_end - u.sig_start)
         if not _letters(tail) and _letters(tokens) > _HEADING_MAX:
