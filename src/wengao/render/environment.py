@@ -71,7 +71,9 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 
 def cn_date(value: dt.date) -> str:
-    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros)."""
+    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros); 1942-05 → 1942年5月."""
+    if getattr(value, "month_only", False):
+        return f"{value.year}年{value.month}月"
     return f"{value.year}年{value.month}月{value.day}日"
 
 
