@@ -71,6 +71,14 @@ def match_headings(gold: list, got: list) -> tuple[int, list[str]]:
     return hit, miss
 
 
+def without_number(text: str) -> str:
+    """A printed heading without its number, as the gold gives it (also 第一项措施： 手记①| 01)."""
+    from wengao.document.numbering import parse_number
+
+    found = parse_number(text.strip().replace("\u200c", ""))
+    return found.rest if found is not None and found.rest else text
+
+
 def han(text: str) -> str:
     return "".join(HAN_RE.findall(text))
 
@@ -141,7 +149,7 @@ def evaluate(corpus: Path, verbose: bool, keep: Path | None) -> int:
         same_text = original_han(src) == output_han(out)
         kept += same_text
         skel = skeleton(out)
-        got = [(int(p["style"].split()[-1]), clean(p["text"])) for p in skel["paragraphs"]
+        got = [(int(p["style"].split()[-1]), clean(without_number(p["text"]))) for p in skel["paragraphs"]
                if p["style"].lower().startswith("heading ") and p["text"].strip()]
         heads = gold_headings(gold)
         hit, miss = match_headings(heads, got)

@@ -417,19 +417,30 @@ def test_cli_dry_run_reports_and_writes_nothing(cli, tmp_path: Path, monkeypatch
     assert "试排" in r.output and "半角标点改为全角" in r.output and "提高认识" in r.output
 
 
-def test_cli_folder_reports_each_file_and_goes_on_after_a_failure(cli, tmp_path: Path) -> None:
+def test_cli_folder_reports_each_file_and_goes_on_after_a_failure(cli, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENGAO_SOFFICE", str(tmp_path / "no-libreoffice"))
     folder = tmp_path / "材料"
     (folder / "sub").mkdir(parents=True)
     _speech(folder / "a.txt")
     write_docx(folder / "sub" / "b.docx", [("Heading 1", "一、标题"), ("", "正文内容。")])
     (folder / "broken.docx").write_bytes(b"this is not a zip file")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000
+    (folder / "secret.docx").write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 500)
+    (folder / "old.doc").write_bytes(ole + b"\x00" * 1000)  # needs LibreOffice, which is missing
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:  # expands past the limit
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (80 << 20) + "</w:document>")
     (folder / "~$b.docx").write_bytes(b"lock")  # Word's lock file is not a document
     (folder / "notes.md").write_text("不是文稿", encoding="utf-8")
     r = cli(str(folder), "-o", str(tmp_path / "out"))
     assert r.exit_code == 1
     assert (tmp_path / "out" / "a.docx").is_file() and (tmp_path / "out" / "sub" / "b.docx").is_file()
-    assert not (tmp_path / "out" / "broken.docx").exists()
-    assert "broken.docx" in r.output and "3 documents: 2 done, 0 unchanged, 1 failed" in r.output
+    for name in ("broken", "secret", "old", "bomb"):
+        assert not (tmp_path / "out" / f"{name}.docx").exists()
+        line = next(i for i, x in enumerate(r.output.splitlines()) if f"{name}." in x and "failed" in x)
+        assert r.output.splitlines()[line + 1].strip()  # its reason, on the next line
+    assert "6 documents: 2 done, 0 unchanged, 4 failed" in r.output
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "out").rglob("*"))
 
 

@@ -8,7 +8,9 @@ never over an existing file without --force, never half-written.
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+import os
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -20,12 +22,40 @@ TIMEOUT_S = 300  # per batch; LibreOffice takes a few seconds for a first start 
 
 
 def soffice() -> str | None:
-    """The LibreOffice program, or None when it is not installed."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    """The LibreOffice program ($WENGAO_SOFFICE, PATH, the usual places), or None."""
+    from wengao.reading.convert import find_soffice
+
+    return find_soffice()
+
+
+def _run(cmd: list[str]) -> list[str]:
+    """Run LibreOffice under the timeout, killing its whole process group if it hangs or the
+    user presses Ctrl-C; returns what it said (the last line explains a failure)."""
+    posix = os.name == "posix"
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=posix)
+    except OSError as exc:
+        return [str(exc.strerror or exc)]
+    try:
+        out, err = proc.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        _kill(proc, posix)
+        return [t("format.pdf_timeout", seconds=TIMEOUT_S)]
+    except BaseException:
+        _kill(proc, posix)
+        raise
+    return [line.strip() for line in (out + b"\n" + err).decode("utf-8", "replace").splitlines() if line.strip()]
+
+
+def _kill(proc: subprocess.Popen[bytes], posix: bool) -> None:
+    with contextlib.suppress(OSError):
+        if posix:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    with contextlib.suppress(Exception):
+        proc.communicate(timeout=10)
 
 
 def require_soffice(where: str = "--pdf") -> str:
@@ -67,15 +97,10 @@ def write_pdfs(docx_files: list[Path], *, force: bool) -> dict[Path, Path | Weng
         with tempfile.TemporaryDirectory(prefix="wengao-pdf-") as tmp:
             out_dir = Path(tmp) / "out"
             profile = (Path(tmp) / "profile").as_uri()
-            cmd = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(out_dir), *(str(d) for d in batch)]
-            try:
-                proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, check=False)
-                reason = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
-            except subprocess.TimeoutExpired:
-                reason = [t("format.pdf_timeout", seconds=TIMEOUT_S)]
-            except OSError as exc:
-                reason = [str(exc.strerror or exc)]
+            cmd = [program, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--nologo",
+                   "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "pdf", "--outdir", str(out_dir),
+                   *(str(d) for d in batch)]
+            reason = _run(cmd)
             for docx in batch:
                 made = out_dir / (docx.stem + ".pdf")
                 if not made.is_file():

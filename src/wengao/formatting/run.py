@@ -19,7 +19,6 @@ from wengao.formatting.layout import Layout, layout
 from wengao.i18n import t
 from wengao.reading.model import Document, Genre
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".odt", ".rtf")
 OUTPUT_SUFFIX = "-排版"  # the same in every language: file names do not change with the locale
 
 
@@ -122,20 +121,13 @@ def format_file(source: Path, target: Path | None, opts: FormatOptions, name: st
 
 
 def documents_in(folder: Path, skip: Path | None = None) -> list[tuple[Path, str]]:
-    """The documents under a folder, sorted, with names relative to it; hidden files, Word's
-    ~$ lock files and anything under `skip` (the output folder) left out."""
-    out = []
+    """The documents under a folder (the readers' rule: by suffix, sorted, hidden files and
+    Word's ~$ lock files left out), without those under `skip` (the output folder)."""
+    from wengao.reading import expand_inputs
+
     skip_resolved = skip.resolve() if skip is not None else None
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith((".", "~$")) for part in rel.parts):
-            continue
-        if path.suffix.lower() not in DOCUMENT_SUFFIXES or not path.is_file():
-            continue
-        if skip_resolved is not None and skip_resolved in path.resolve().parents:
-            continue
-        out.append((path, rel.as_posix()))
-    return out
+    return [(path, name) for path, name in expand_inputs([folder])
+            if skip_resolved is None or skip_resolved not in path.resolve().parents]
 
 
 def format_folder(folder: Path, out_dir: Path, opts: FormatOptions,
