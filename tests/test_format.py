@@ -556,3 +556,48 @@ def test_line_breaks_inside_a_paragraph_kept_after_a_full_stop_or_a_short_line_e
     assert first["text"] == "要以更加务实的作风推动全县上下各个部门的各项工作落实到位，确保取得实效，切实把部署落到实处。下一句话。"
     assert first["line_breaks"] == 1  # after 。, not inside the sentence
     assert second["text"] == "某某县人民政府2024年5月20日" and second["line_breaks"] == 1
+
+
+# -- end to end: what the .docx reader gives (numbering, notes, pictures, tables) -------------------
+
+NUMBERING = """
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+"""
+
+
+def test_a_word_document_with_auto_numbering_notes_a_picture_and_a_table(tmp_path: Path) -> None:
+    from docx_package import make_docx, p, r
+
+    def num(ilvl: int) -> str:
+        return f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+
+    footnotes = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>' + r(" 见《条例》第三条。") + "</w:p></w:footnote>")
+    picture = ('<w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="457200"/><a:graphic><a:graphicData>'
+               '<pic:pic><pic:blipFill><a:blip r:embed="rIdImg1"/></pic:blipFill></pic:pic>'
+               "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+    table = ("<w:tbl><w:tblPr/><w:tr><w:tc>" + p("项目") + "</w:tc><w:tc>" + p("责任单位") + "</w:tc></w:tr>"
+             "<w:tr><w:tc>" + p("道路硬化") + "</w:tc><w:tc>" + p("交通局") + "</w:tc></w:tr></w:tbl>")
+    body = (p("关于做好当前工作的通知", '<w:jc w:val="center"/>', "<w:b/><w:sz w:val=\"44\"/>")
+            + p("总体要求", num(0)) + p("提高认识", num(1))
+            + "<w:p>" + r("依照条例") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + r("执行，确保工作落到实处。") + "</w:p>"
+            + p("主要任务", num(0)) + "<w:p>" + r("示意图如下：") + picture + "</w:p>" + table + p("请认真贯彻执行。"))
+    src = make_docx(tmp_path / "in.docx", body, numbering=NUMBERING, footnotes=footnotes, media={"image1.png": png()})
+    out = tmp_path / "out.docx"
+    outcome = format_file(src, out, FormatOptions())
+    texts = [x["text"] for x in paras(out)]
+    assert "一、总体要求" in texts and "（一）提高认识" in texts and "二、主要任务" in texts
+    assert find(out, "一、总体")["style"] == "heading 1" and find(out, "（一）提高")["style"] == "heading 2"
+    assert find(out, "关于做好")["style"] == "Title"
+    z = zipfile.ZipFile(out)
+    assert "见《条例》第三条。" in z.read("word/footnotes.xml").decode()
+    assert z.read("word/media/wengao1.png") == png()
+    d = docx.Document(str(out))
+    assert [[c.text for c in row.cells] for row in d.tables[0].rows] == [["项目", "责任单位"], ["道路硬化", "交通局"]]
+    assert len(d.inline_shapes) == 1
+    numbers = [(c.pos, c.after) for c in outcome.layout.changes.items if c.kind.value == "number"]
+    assert [n for _, n in numbers] == ["一、", "（一）", "二、"]
