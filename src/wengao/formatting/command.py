@@ -53,7 +53,7 @@ def _report(outcome: Outcome, echo: Echo, dry_run: bool) -> None:
             echo("  " + d.format(), err=True)
     elif dry_run and outcome.layout is not None:
         lay = outcome.layout
-        for line in describe(str(outcome.source), lay.summary, lay.changes, lay.summary.restyled):
+        for line in describe(str(outcome.source), lay.summary, lay.changes, lay.paragraphs):
             echo(line)
     elif outcome.status is Status.UNCHANGED:
         echo(t("format.unchanged", target=outcome.target))

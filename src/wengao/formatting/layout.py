@@ -46,6 +46,7 @@ class Layout:
     blocks: list[Block]
     changes: Changes
     summary: Summary
+    paragraphs: bool = False  # positions count .docx paragraphs (else .txt lines)
 
 
 def _is_blank(ch: str) -> bool:
@@ -370,4 +371,4 @@ def layout(doc: Document, genre: Genre | None = None) -> Layout:
         lay.summary.restyled = sum(1 for p in raw.paras if p.text.strip())
     for u in align(doc).units:
         lay.unit(u, raw.paras)
-    return Layout(lay.blocks, lay.changes, lay.summary)
+    return Layout(lay.blocks, lay.changes, lay.summary, raw.format.value == "docx")

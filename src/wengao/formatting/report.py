@@ -70,9 +70,13 @@ def genre_label(genre: Genre) -> str:
     return f"{g.label}（{genre.value}）" if g else genre.value
 
 
-def describe(source: str, summary: Summary, changes: Changes, restyled: int) -> list[str]:
-    """The --dry-run report of one document: what it was read as, and every text change."""
+def describe(source: str, summary: Summary, changes: Changes, paragraphs: bool = False) -> list[str]:
+    """The --dry-run report of one document: what it was read as, and every text change.
+    `paragraphs`: positions are .docx paragraphs, not lines."""
     from wengao.i18n import t
+
+    def where(pos: int) -> str:
+        return t("format.at_para" if paragraphs else "format.at_line", pos=pos)
 
     lines = [t("format.dry_head", source=source),
              t("format.dry_genre", genre=genre_label(summary.genre), paragraphs=summary.paragraphs,
@@ -90,7 +94,7 @@ def describe(source: str, summary: Summary, changes: Changes, restyled: int) -> 
     if summary.noise:
         lines.append(t("format.dry_noise", count=len(summary.noise)))
         for pos, text in summary.noise[:20]:
-            lines.append(t("format.dry_noise_line", pos=pos, text=_clip(text)))
+            lines.append(t("format.dry_noise_line", where=where(pos), text=_clip(text)))
         if len(summary.noise) > 20:
             lines.append("    …")
     counted = [
@@ -105,18 +109,18 @@ def describe(source: str, summary: Summary, changes: Changes, restyled: int) -> 
             body.append(t(key, count=count))
     joined = changes.of(ChangeKind.JOINED)
     if joined:
-        body.append(t("format.change_joined", count=len(joined), where="、".join(str(c.pos) for c in joined[:5])))
+        body.append(t("format.change_joined", count=len(joined), where="、".join(where(c.pos) for c in joined[:3])))
     numbers = changes.of(ChangeKind.NUMBER)
     if numbers:
-        body.append(t("format.change_number", count=len(numbers), pos=numbers[0].pos, number=numbers[0].after))
+        body.append(t("format.change_number", count=len(numbers), where=where(numbers[0].pos), number=numbers[0].after))
     punct = changes.of(ChangeKind.PUNCT)
     if punct:
         first = punct[0]
         before, after = _difference(first.before, first.after)
-        body.append(t("format.change_punct", count=sum(_marks(c.before, c.after) for c in punct), pos=first.pos,
-                      before=before, after=after))
-    if restyled:
-        body.append(t("format.change_restyled", count=restyled))
+        body.append(t("format.change_punct", count=sum(_marks(c.before, c.after) for c in punct),
+                      where=where(first.pos), before=before, after=after))
+    if summary.restyled:
+        body.append(t("format.change_restyled", count=summary.restyled))
     lines.append(t("format.dry_changes") if body else t("format.dry_no_changes"))
     return lines + body
 
