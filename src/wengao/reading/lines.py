@@ -62,9 +62,9 @@ class Line:
 def normalize(text: str) -> str:
     """The text a reader judges: no zero-width characters, full-width Chinese punctuation."""
     text = text.translate(_ZERO_WIDTH).translate(_ODD)
-    if "\n" in text:  # a soft line break: a space in a short line (a title), nothing in prose
-        parts = [p.strip() for p in text.split("\n")]
-        text = ("" if len(text) > 60 or "。" in text else " ").join(p for p in parts if p)
+    if "\n" in text:  # a soft line break inside a paragraph is layout: nothing between Chinese
+        text = re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", " ", text)
+        text = re.sub(r"\s*\n\s*", "", text)
     text = normalize_punctuation(text.strip())
     if "（" in text or "(" in text:
         text = _SITE_TAG_RE.sub("", text).strip()
