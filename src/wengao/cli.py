@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from wengao.errors import EXIT_INPUT, EXIT_USAGE, WengaoError
+from wengao.i18n import t
 
 
 def _report(err: WengaoError) -> None:
@@ -55,8 +56,7 @@ def build(
                        "else the built-in bank).")] = None,
     seed: Annotated[str | None, typer.Option(
         "--seed", help="Make pick: choose differently (any word; the same seed, the same choice).")] = None,
-    pdf: Annotated[bool, typer.Option(
-        "--pdf", help="同时用 LibreOffice 生成 PDF。 Also write a PDF through LibreOffice.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=t("format.cli.pdf"))] = False,
 ) -> None:
     """Build .docx drafts from outlines (the outline's genre decides the layout)."""
     from wengao.build import BuildOptions, build_file
@@ -301,26 +301,14 @@ def init(
 
 @handled
 def format_cmd(
-    source: Annotated[Path, typer.Argument(
-        help="要排版的文稿（.docx .txt，装有 LibreOffice 时还可 .doc .wps .odt .rtf），或一个文件夹。"
-             " A draft (.docx, .txt; .doc/.wps/.odt/.rtf through LibreOffice) or a folder of them.",
-        show_default=False, metavar="IN")],
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="输出的 .docx（输入是文件夹时为输出文件夹）；默认在原稿旁，名为“原名-排版.docx”。"
-                               " The .docx to write (a folder for a folder); default: beside it, NAME-排版.docx.")] = None,
-    force: Annotated[bool, typer.Option("--force", "-f", help="覆盖已存在的输出文件。 Replace outputs that exist.")] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", "-n", help="只报告识别结果和将做的改动，不写文件。 Report what would change; write nothing.")] = False,
-    genre: Annotated[str | None, typer.Option(
-        "--genre", help="体裁：speech exchange study-report news compilation；默认自动判断。"
-                        " The genre; detected by default.")] = None,
-    reference: Annotated[Path | None, typer.Option(
-        "--reference", "-r", help="取其样式和页面设置的 .docx；默认 ./templates/reference.docx，否则用内置的。"
-                                  " A .docx whose styles and page setup to use.")] = None,
-    pdf: Annotated[bool, typer.Option(
-        "--pdf", help="同时用 LibreOffice 生成 PDF。 Also write a PDF through LibreOffice.")] = False,
+    source: Annotated[Path, typer.Argument(help=t("format.cli.source"), show_default=False, metavar="IN")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=t("format.cli.output"))] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help=t("format.cli.force"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help=t("format.cli.dry_run"))] = False,
+    genre: Annotated[str | None, typer.Option("--genre", help=t("format.cli.genre"))] = None,
+    reference: Annotated[Path | None, typer.Option("--reference", "-r", help=t("format.cli.reference"))] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help=t("format.cli.pdf"))] = False,
 ) -> None:
-    """把已有文稿按 GB/T 9704 重新排版，一字不改。 Re-typeset a draft to GB/T 9704, its words untouched."""
     from wengao.formatting.command import run_format
 
     code = run_format(source, output, force=force, dry_run=dry_run, genre=genre, reference=reference, pdf=pdf,
@@ -331,6 +319,7 @@ def format_cmd(
 
 COMMANDS = {"build": build, "new": new, "init": init, "reference": reference_cmd, "mine": mine,
             "format": format_cmd}
+format_cmd.__doc__ = t("format.cli.help")
 GROUPS = {
     "outline": ("Work with outlines: extract one from an existing document.", {"extract": outline_extract}),
     "phrases": ("Search, show, list and add phrases of the phrase bank.",

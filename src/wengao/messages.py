@@ -145,5 +145,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "install LibreOffice (e.g. apt-get install libreoffice-writer-nogui), or leave out --pdf"),
     "format.pdf_failed": ("LibreOffice 未能转换成 PDF：{reason}", "LibreOffice could not convert it to PDF: {reason}"),
     "format.pdf_timeout": ("LibreOffice 转换超时（{seconds} 秒）", "LibreOffice took longer than {seconds} s"),
+    # help texts of `wengao format` and of --pdf
+    "format.cli.help": ("把已有文稿按 GB/T 9704 重新排版，一字不改（一键排版）。",
+                        "Re-typeset an existing draft to GB/T 9704, every word kept."),
+    "format.cli.source": ("要排版的文稿（.docx、.txt；装有 LibreOffice 时还可 .doc .wps .odt .rtf），或一个文件夹。",
+                          "The draft (.docx, .txt; .doc .wps .odt .rtf through LibreOffice), or a folder of them."),
+    "format.cli.output": ("写到哪个 .docx（输入是文件夹时为输出文件夹）；默认在原稿旁，名为“原名-排版.docx”。",
+                          "The .docx to write (a folder when formatting a folder); default: beside it, NAME-排版.docx."),
+    "format.cli.force": ("覆盖已存在的输出文件。", "Replace output files that already exist."),
+    "format.cli.dry_run": ("只报告识别出的结构和将做的文字改动，不写任何文件。",
+                           "Report what was found and what would change; write nothing."),
+    "format.cli.genre": ("体裁：speech、exchange、study-report、news、compilation；默认自动判断。",
+                         "speech, exchange, study-report, news or compilation; detected by default."),
+    "format.cli.reference": ("取其样式和页面设置的 .docx（其文字不用）；默认 ./templates/reference.docx，否则用内置的。",
+                             "A .docx whose styles and page setup to use (its text is ignored); default: "
+                             "./templates/reference.docx, else the built-in one."),
+    "format.cli.pdf": ("同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）。",
+                       "Also write a PDF through LibreOffice (where it is installed)."),
     # (end of format)
 }
