@@ -601,3 +601,20 @@ def test_a_word_document_with_auto_numbering_notes_a_picture_and_a_table(tmp_pat
     assert len(d.inline_shapes) == 1
     numbers = [(c.pos, c.after) for c in outcome.layout.changes.items if c.kind.value == "number"]
     assert [n for _, n in numbers] == ["一、", "（一）", "二、"]
+
+
+def test_the_format_evaluation_scores_a_tiny_corpus(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "txt" / "a.txt").write_text("在会上的讲话\n同志们：\n一、提高认识\n正文。\n二、狠抓落实\n正文。\n",
+                                          encoding="utf-8")
+    (tmp_path / "gold" / "a.yaml").write_text(
+        "file: txt/a.txt\ngenre: speech\nheadings:\n  - [1, 提高认识]\n  - [1, 狠抓落实]\n  - [2, 不存在]\n",
+        encoding="utf-8")
+    bench = Path(__file__).resolve().parent.parent / "bench" / "eval_format.py"
+    r = subprocess.run([sys.executable, str(bench), str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "text kept 1/1; heading F1 0.800 (recall 2/3, precision 2/2); page setup 1/1" in r.stdout
