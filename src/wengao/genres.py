@@ -46,7 +46,7 @@ GENRES: dict[str, Genre] = {
               description="title (and sub-title), source and date line, a lead paragraph, "
                           "body with ××强调，一要…二要…, an attendance paragraph"),
         Genre("compilation", "汇编", frozenset({"genre", "title", "note", "vars", "topics", "seed", "parts",
-                                               "toc_title", "author", "date", "salutation"}),
+                                               "toc_title", "subtitle", "author", "date", "salutation"}),
               frozenset({"title", "parts"}), None, numbering="none",
               description="a cover title and note, a table of contents, each part on a new page"),
     )

@@ -159,6 +159,8 @@ class _Reader:
             return False
         if line.text == last.text:
             return True  # a title shown twice (web copies)
+        if line.text[-1] in "？！?!":
+            return False  # a question or a call opens the text; a title line does not end so
         so_far = "".join(self.text[k].text for k in tb.titles)
         if title_word_end(line.text, self.lex) and not title_word_end(so_far, self.lex):
             return False
@@ -457,6 +459,7 @@ def _merge_cover(cover: Document, doc: Document) -> Document:
 def clean_title(text: str) -> str:
     """A title as a reader names it: no year glued on by a download site (2024在…讲话)."""
     text = re.sub(r"^\d{4}(?=[^\d年度届级])", "", text.strip())
+    text = re.sub(r"\.(?:docx?|wps|pdf|txt)$", "", text, flags=re.I)  # a file name used as title
     return re.sub(r"\s+", " ", text).strip()
 
 
