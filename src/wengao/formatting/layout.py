@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wengao.document.blocks import Block, Image, Run
-from wengao.formatting.align import Placed, Unit, align, fold
+from wengao.formatting.align import Placed, Unit, align, fold, signature
 from wengao.formatting.report import ChangeKind, Changes, Summary
 from wengao.reading.model import BlockKind, Document, Genre, InlineObject, RawPara
 from wengao.text.punct import fullwidth_punctuation, has_han
@@ -335,8 +335,8 @@ class _Layout:
         before = pl.start - u.sig_start  # letters before the point's own text (rare)
         n = 0
         if b.lead:
-            lead = fold_text(b.lead)
-            marker = fold_text(b.marker)
+            lead = signature(b.lead)
+            marker = signature(b.marker)
             n = len(lead) if lead.startswith(marker) else len(marker) + len(lead)
         if not n:
             n = _first_sentence(_split(tokens, before)[1])
@@ -346,10 +346,6 @@ class _Layout:
             self.summary.bold_leads += 1
         else:
             self.emit("p", _runs(tokens))
-
-
-def fold_text(text: str) -> str:
-    return "".join(fold(c) for c in text)
 
 
 def layout(doc: Document, genre: Genre | None = None) -> Layout:
