@@ -89,8 +89,11 @@ def run_format(source: Path, output: Path | None, *, force: bool = False, dry_ru
 
         require_soffice()
     if not source.is_dir():
-        target = output if output is not None and not output.is_dir() else (
-            output / (source.stem + ".docx") if output is not None else default_output(source))
+        into_dir = output is not None and (output.is_dir() or not output.suffix)  # -o 排版后: a folder
+        if output is None:
+            target = default_output(source)
+        else:
+            target = output / (source.stem + ".docx") if into_dir else output
         outcome = format_file(source, target, opts)
         _report(outcome, echo, dry_run)
         if pdf and not dry_run and _pdfs([outcome], force, echo):
