@@ -23,11 +23,13 @@ def _messages(name: str) -> str:
     return ""
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", CASES)
-def test_error_messages(name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+def test_error_messages(name: str, lang: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     monkeypatch.chdir(GOLDEN)
+    monkeypatch.setenv("WENGAO_LANG", lang)
     got = _messages(name)
-    expected = GOLDEN / f"{name}.expected"
+    expected = GOLDEN / f"{name}.{lang}.expected"
     if update_golden:
         expected.write_text(got, encoding="utf-8")
     assert got == expected.read_text(encoding="utf-8")

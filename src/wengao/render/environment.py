@@ -70,8 +70,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def cn_date(value: dt.date) -> str:
-    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros)."""
+def cn_date(value: dt.date | Text) -> str:
+    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros); a placeholder
+    such as 【日期】 stays as it is."""
+    if not isinstance(value, dt.date):
+        return mk.escape_text(str(value))
     return f"{value.year}年{value.month}月{value.day}日"
 
 

@@ -20,7 +20,7 @@ TEMPLATE_FILE = "document.md.j2"
 
 def template_context(outline: Outline) -> dict[str, object]:
     """Every outline field, so templates may test any of them without an undefined error."""
-    ctx = {f.name: getattr(outline, f.name) for f in dataclasses.fields(outline)}
+    ctx = {f.name: getattr(outline, f.name) for f in dataclasses.fields(outline) if f.name != "warnings"}
     genre = GENRES[outline.genre]
     ctx["genre_label"] = genre.label
     if ctx.get("salutation") is None and genre.salutation:
