@@ -80,3 +80,61 @@ def test_user_text_cannot_inject_blocks(build) -> None:
     headings = [p for p in skel["paragraphs"] if p["outline_level"] is not None]
     assert len(headings) == 1
     assert headings[0]["text"] == "一、甲@h1 注入的标题"
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "loops more than"),
+    ("{{ 'a' * 10**10 }}", "more than"),
+    ("{{ 'a' | center(10**9) }}", "larger than"),
+    ("{{ '%9999999999s' % 'a' }}", "larger than"),
+    ("{{ 1/0 }}", "ZeroDivisionError"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself"),
+])
+def test_templates_are_bounded_and_located(build, tmp_path: Path, body: str, words: str) -> None:
+    import time
+
+    tpl = _override(tmp_path, "@title {{ title }}\n\n@p " + body + "\n")
+    start = time.perf_counter()
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE)
+    assert time.perf_counter() - start < 3
+    d = info.value.diagnostics[0]
+    assert info.value.exit_code == 4
+    assert Path(d.path).resolve() == tpl.resolve() and d.line == 3, d
+    assert words in d.message
+
+
+def test_a_render_past_its_deadline_stops(build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wengao.render import limits
+
+    monkeypatch.setattr(limits, "MAX_SECONDS", 0.2)
+    _override(tmp_path, "@title {{ title }}\n@p {% for i in range(900000) %}{% if i < 0 %}x{% endif %}"
+                        "{% for j in range(1) %}{% endfor %}{% endfor %}\n")
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE)
+    assert "0.2" in str(info.value) and "template" in str(info.value)
+
+
+def test_a_missing_include_is_named(build, tmp_path: Path) -> None:
+    tpl = _override(tmp_path, "@title {{ title }}\n{% include 'nosuch.md.j2' %}\n")
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE)
+    d = info.value.diagnostics[0]
+    assert "nosuch.md.j2" in d.message and "genre" not in d.message
+    assert Path(d.path).resolve() == tpl.resolve() and d.line == 2
+
+
+def test_a_control_character_from_a_template_is_refused(build, tmp_path: Path) -> None:
+    _override(tmp_path, "@title {{ title }}\n@p 甲{{ '\\x01' }}乙\n@p {{ '\\ud800' }}\n")
+    with pytest.raises(WengaoError) as info:
+        build(OUTLINE)
+    text = str(info.value)
+    assert "U+0001" in text and "U+D800" in text
+    assert not (tmp_path / "outline.docx").exists()
+
+
+def test_ordinary_loops_and_numbers_still_work(build, tmp_path: Path) -> None:
+    _override(tmp_path, "@title {{ title }}\n{% for i in range(3) %}@p 第{{ i + 1 }}段{{ '。' * 2 }}\n"
+                        "{% endfor %}@p {{ 2024 }}年{{ '%02d' % 5 }}月\n")
+    skel = build(OUTLINE)
+    assert [p["text"] for p in skel["paragraphs"]][1:] == ["第1段。。", "第2段。。", "第3段。。", "2024年05月"]
