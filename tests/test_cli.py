@@ -105,6 +105,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path: Path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(os, "link", broken_replace)
     result = runner.invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
     assert result.exit_code != 0
     assert "No space left on device" in result.output and "Traceback" not in result.output

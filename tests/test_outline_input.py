@@ -158,3 +158,38 @@ def test_a_skeleton_date_is_a_placeholder(tmp_path: Path, monkeypatch: pytest.Mo
     texts = [p["text"] for p in skeleton(tmp_path / "s.docx")["paragraphs"]]
     assert any(t.startswith("（【") for t in texts)
     assert "s.yaml:7:7: warning:" in result.output
+
+
+def test_output_is_created_exclusively_and_keeps_its_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wengao.errors import UsageError
+    from wengao.fileio import atomic_write
+
+    target = tmp_path / "draft.docx"
+    real_link = os.link
+
+    def someone_else_first(src: str, dst: str) -> None:  # another build wins the race
+        Path(dst).write_bytes(b"theirs")
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", someone_else_first)
+    with pytest.raises(UsageError):
+        atomic_write(target, b"ours", force=False)
+    assert target.read_bytes() == b"theirs"
+    monkeypatch.undo()
+    target.chmod(0o600)
+    atomic_write(target, b"ours", force=True)
+    assert target.read_bytes() == b"ours" and (target.stat().st_mode & 0o777) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.docx"]
+
+
+def test_a_killed_writers_temporary_file_is_cleaned_up(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from wengao.fileio import atomic_write
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".draft.docx.wengao-{dead.stdout.strip()}-abc.tmp"
+    stale.write_bytes(b"half")
+    atomic_write(tmp_path / "draft.docx", b"new", force=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]

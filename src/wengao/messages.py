@@ -355,6 +355,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build.markup.control": ("模板输出的第 {n} 行有控制字符 {code}", "output line {n} contains the control character {code}"),
     "build.markup.control.hint": ("Word 和 LibreOffice 打不开含这种字符的文档；把它从模板里去掉",
                                   "Word and LibreOffice refuse documents with it; remove it from the template"),
+    "build.output.exists": ("文件已经存在，没有覆盖", "output file already exists, not overwritten"),
+    "build.output.exists.hint": ("加 --force 覆盖它", "pass --force to replace it"),
+    "build.output.directory": ("输出路径是文件夹", "output path is a directory"),
+    "build.output.cannot_create": ("这里写不了文件：{reason}", "cannot write here: {reason}"),
+    "build.output.cannot_write": ("写入失败：{reason}", "cannot write: {reason}"),
     # (end of build)
     # -- reading: readers and the structure of documents ---------------------------------------------
     # (end of reading)

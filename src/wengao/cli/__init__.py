@@ -92,8 +92,15 @@ def _root(
     """wengao（文稿）."""
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # `kill` gets the same clean stop as Ctrl-C: no temporary file left
+
+
 def main() -> None:
     """Entry point (`wengao`, `python -m wengao`)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app()
     except KeyboardInterrupt:  # before the command line is even read
