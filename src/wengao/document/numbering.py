@@ -39,6 +39,7 @@ class Scheme(Enum):
     ORDINAL = "第一，"  # 第一， 第一、 第一项措施：
     BARE = "一"  # a numeral alone on its line
     LABEL = "对策1："  # a short word with a number: 对策1： 手记①| 附1： 01␣
+    POINT = "一是"  # 一是坚持…，… standing alone over its paragraph, used as a subheading
     STYLE = "style"  # no number: a Word heading style or outline level says it is a heading
     NONE = ""  # no number at all (an unnumbered own-line subheading)
 

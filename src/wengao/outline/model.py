@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class MonthDate(dt.date):
+    """A date printed with its month only (（一九四二年五月）): written 1942-05 in an outline."""
+
+    month_only = True
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a reused phrase came from, carried to the document for `--annotate`."""

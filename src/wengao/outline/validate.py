@@ -294,6 +294,11 @@ class _Validator:
                     return dt.date(*map(int, m.groups()))
                 except ValueError:
                     pass
+            m = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?\s*", value)
+            if m and 1 <= int(m.group(2)) <= 12:
+                from wengao.outline.model import MonthDate
+
+                return MonthDate(int(m.group(1)), int(m.group(2)), 1)
         self.error(where, t("outline.bad_date", value=value), t("outline.bad_date.hint"))
         return None
 
@@ -339,6 +344,11 @@ class _Validator:
         def opt_text(key: str) -> TextLike | None:
             return self.text((*p, key), data[key], key) if key in data else None
 
+        def salutation() -> TextLike | None:
+            if data.get("salutation") == "":
+                return Text("")  # written empty on purpose: no salutation, not the default
+            return opt_text("salutation")
+
         outline = Outline(
             path=self.loc.path,
             genre=genre.name,
@@ -348,7 +358,7 @@ class _Validator:
             author=opt_text("author"),
             source=opt_text("source"),
             date=self.date((*p, "date"), data.get("date")),
-            salutation=opt_text("salutation"),
+            salutation=salutation(),
             vars=self.vars_map((*p, "vars"), data.get("vars")),
             topics=tuple(t.strip() for t in topics_raw if t.strip()),
             seed=str(seed) if seed is not None else None,

@@ -75,10 +75,12 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 
 def cn_date(value: dt.date | Text) -> str:
-    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros); a placeholder
-    such as 【日期】 stays as it is."""
+    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros); 1942-05 → 1942年5月;
+    a placeholder such as 【日期】 stays as it is."""
     if not isinstance(value, dt.date):
         return mk.escape_text(str(value))
+    if getattr(value, "month_only", False):
+        return f"{value.year}年{value.month}月"
     return f"{value.year}年{value.month}月{value.day}日"
 
 
