@@ -215,11 +215,11 @@ def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotat
 
 def reference_bytes() -> bytes:
     """The built-in reference document, as committed at templates/reference.docx."""
-    from wengao.docx.styles import build_reference
+    from wengao.docx.styles import build_reference, finish_reference
 
     doc = build_reference()
     buf = io.BytesIO()
     doc.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    return _zip(parts, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    return _zip(finish_reference(parts), dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
