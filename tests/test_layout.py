@@ -7,6 +7,7 @@ import io
 import random
 import re
 import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -122,3 +123,30 @@ def test_libreoffice_loses_no_punctuation_and_sets_28_characters_a_line(tmp_path
     assert text.count("——在全市") == 1 and "———" not in text
     lengths = [len(ln.strip().replace(" ", "")) for ln in text.splitlines() if ln.strip()]
     assert max(set(lengths), key=lengths.count) == 28
+
+
+def test_annotations_are_reproducible_and_name_the_source_document(tmp_path: Path, monkeypatch) -> None:
+    import yaml
+
+    from wengao.build import BuildOptions, build_file
+    from wengao.docx.inspect import skeleton
+
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("WENGAO_LANG", "zh")
+    bank = tmp_path / "bank"
+    entry = {"id": "closing.0001", "text": "同志们，让我们团结一心、真抓实干！", "function": "closing",
+             "kind": "sentence", "count": 1, "sources": ["9f3a61c2d4e5b7a8.txt:3"], "genres": ["speech"]}
+    write(bank / "closing.yaml", yaml.safe_dump([entry], allow_unicode=True))
+    write(bank / "corpus" / "9f3a61c2d4e5b7a8.txt",
+          "在全县乡村振兴工作推进会上的讲话\n\n同志们：\n同志们，让我们团结一心、真抓实干！\n")
+    src = write(tmp_path / "a.yaml", "title: 标题\ndate: 2024-05-20\nsections:\n  - heading: 一\n"
+                                     "closing:\n  - phrase: closing.0001\n")
+    outs = []
+    for name in ("one.docx", "two.docx"):
+        outs.append(build_file(src, tmp_path / name, BuildOptions(bank=bank, annotate=True)).path)
+        time.sleep(1.1) if name == "one.docx" else None
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    (comment,) = skeleton(outs[0])["comments"]
+    assert comment["text"] == "closing.0001 · 出自《在全县乡村振兴工作推进会上的讲话》第 3 行"
+    with zipfile.ZipFile(outs[0]) as z:
+        assert 'w:date="2024-05-20T00:00:00Z"' in z.read("word/comments.xml").decode()

@@ -77,7 +77,12 @@ def resolve(outline: Outline, opts: BuildOptions) -> Outline:
     bank = opts.bank or default_bank(opts.workspace)
     if not bank.is_dir():
         raise BankError.single(str(bank), t("build.no_bank"), hint=t("build.no_bank.hint"))
-    return resolve_phrases(outline, BankIndex(bank), opts.seed)
+    resolved = resolve_phrases(outline, BankIndex(bank), opts.seed)
+    if opts.annotate:
+        from wengao.provenance import titled_sources
+
+        resolved = titled_sources(resolved, bank)
+    return resolved
 
 
 def placeholders(outline: Outline) -> list[Diagnostic]:

@@ -360,6 +360,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build.output.directory": ("输出路径是文件夹", "output path is a directory"),
     "build.output.cannot_create": ("这里写不了文件：{reason}", "cannot write here: {reason}"),
     "build.output.cannot_write": ("写入失败：{reason}", "cannot write: {reason}"),
+    "build.annotate.origin": ("出自《{title}》第 {line} 行", "from 《{title}》, line {line}"),
     # (end of build)
     # -- reading: readers and the structure of documents ---------------------------------------------
     "read.not_found": ("找不到文件", "file not found"),

@@ -202,6 +202,10 @@ def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProp
     doc.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    # comments are stamped with the document's time, not the wall clock: the same build twice
+    # gives the same file
+    stamp = f'w:date="{_w3c(props.created)}"'.encode()
+    parts = [(n, re.sub(rb'w:date="[^"]*"', stamp, d) if n == "word/comments.xml" else d) for n, d in parts]
     return _finish(parts, body, props, new_body=False)
 
 
