@@ -35,6 +35,10 @@ def _ppr(spec: ParaStyle) -> etree._Element:
     ppr = el("w:pPr")
     if spec.keep_next:
         ppr.append(el("w:keepNext"))
+    if spec.right_tab:
+        tabs = el("w:tabs")
+        tabs.append(el("w:tab", val="right", leader="dot", pos=spec.right_tab))
+        ppr.append(tabs)
     # Word's default, written out: LibreOffice reads an explicit "on" as "no hanging punctuation"
     # (its import inverts it), and its hanging marks vanish from justified lines (see PUNCTUATION).
     ppr.append(el("w:overflowPunct", val=1))
