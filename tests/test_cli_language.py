@@ -155,6 +155,6 @@ def test_help_starts_without_importing_any_command() -> None:
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.startswith('wengao.') and m not in "
             "('wengao.cli', 'wengao.cli.core', 'wengao.cli.handle', 'wengao.errors', 'wengao.i18n', "
-            "'wengao.messages')), file=sys.stderr)")
+            "'wengao.messages', 'wengao.text', 'wengao.text.width')), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip() == "[]", out.stderr

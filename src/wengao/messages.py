@@ -361,6 +361,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build.output.cannot_create": ("这里写不了文件：{reason}", "cannot write here: {reason}"),
     "build.output.cannot_write": ("写入失败：{reason}", "cannot write: {reason}"),
     "build.annotate.origin": ("出自《{title}》第 {line} 行", "from 《{title}》, line {line}"),
+    "build.reference.unreadable": ("打不开参考文档：{reason}", "cannot open reference document: {reason}"),
+    "build.reference.unreadable.hint": ("用 Word、WPS 或 LibreOffice 保存的 .docx", "pass a .docx saved by Word, WPS or LibreOffice"),
+    "build.reference.no_parts": ("其中没有正文或样式部分", "it has no document or styles part"),
+    "build.skeleton.unknown_genre": ("没有这个文种", "unknown genre"),
+    "build.skeleton.did_you_mean": ("是不是 '{name}'？", "did you mean '{name}'?"),
+    "build.skeleton.see_list": ("运行 `wengao new --list` 查看全部文种", "see `wengao new --list`"),
+    "build.skeleton.missing": ("这个文种没有 {name}", "no {name} for this genre"),
+    "build.init.exists": ("已有 {count} 个文件，什么都没有复制", "{count} files already exist, nothing copied"),
+    "build.init.exists.hint": ("加 --force 覆盖它们", "pass --force to replace them"),
+    "build.genre.speech": ("标题（或主标题加“——在……讲话”）、讲话人和日期、同志们：、一、（一）标题、一是/一要要点、结尾号召",
+                           "title (or theme title + ——在…讲话), speaker and date, 同志们：, 一、（一） headings, "
+                           "一是/一要 points, a closing call"),
+    "build.genre.exchange": ("标题、发言人、“一、”下设“1、”、下一步打算", "title, speaker line, 一、 with 1、 inside, 下一步 resolutions"),
+    "build.genre.study-report": ("标题、作者职务署名、学习情况开头、一、（一）一是、结尾表态",
+                                 "title, author's post line, an opening on the study, 一、（一）一是, a closing 表态"),
+    "build.genre.news": ("标题（及副题）、来源和日期、导语、××强调，一要……二要……的正文、出席情况",
+                         "title (and sub-title), source and date line, a lead paragraph, body with ××强调，一要…二要…, "
+                         "an attendance paragraph"),
+    "build.genre.compilation": ("封面标题和说明、目录、各篇另起一页", "a cover title and note, a table of contents, each part on a new page"),
     # (end of build)
     # -- reading: readers and the structure of documents ---------------------------------------------
     "read.not_found": ("找不到文件", "file not found"),

@@ -10,13 +10,13 @@ the click objects — on every run, after the language is known.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
 
 from wengao.i18n import t
+from wengao.text.width import width
 
 # CJK punctuation that may not begin a line (it hangs at the end of the previous one).
 _NO_LINE_START = set("，。、；：？！）》」』”’…—·")
@@ -32,11 +32,6 @@ def tr(text: str | None) -> str | None:
     from wengao.messages import MESSAGES
 
     return t(text) if text and text in MESSAGES else text
-
-
-def width(text: str) -> int:
-    """Columns on a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wrap(text: str, columns: int, first: str = "", rest: str = "") -> list[str]:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from wengao.document.blocks import Block
 from wengao.docx.body import SECTION_MARK, W_NS, Body, body_xml, escape
-from wengao.errors import WengaoError
+from wengao.errors import ReferenceDocError
+from wengao.i18n import t
 
 # a style's id and its name (the first child of w:style), found without parsing the whole part
 _STYLE_RE = re.compile(r'<w:style\b[^>]*?\bw:styleId="([^"]*)"[^>]*>\s*(?:<w:name w:val="([^"]*)")?')
@@ -41,9 +42,9 @@ class _Reference:
     fast: bool  # the package has the parts the direct writer needs
 
 
-def _bad_reference(path: Path, why: object) -> WengaoError:
-    return WengaoError.single(str(path), f"cannot open reference document: {why}",
-                              hint="pass a .docx saved by Word, WPS or LibreOffice")
+def _bad_reference(path: Path, why: object) -> ReferenceDocError:
+    return ReferenceDocError.single(str(path), t("build.reference.unreadable", reason=why),
+                                    hint=t("build.reference.unreadable.hint"))
 
 
 @functools.cache
@@ -58,7 +59,7 @@ def _load_reference(path: str, _mtime_ns: int) -> _Reference:
         raise _bad_reference(Path(path), exc) from None
     names = dict(parts)
     if "word/styles.xml" not in names or "word/document.xml" not in names:
-        raise _bad_reference(Path(path), "it has no document or styles part")
+        raise _bad_reference(Path(path), t("build.reference.no_parts"))
     by_id, by_name = {}, {}
     for m in _STYLE_RE.finditer(names["word/styles.xml"].decode("utf-8", "replace")):
         by_id[m.group(1)] = m.group(1)
