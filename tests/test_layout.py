@@ -150,3 +150,17 @@ def test_annotations_are_reproducible_and_name_the_source_document(tmp_path: Pat
     assert comment["text"] == "closing.0001 · 出自《在全县乡村振兴工作推进会上的讲话》第 3 行"
     with zipfile.ZipFile(outs[0]) as z:
         assert 'w:date="2024-05-20T00:00:00Z"' in z.read("word/comments.xml").decode()
+
+
+def test_no_xml_illegal_character_reaches_the_file(tmp_path: Path) -> None:
+    from wengao.build import BuildOptions, build_file
+
+    src = write(tmp_path / "c.yaml", 'title: "标\\x01题"\ntopics: ["乡\\x02村"]\nsections:\n'
+                                     '  - heading: "一\\x0e二"\n')
+    built = build_file(src, tmp_path / "c.docx", BuildOptions())
+    assert len(built.warnings) == 2  # title and heading, each at its line
+    with zipfile.ZipFile(built.path) as z:
+        for name in z.namelist():
+            data = z.read(name)
+            if name.endswith(".xml"):
+                assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", data.decode("utf-8")), name
