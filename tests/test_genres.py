@@ -118,9 +118,9 @@ def test_compilation_parts_are_checked_with_their_own_lines(tmp_path: Path) -> N
     with pytest.raises(WengaoError) as info:
         load_outline(src)
     text = str(info.value)
-    assert f"{tmp_path / 'part.yaml'}:5:5: error: unknown key 'paragrahs'" in text
-    assert f"{src}:5:12: error: unknown genre 'speach' for a part" in text
-    assert "missing.yaml: error: file not found" in text
+    assert f"{tmp_path / 'part.yaml'}:5:5: 错误: 第 1 级小节中没有键 'paragrahs'" in text
+    assert f"{src}:5:12: 错误: 汇编的部分不能用文种 'speach'" in text
+    assert "missing.yaml: 错误: 找不到文件" in text
 
 
 def test_workspace_templates_override_builtin_by_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

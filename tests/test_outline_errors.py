@@ -48,7 +48,7 @@ def test_cli_reports_errors_without_traceback_or_output(name: str, tmp_path: Pat
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
-    assert lines and all(ln.startswith(f"{name}.yaml:") and ": error: " in ln for ln in lines)
+    assert lines and all(ln.startswith(f"{name}.yaml:") and ": 错误: " in ln for ln in lines)
     assert not out.exists()
     assert not list(tmp_path.iterdir()), "no temporary or partial file is left behind"
 
@@ -66,5 +66,5 @@ def test_undecodable_outline_is_a_located_error(tmp_path: Path) -> None:
     src.write_bytes(b"title: ok\n\x81\x30\xff\xfe\x00\x01 junk\n")
     with pytest.raises(WengaoError) as info:
         load_outline(src)
-    assert "cannot decode" in str(info.value)
+    assert "GB18030" in str(info.value)
     assert str(info.value).startswith(f"{src}:2:")

@@ -49,14 +49,14 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(fifo), "-o", str(tmp_path / "x.docx")])
     assert time.perf_counter() - start < 2
     assert result.exit_code == EXIT_OUTLINE
-    assert f"{fifo}: error: not a regular file" in result.output
+    assert f"{fifo}: 错误: 不是普通文件" in result.output
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_dev_zero_is_refused() -> None:
     with pytest.raises(OutlineError) as info:
         load_outline("/dev/zero")
-    assert "not a regular file" in str(info.value)
+    assert "不是普通文件" in str(info.value)
 
 
 def test_a_huge_file_is_refused_after_reading_only_the_cap(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_huge_file_is_refused_after_reading_only_the_cap(tmp_path: Path) -> No
 
 
 def test_a_directory_or_a_missing_file(tmp_path: Path) -> None:
-    for path, words in ((tmp_path, "directory"), (tmp_path / "nope.yaml", "not found")):
+    for path, words in ((tmp_path, "文件夹"), (tmp_path / "nope.yaml", "找不到文件")):
         with pytest.raises(OutlineError) as info:
             load_outline(path)
         assert words in str(info.value)
@@ -140,10 +140,10 @@ def test_placeholders_are_reported_where_they_are_and_strict_refuses(tmp_path: P
     out = tmp_path / "draft.docx"
     result = runner.invoke(app, ["build", str(src)])
     assert result.exit_code == 0
-    assert f"{src}:1:8: warning:" in result.output and f"{src}:2:7: warning:" in result.output
+    assert f"{src}:1:8: 警告:" in result.output and f"{src}:2:7: 警告:" in result.output
     out.unlink()
     result = runner.invoke(app, ["build", str(src), "--strict"])
-    assert result.exit_code == EXIT_OUTLINE and f"{src}:1:8: error:" in result.output
+    assert result.exit_code == EXIT_OUTLINE and f"{src}:1:8: 错误:" in result.output
     assert not out.exists()
 
 
@@ -157,7 +157,7 @@ def test_a_skeleton_date_is_a_placeholder(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 0, result.output
     texts = [p["text"] for p in skeleton(tmp_path / "s.docx")["paragraphs"]]
     assert any(t.startswith("（【") for t in texts)
-    assert "s.yaml:7:7: warning:" in result.output
+    assert "s.yaml:7:7: 警告:" in result.output
 
 
 def test_output_is_created_exclusively_and_keeps_its_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
