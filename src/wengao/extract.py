@@ -228,10 +228,10 @@ def extract(path: Path) -> Extracted:
     result.texts = [_blank(b.text) for b in doc.blocks if b.kind is not BlockKind.NOISE]
     if doc.parts:
         outline: dict[str, Any] = {"genre": "compilation", "title": doc.front.title or NO_TITLE}
+        _front_fields(outline, doc)
         if doc.front.notes:
             outline["note"] = [_blank(n) for n in doc.front.notes]
         outline["parts"] = [doc_outline(p) for p in doc.parts]
-        _front_fields(outline, doc)
         _cross_check(path, doc, result)
         result.outline = outline
     else:
@@ -241,8 +241,8 @@ def extract(path: Path) -> Extracted:
 
 def _front_fields(outline: dict[str, Any], doc: Document) -> None:
     """A compilation's own author, date and salutation (of its cover or covering notice)."""
-    for key, value in (("author", doc.front.author), ("date", doc.front.date),
-                       ("salutation", doc.front.salutation)):
+    for key, value in (("subtitle", doc.front.subtitle), ("author", doc.front.author),
+                       ("date", doc.front.date), ("salutation", doc.front.salutation)):
         if value:
             outline[key] = value
 

@@ -44,7 +44,7 @@ GENRES: dict[str, Genre] = {
               frozenset({"title", "opening"}), None, numbering="none", heading_required=False,
               description="build.genre.news"),
         Genre("compilation", "汇编", frozenset({"genre", "title", "note", "vars", "topics", "seed", "parts",
-                                               "toc_title", "author", "date", "salutation"}),
+                                               "toc_title", "subtitle", "author", "date", "salutation"}),
               frozenset({"title", "parts"}), None, numbering="none",
               description="build.genre.compilation"),
     )

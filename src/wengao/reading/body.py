@@ -54,6 +54,21 @@ def split_run_in(rest: str) -> tuple[str, str] | None:
 _TITLE_STYLES = {"title", "标题", "part title", "cover title", "subtitle", "副标题"}
 
 
+# Nouns a heading of a report ends with. Only used where the line break after a heading was lost
+# (a flattened file): 一、深入学习推广浙江经验的重大意义浙江“千万工程”起步早…
+_HEADING_NOUN_RE = re.compile(
+    "(?:意义|内容|举措|措施|经验|要求|成效|做法|启示|体会|认识|思路|路径|问题|任务|目标|原则|机制|保障|方向|"
+    "重点|感受|成就|收获|建议|对策|情况|理解|作用|基础|关键|根本)")
+
+
+def glued_heading(rest: str) -> tuple[str, str] | None:
+    window = rest[:44]
+    for m in _HEADING_NOUN_RE.finditer(window):
+        if m.end() >= 6 and rest[m.end():m.end() + 1] not in "的地得之和与及、，。是":
+            return rest[:m.end()], rest[m.end():]
+    return None
+
+
 def style_level(line: Line) -> int:
     """A Word heading style or outline level: 1-based, 0 for none (a title style is no heading,
     even with an outline level for the table of contents)."""
@@ -83,7 +98,8 @@ class BodyReader:
         if n.scheme is Scheme.LABEL and not n.rest:
             return [Block(BlockKind.HEADING, n.marker.rstrip("：:|｜ "), line.pos, line.source, scheme=n.scheme,
                           number="", value=n.value, end_pos=line.end_pos)]
-        split = split_run_in(n.rest)
+        # in a flattened file the break after a heading may be lost: 重大意义浙江起步早…
+        split = (line.flattened and glued_heading(n.rest)) or split_run_in(n.rest)
         if split is None or not split[0]:
             return None
         head, body = split

@@ -22,9 +22,11 @@ TERMINAL = "。！？；：…”’）)!?;:"  # a line ending in one of these e
 SENTENCE_END = "。！？"
 NON_INITIAL = "，。、；：！？）】」』”’,.;:!?)"  # a paragraph never starts with these
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_ODD = str.maketrans({"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",
+_ODD_MAP = {"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",
                       "\u3000": " ", "\xa0": " ", "\t": " ", "︰": "：",
-                      "﹐": "，", "﹒": "．", "\r": " "})
+                      "﹐": "，", "﹒": "．", "\r": " "}
+_ODD = str.maketrans(_ODD_MAP) | _ZERO_WIDTH
+_ODD_RE = re.compile("[" + "".join(_ODD_MAP) + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[ ]{2,}")
 # a download site's tag in a title: （范文推荐） （精选3篇） （21895字）
 _SITE_TAG_RE = re.compile(r"[（(][^（）()]{0,12}(?:范文|推荐|精选|通用|最新|合集|优选|\d+篇|\d+字)[^（）()]{0,12}[）)]")
@@ -35,6 +37,7 @@ _PAGE_FOOTER_RE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*�
 _TIMESTAMP_RE = re.compile(r"\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：时]\s*\d{1,2}")
 _COPYRIGHT_RE = re.compile(r"copyright|©|版权所有|ICP备|备案号", re.I)
 _LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,5})\s*[:：]\s*(.*)$")
+_BULLET_LABEL_RE = re.compile(r"^[-•·*]\s*[\u4e00-\u9fff ]{2,8}[:：]$")
 _RULE_RE = re.compile(r"^[-—–_=*·.…~]{3,}$")
 
 
@@ -49,6 +52,8 @@ class Line:
     raw: RawPara  # the (first) raw paragraph: its formatting evidence
     blanks_before: int = 0  # empty lines or paragraphs right before it
     noise: str = ""  # why it is furniture, or "" for the author's text
+    col: int = 1  # where `source` starts in the raw paragraph (a line split off a longer one)
+    flattened: bool = False  # cut out of a flattened paragraph: its heading may be glued on
 
     @property
     def han(self) -> int:
@@ -61,10 +66,11 @@ class Line:
 
 def normalize(text: str) -> str:
     """The text a reader judges: no zero-width characters, full-width Chinese punctuation."""
-    text = text.translate(_ZERO_WIDTH).translate(_ODD)
-    if "\n" in text:  # a soft line break: a space in a short line (a title), nothing in prose
-        parts = [p.strip() for p in text.split("\n")]
-        text = ("" if len(text) > 60 or "。" in text else " ").join(p for p in parts if p)
+    if _ODD_RE.search(text):  # translate is slow on long text: only when there is work
+        text = text.translate(_ODD)
+    if "\n" in text:  # a soft line break inside a paragraph is layout: nothing between Chinese
+        text = re.sub(r"(?<=[A-Za-z0-9])\s*\n\s*(?=[A-Za-z0-9])", " ", text)
+        text = re.sub(r"\s*\n\s*", "", text)
     text = normalize_punctuation(text.strip())
     if "（" in text or "(" in text:
         text = _SITE_TAG_RE.sub("", text).strip()
@@ -115,20 +121,23 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
         return "page footer"
     if t[0] in NON_INITIAL:
         return ""  # a piece of a broken sentence: joined to the line before it
+    if _URL_RE.search(t) and len(t) < 160:
+        return "URL"
+    if _HEX_ID_RE.match(t):
+        return "link id"
     if not HAN_RE.search(t):
         if parse_number(t) is not None or re.fullmatch(r"[\d\s年月日.\-/]+", t):
             return ""
         return "no Chinese text"
-    if _HEX_ID_RE.match(t):
-        return "link id"
-    if _PAGE_FOOTER_RE.match(t):
-        return "page footer"
     if _COPYRIGHT_RE.search(t) and len(t) < 120:
         return "copyright"
-    if _URL_RE.search(t) and len(t) < 160:
-        return "URL"
     if _TIMESTAMP_RE.search(t) and len(t) <= 30:
         return "posting time"
+    if _BULLET_LABEL_RE.match(t):
+        return "page label"
+    tokens = t.split(" ")
+    if len(tokens) >= 5 and sum(len(w) <= 4 for w in tokens) >= len(tokens) - 1 and not re.search("[，。；！？]", t):
+        return "keyword list"
     m = _LABEL_RE.match(t)
     if m and m.group(1) in lex.chrome_words and len(m.group(2)) <= 30 and m.group(1) not in ("来源", "稿源"):
         return "page label"
@@ -282,16 +291,120 @@ def _continues(a: Line, b: Line, after: Line | None, widths: set[int]) -> bool:
 
 
 def join_broken(lines: list[Line]) -> list[Line]:
-    """Join lines a page broke inside a sentence (hard wraps, PDF page breaks, link scraps)."""
+    """Join lines a page broke inside a sentence (hard wraps, PDF page breaks, link scraps);
+    furniture between the two pieces (a page marker) stays where it is."""
     widths = _wrap_widths(lines)
     out: list[Line] = []
+    last = -1  # the last line of text in `out`
     for k, line in enumerate(lines):
-        after = lines[k + 1] if k + 1 < len(lines) else None
-        if out and _continues(out[-1], line, after, widths):
-            prev = out[-1]
-            out[-1] = replace(prev, text=prev.text + line.text, source=prev.source + line.source,
-                              end_pos=line.end_pos)
+        after = next((ln for ln in lines[k + 1:] if not ln.noise), None)
+        if not line.noise and last >= 0 and _continues(out[last], line, after, widths):
+            prev = out[last]
+            out[last] = replace(prev, text=prev.text + line.text, source=prev.source + line.source,
+                                end_pos=line.end_pos)
             continue
+        out.append(line)
+        if not line.noise:
+            last = len(out) - 1
+    return out
+
+
+# -- flattened text ---------------------------------------------------------------------------
+
+FLATTENED = 2000  # characters: no author writes a paragraph this long; a flattened file does
+_INLINE_RE = re.compile(r"(?<=[。！？；：])(?=(?:[一二三四五六七八九十]{1,2}、|（[一二三四五六七八九十]{1,2}）|\d{1,2}、(?!\d)))")
+
+
+def _split_source(source: str, pieces: list[str]) -> list[tuple[str, int]]:
+    """Cut the raw text where the normalised text was cut (found by each piece's opening)."""
+    out, at = [], 0
+    for k in range(len(pieces)):
+        nxt = pieces[k + 1][:6] if k + 1 < len(pieces) else None
+        cut = source.find(nxt, at + 1) if nxt else len(source)
+        if cut < 0:  # not found verbatim: the rest stays with this piece
+            out.append((source[at:], at + 1))
+            out += [("", at + 1)] * (len(pieces) - k - 1)
+            return out
+        out.append((source[at:cut], at + 1))
+        at = cut
+    return out
+
+
+def _page_chunks(lines: list[Line]) -> list[Line]:
+    """Text cut into equal chunks, each glued to a running number (1、… 2、… 3、…): the numbers are
+    page furniture; set them aside so the chunks join back into their sentences."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        run = [i]
+        first = parse_number(lines[i].text) if not lines[i].noise else None
+        while first is not None and run[-1] + 1 < len(lines):
+            nxt = lines[run[-1] + 1]
+            n = parse_number(nxt.text) if not nxt.noise else None
+            if n is None or n.scheme is not first.scheme or n.value != first.value + len(run):
+                break
+            run.append(run[-1] + 1)
+        lengths = [len(lines[k].text) for k in run]
+        if len(run) >= 4 and min(lengths) >= 100 and max(lengths) - min(lengths) <= 4:
+            for k in run:
+                line = lines[k]
+                marker = parse_number(line.text).marker
+                at = line.source.find(marker)
+                cut = at + len(marker) if at >= 0 else 0
+                out.append(replace(line, text=marker, source=line.source[:cut], noise="page marker"))
+                out.append(replace(line, text=line.text[len(marker):].lstrip(), source=line.source[cut:],
+                                   col=cut + 1, blanks_before=0))
+            i = run[-1] + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _unflatten(lines: list[Line]) -> list[Line]:
+    """A paragraph longer than anyone writes is a flattened document: cut it before the heading
+    numbers that stand inline after a sentence (。3、始终坚持…)."""
+    out: list[Line] = []
+    for line in lines:
+        if line.noise or len(line.text) < FLATTENED:
+            out.append(line)
+            continue
+        pieces = [p for p in _INLINE_RE.split(line.text) if p]
+        if len(pieces) < 3:
+            out.append(line)
+            continue
+        for piece, (src, col) in zip(pieces, _split_source(line.source, pieces), strict=True):
+            out.append(replace(line, text=piece, source=src, col=line.col + col - 1, blanks_before=0,
+                               flattened=True))
+    return out
+
+
+def _split_headings(lines: list[Line]) -> list[Line]:
+    """（二）坚持不懈用 / 新时代…凝心铸魂。正文…: a run-in heading a web page broke in two, known by
+    its siblings — nearly all the document's headings of that numbering run in."""
+    numbered = [(k, parse_number(ln.text)) for k, ln in enumerate(lines) if not ln.noise]
+    runs: Counter = Counter()
+    own: Counter = Counter()
+    for _, n in numbered:
+        if n is not None:
+            (runs if re.search("[。！？]", n.rest) else own)[n.scheme] += 1
+    out: list[Line] = []
+    skip = -1
+    for k, line in enumerate(lines):
+        if k <= skip:
+            continue
+        n = parse_number(line.text) if not line.noise else None
+        nxt = next((j for j in range(k + 1, len(lines)) if not lines[j].noise), None)
+        if n is not None and nxt is not None and len(n.rest) <= 12 and not re.search("[。！？；：]", n.rest) \
+                and runs[n.scheme] >= 4 and runs[n.scheme] >= 4 * own[n.scheme]:
+            after = lines[nxt]
+            end = re.search("[。！？]", after.text)
+            if end and end.start() <= 40 and not _opens_heading(after.text) and after.text[0] not in NON_INITIAL:
+                out.append(replace(line, text=line.text + after.text, source=line.source + after.source,
+                                   end_pos=after.end_pos))
+                out.extend(lines[k + 1:nxt])
+                skip = nxt
+                continue
         out.append(line)
     return out
 
@@ -299,4 +412,4 @@ def join_broken(lines: list[Line]) -> list[Line]:
 def clean(raw: RawDocument, lex: Lexicon) -> list[Line]:
     lines = to_lines(raw)
     mark_furniture(lines, lex)
-    return join_broken(lines)
+    return _unflatten(_split_headings(join_broken(_page_chunks(lines))))

@@ -39,6 +39,7 @@ _STYLE_ROLES = {
     "byline": BlockKind.AUTHOR, "date": BlockKind.DATE, "source line": BlockKind.SOURCE,
     "salutation": BlockKind.SALUTATION, "cover note": BlockKind.NOTE,
 }
+_HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
 _SOURCE_RE = re.compile(r"^(?:来源|稿源|来稿|信息来源)\s*[:：]")
 _NOTE_RE = re.compile(r"^(?:编者按|按|编者的话|编辑按|导读)[:：]|^现(?:将|把).{2,60}(?:印发|摘录|刊发|转发|摘编)")
 _IMPRINT_RE = re.compile(r"^(?:发|送|抄送|报|印发|主送)[:：]|印发$|^\S{2,30}\s+\d{4}\s*年.{0,12}印发$")
@@ -80,14 +81,16 @@ class _Reader:
             return True
         raw = line.raw
         return raw.align == "center" and self.body_size is not None and (raw.size or 0) >= self.body_size + 2 \
-            and len(line.text) <= 50 and not style_level(line)
+            and len(line.text) <= 50 and not _HEADING_STYLE_RE.match(raw.style.strip())
 
     def title_like(self, line: Line) -> bool:
         t = line.text
-        if line.is_table or style_level(line):
+        if line.is_table:
             return False
         if self.styled_title(line):
             return True
+        if style_level(line):
+            return False
         if line.han < 2 or len(t) > 50 or re.search("[。；]", t) or t[-1] in "，、：；！,:;!":
             return False
         if parse_number(t) or parse_point(t) or salutation(t, self.lex) or date_line(t):
@@ -156,6 +159,8 @@ class _Reader:
             return False
         if line.text == last.text:
             return True  # a title shown twice (web copies)
+        if line.text[-1] in "？！?!":
+            return False  # a question or a call opens the text; a title line does not end so
         so_far = "".join(self.text[k].text for k in tb.titles)
         if title_word_end(line.text, self.lex) and not title_word_end(so_far, self.lex):
             return False
@@ -454,6 +459,7 @@ def _merge_cover(cover: Document, doc: Document) -> Document:
 def clean_title(text: str) -> str:
     """A title as a reader names it: no year glued on by a download site (2024在…讲话)."""
     text = re.sub(r"^\d{4}(?=[^\d年度届级])", "", text.strip())
+    text = re.sub(r"\.(?:docx?|wps|pdf|txt)$", "", text, flags=re.I)  # a file name used as title
     return re.sub(r"\s+", " ", text).strip()
 
 
