@@ -158,3 +158,28 @@ def test_help_starts_without_importing_any_command() -> None:
             "'wengao.messages', 'wengao.text', 'wengao.text.width')), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_a_real_signal_stops_with_a_word_and_leaves_nothing(signame: str, tmp_path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    script = f"""
+import os, signal, sys, threading, time
+import wengao.build
+def slow(*args, **kwargs):
+    time.sleep(30)
+wengao.build.build_file = slow
+threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.{signame})).start()
+sys.argv = ["wengao", "build", "a.yaml"]
+from wengao.cli import main
+main()
+"""
+    assert hasattr(signal, signame)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20,
+                         cwd=tmp_path, env={**__import__("os").environ, "WENGAO_LANG": "zh"})
+    assert out.returncode == 130
+    assert "已中断" in out.stderr and "Traceback" not in out.stderr
+    assert list(tmp_path.iterdir()) == []
