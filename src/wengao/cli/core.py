@@ -20,8 +20,8 @@ from wengao.text.width import width
 
 # CJK punctuation that may not begin a line (it hangs at the end of the previous one).
 _NO_LINE_START = set("，。、；：？！）》」』”’…—·")
-_TOKEN_RE = re.compile(r"[ \t]+|\[[^\[\]]{1,12}\]|[!-~]+|.")
-_EXTRAS_RE = re.compile(r"\s*\[([^\[\]]*)\]$")
+_TOKEN = r"[ \t]+|\[[^\[\]]{1,12}\]|[!-~]+|."  # compiled when help is drawn, not at start-up
+_EXTRAS = r"\s*\[([^\[\]]*)\]$"
 # typer's type metavars, shown after options (`-o <path>`)
 _METAVARS = {"<path>": "cli.metavar.path", "<str>": "cli.metavar.text", "<int>": "cli.metavar.int",
              "<float>": "cli.metavar.number"}
@@ -40,7 +40,7 @@ def wrap(text: str, columns: int, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     line, used, space = first, width(first), False
     start = used
-    for tok in _TOKEN_RE.findall(text):
+    for tok in re.findall(_TOKEN, text):
         if tok.isspace():
             space = used > start
             continue
@@ -100,7 +100,7 @@ class Context(click.Context):
 
 def _extras(help_text: str) -> str:
     """typer's trailing "[default: 20; required]" in the user's language."""
-    m = _EXTRAS_RE.search(help_text)
+    m = re.search(_EXTRAS, help_text)
     if not m:
         return help_text
     words = []

@@ -77,26 +77,24 @@ def run(invoke: Callable[[], Any]) -> int:
 
 
 # click's words, as its own copy in typer writes them (f-strings, not gettext): pattern → key.
-_CLICK_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), k) for p, k in (
-        (r"^Got unexpected extra argument\(s\) \((?P<args>.*)\)$", "cli.click.extra_args"),
-        (r"^Option '(?P<name>.*)' requires an argument\.$", "cli.click.needs_value"),
-        (r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$", "cli.click.needs_values"),
-        (r"^Option '(?P<name>.*)' does not take a value\.$", "cli.click.takes_no_value"),
-        (r"^Argument '(?P<name>.*)' takes (?P<n>\d+) values\.$", "cli.click.needs_values"),
-        (r"^Missing command\.$", "cli.click.missing_command"),
-        (r"^(?P<value>.*) is not a valid (?:int|integer)\.$", "cli.click.not_int"),
-        (r"^(?P<value>.*) is not a valid (?:float|number)\.$", "cli.click.not_number"),
-        (r"^(?P<value>.*) is not a valid boolean\..*$", "cli.click.not_bool"),
-        (r"^(?P<value>.*) is not one of (?P<choices>.*)\.$", "cli.click.not_choice"),
-        (r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", "cli.click.not_in_range"),
-    )
+_CLICK_WORDS: tuple[tuple[str, str], ...] = (
+    (r"^Got unexpected extra argument\(s\) \((?P<args>.*)\)$", "cli.click.extra_args"),
+    (r"^Option '(?P<name>.*)' requires an argument\.$", "cli.click.needs_value"),
+    (r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$", "cli.click.needs_values"),
+    (r"^Option '(?P<name>.*)' does not take a value\.$", "cli.click.takes_no_value"),
+    (r"^Argument '(?P<name>.*)' takes (?P<n>\d+) values\.$", "cli.click.needs_values"),
+    (r"^Missing command\.$", "cli.click.missing_command"),
+    (r"^(?P<value>.*) is not a valid (?:int|integer)\.$", "cli.click.not_int"),
+    (r"^(?P<value>.*) is not a valid (?:float|number)\.$", "cli.click.not_number"),
+    (r"^(?P<value>.*) is not a valid boolean\..*$", "cli.click.not_bool"),
+    (r"^(?P<value>.*) is not one of (?P<choices>.*)\.$", "cli.click.not_choice"),
+    (r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", "cli.click.not_in_range"),
 )
 
 
 def _words(message: str) -> str:
-    for pattern, key in _CLICK_WORDS:
-        m = pattern.match(message)
+    for pattern, key in _CLICK_WORDS:  # re caches the compiled patterns; only on a usage error
+        m = re.match(pattern, message)
         if m:
             return t(key, **m.groupdict())
     return message
