@@ -87,26 +87,18 @@ def resolve(outline: Outline, opts: BuildOptions) -> Outline:
 
 def placeholders(outline: Outline) -> list[Diagnostic]:
     """Every 【…】 still in the outline (or in a phrase it reuses), at its file:line:col."""
-    from wengao.outline.walk import walk
+    from wengao.outline.walk import texts
 
     found: list[Diagnostic] = []
-
-    def visit(part: Outline) -> None:
-        def check(value: object) -> object:
+    for part in (outline, *outline.parts):
+        for value in texts(part):
             if isinstance(value, Text) and "【" in value.value:
                 at = value.value.index("【")
                 end = value.value.find("】", at)
                 snippet = value.value[at: end + 1 if 0 <= end - at < 30 else at + 12]
                 found.append(Diagnostic(part.path, value.line, value.col, t("outline.placeholder", text=snippet),
                                         severity=Severity.WARNING))
-            return value
-
-        walk(dataclasses.replace(part, parts=(), warnings=()), check)
-        for sub in part.parts:
-            visit(sub)
-
-    visit(outline)
-    return found
+    return sorted(found, key=lambda d: (d.path != outline.path, d.path, d.line, d.col))
 
 
 def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:

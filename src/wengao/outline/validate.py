@@ -52,6 +52,22 @@ def suggest(word: str, choices: list[str] | tuple[str, ...], n: int = 1) -> list
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
 
 
+class What:
+    """How a message names a part of the outline ("第 3 条要点"), worded only when a message is:
+    validation meets every paragraph, and most never need naming."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def __str__(self) -> str:
+        return t(self.key, **{k: str(v) for k, v in self.values.items()})
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def did_you_mean(close: list[str]) -> str:
     return t("outline.did_you_mean", name=close[0])
 
@@ -79,7 +95,7 @@ class _Validator:
 
     # -- shapes ---------------------------------------------------------------------------
     def mapping(self, where: Path_, value: Any, allowed: tuple[str, ...] | frozenset[str],
-                what: str) -> dict[str, Any] | None:
+                what: str | What) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.error(where, t("outline.not_mapping", what=what, type=_type_name(value)))
             return None
@@ -90,7 +106,7 @@ class _Validator:
                 self.error((*where, key), t("outline.unknown_key", key=key, what=what), hint, key=True)
         return value
 
-    def text(self, where: Path_, value: Any, what: str) -> TextLike | None:
+    def text(self, where: Path_, value: Any, what: str | What) -> TextLike | None:
         line, col = self.pos(where)
         if value is None:
             self.error(where, t("outline.empty", what=what), t("outline.empty.hint"))
@@ -123,7 +139,7 @@ class _Validator:
         self.error(where, t("outline.not_text", what=what, type=_type_name(value)))
         return None
 
-    def text_list(self, where: Path_, value: Any, what: str) -> tuple[TextLike, ...]:
+    def text_list(self, where: Path_, value: Any, what: str | What) -> tuple[TextLike, ...]:
         if value is None:
             return ()
         if isinstance(value, str | dict):  # one paragraph written without the list dash
@@ -136,7 +152,7 @@ class _Validator:
             return ()
         out = []
         for i, item in enumerate(value):
-            text = self.text(where if single else (*where, i), item, t("outline.what.item", what=what, n=i + 1))
+            text = self.text(where if single else (*where, i), item, What("outline.what.item", what=what, n=i + 1))
             if text is not None:
                 out.append(text)
         return tuple(out)
@@ -158,8 +174,8 @@ class _Validator:
             out[str(name)] = str(v).strip()
         return out
 
-    def phrase_ref(self, where: Path_, value: dict[str, Any], what: str) -> PhraseRef | None:
-        m = self.mapping(where, value, ("phrase", "vars"), t("outline.what.phrase_ref", what=what))
+    def phrase_ref(self, where: Path_, value: dict[str, Any], what: str | What) -> PhraseRef | None:
+        m = self.mapping(where, value, ("phrase", "vars"), What("outline.what.phrase_ref", what=what))
         if m is None:
             return None
         pid = m.get("phrase")
@@ -169,8 +185,8 @@ class _Validator:
         line, col = self.pos(where)
         return PhraseRef(pid.strip(), self.vars_map((*where, "vars"), m.get("vars")), line, col)
 
-    def pick(self, where: Path_, value: dict[str, Any], what: str) -> Pick | None:
-        m = self.mapping(where, value, ("pick", "vars"), t("outline.what.pick_in", what=what))
+    def pick(self, where: Path_, value: dict[str, Any], what: str | What) -> Pick | None:
+        m = self.mapping(where, value, ("pick", "vars"), What("outline.what.pick_in", what=what))
         if m is None:
             return None
         spec = m.get("pick")
@@ -219,21 +235,21 @@ class _Validator:
         for i, it in enumerate(raw):
             iw = (*items_where, i)
             if isinstance(it, dict) and ("lead" in it or "text" in it):
-                im = self.mapping(iw, it, ("lead", "text"), t("outline.what.point"))
+                im = self.mapping(iw, it, ("lead", "text"), What("outline.what.point"))
                 if im is None:
                     continue
-                lead = self.text((*iw, "lead"), im["lead"], t("outline.what.point_lead")) if "lead" in im else None
-                text = self.text((*iw, "text"), im["text"], t("outline.what.point_text")) if "text" in im else None
+                lead = self.text((*iw, "lead"), im["lead"], What("outline.what.point_lead")) if "lead" in im else None
+                text = self.text((*iw, "text"), im["text"], What("outline.what.point_text")) if "text" in im else None
                 if lead is not None or text is not None:
                     items.append(PointItem(lead, text))
             else:
-                text = self.text(iw, it, t("outline.what.point_n", n=i + 1))
+                text = self.text(iw, it, What("outline.what.point_n", n=i + 1))
                 if text is not None:
                     items.append(PointItem(None, text))
         return Points(style, tuple(items))
 
     def section(self, where: Path_, value: Any, level: int, need_heading: bool = True) -> Section | None:
-        m = self.mapping(where, value, SECTION_KEYS, t("outline.what.section", level=level))
+        m = self.mapping(where, value, SECTION_KEYS, What("outline.what.section", level=level))
         if m is None:
             return None
         if "heading" not in m and not need_heading:
@@ -325,7 +341,7 @@ class _Validator:
                        did_you_mean(close) if close else t("outline.known", names=", ".join(names)))
             return None
         genre = GENRES[genre_name]
-        self.mapping(p, data, genre.keys, t("outline.what.genre_outline", genre=genre.name))
+        self.mapping(p, data, genre.keys, What("outline.what.genre_outline", genre=genre.name))
         for key in sorted(genre.required):
             if key == "sections" and "sections" not in data and data.get("opening"):
                 continue  # a short piece without headings: its opening is all of it
@@ -389,7 +405,7 @@ class _Validator:
         return tuple(out)
 
     def include(self, where: Path_, data: dict[str, Any]) -> Outline | None:
-        m = self.mapping(where, data, ("include",), t("outline.what.include"))
+        m = self.mapping(where, data, ("include",), What("outline.what.include"))
         target = m.get("include") if m else None
         if not isinstance(target, str) or not target.strip():
             self.error((*where, "include"), t("outline.include_needs_path"))
