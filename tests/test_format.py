@@ -393,7 +393,7 @@ def test_cli_writes_beside_the_original_and_never_overwrites_without_force(cli, 
     out = tmp_path / "初稿-排版.docx"
     assert out.is_file() and str(out.name) in r.output
     r = cli(str(src))  # the same result again: reported unchanged, nothing rewritten
-    assert r.exit_code == 0 and "unchanged" in r.output
+    assert r.exit_code == 0 and "未变" in r.output
     src.write_text(src.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
     before = out.read_bytes()
     r = cli(str(src))
@@ -408,8 +408,7 @@ def test_cli_refuses_to_write_over_the_original(cli, tmp_path: Path) -> None:
     assert r.exit_code == 2 and src.read_bytes() == before
 
 
-def test_cli_dry_run_reports_and_writes_nothing(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WENGAO_LANG", "zh")
+def test_cli_dry_run_reports_and_writes_nothing(cli, tmp_path: Path) -> None:
     src = _speech(tmp_path / "稿.txt")
     r = cli(str(src), "--dry-run", "-o", str(tmp_path / "out.docx"))
     assert r.exit_code == 0, r.output
@@ -438,9 +437,9 @@ def test_cli_folder_reports_each_file_and_goes_on_after_a_failure(cli, tmp_path:
     assert (tmp_path / "out" / "a.docx").is_file() and (tmp_path / "out" / "sub" / "b.docx").is_file()
     for name in ("broken", "secret", "old", "bomb"):
         assert not (tmp_path / "out" / f"{name}.docx").exists()
-        line = next(i for i, x in enumerate(r.output.splitlines()) if f"{name}." in x and "failed" in x)
+        line = next(i for i, x in enumerate(r.output.splitlines()) if f"{name}." in x and "失败" in x)
         assert r.output.splitlines()[line + 1].strip()  # its reason, on the next line
-    assert "6 documents: 2 done, 0 unchanged, 4 failed" in r.output
+    assert "共 6 份：完成 2，未变 0，失败 4" in r.output
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "out").rglob("*"))
 
 
@@ -618,3 +617,9 @@ def test_the_format_evaluation_scores_a_tiny_corpus(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, str(bench), str(tmp_path)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "text kept 1/1; heading F1 0.800 (recall 2/3, precision 2/2); page setup 1/1" in r.stdout
+
+
+def test_cli_speaks_english_when_asked(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENGAO_LANG", "en")
+    r = cli(str(_speech(tmp_path / "a.txt")), "--dry-run")
+    assert r.exit_code == 0 and "dry run, nothing written" in r.output and "headings" in r.output
