@@ -623,3 +623,13 @@ def test_cli_speaks_english_when_asked(cli, tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("WENGAO_LANG", "en")
     r = cli(str(_speech(tmp_path / "a.txt")), "--dry-run")
     assert r.exit_code == 0 and "dry run, nothing written" in r.output and "headings" in r.output
+
+
+def test_a_date_under_a_section_heading_is_centred_not_a_sign_off(tmp_path: Path) -> None:
+    lines = ["讲话", "引　　言", "（一九四二年五月二日）", "正文。"]
+    kinds = [BlockKind.TITLE, BlockKind.HEADING, BlockKind.DATE, BlockKind.PARAGRAPH]
+    raw = [RawPara(t, i) for i, t in enumerate(lines, 1)]
+    blocks = [Block(k, t, i, source=t, level=1 if k is BlockKind.HEADING else 0)
+              for i, (k, t) in enumerate(zip(kinds, lines, strict=True), 1)]
+    got = find(formatted(tmp_path, document(raw, blocks)), "（一九四二")
+    assert (got["style"], got["align"]) == ("Date", "center")

@@ -299,8 +299,9 @@ class _Layout:
         kind = _FRONT_KIND[first.kind]
         if kind == "title" and self.part >= 0 and self.doc.parts:
             kind = "parttitle"
-        if kind in ("byline", "date") and self.body_started:
-            self.emit("p", _runs(tokens), align="right")  # a sign-off at the end
+        after_heading = bool(self.blocks) and self.blocks[-1].kind == "h"
+        if kind in ("byline", "date") and self.body_started and not after_heading:
+            self.emit("p", _runs(tokens), align="right")  # a sign-off after the text
             return
         self.emit(kind, _runs(tokens))
 
