@@ -430,6 +430,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.convert_hint": ("在 WPS 或 Word 中打开后另存为 .docx", "open it in WPS or Word and save it as .docx"),
     # (end of reading)
     # -- extract: wengao outline extract -------------------------------------------------------------
+    "extract.no_text": ("文件里没有找到正文", "no document text found in this file"),
+    "extract.toc_missing": ("目录里的“{entry}”在正文中没有找到", "contents entry not found in the text: {entry}"),
+    "extract.lexicon_bad": ("词表文件读不了：{problem}", "cannot read the word list: {problem}"),
     # (end of extract)
     # -- mining: wengao mine -------------------------------------------------------------------------
     # (end of mining)
