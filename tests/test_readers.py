@@ -17,6 +17,12 @@ from wengao.reading import limits as limits_mod
 
 SPEECH = "在全县工作会议上的讲话\n\n同志们：\n\u3000\u3000今天召开会议。\n  一、提高认识\n"
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording of the messages (tests default to Chinese)."""
+    monkeypatch.setenv("WENGAO_LANG", "en")
+
+
 
 def error_of(path: Path) -> DocumentError:
     with pytest.raises(DocumentError) as info:

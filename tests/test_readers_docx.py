@@ -17,6 +17,13 @@ from wengao.reading import limits as limits_mod
 from wengao.reading import read_raw
 from wengao.reading.wordnum import format_number
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording of the messages (tests default to Chinese)."""
+    monkeypatch.setenv("WENGAO_LANG", "en")
+
+
 STYLES = """
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wengao.errors import Diagnostic, DocumentError
+from wengao.errors import Diagnostic, DocumentError, Severity
+from wengao.i18n import t
 from wengao.reading.body import point_block
 from wengao.reading.model import Block, BlockKind, Document, Genre
 
@@ -51,9 +52,14 @@ def _paragraph(b: Block) -> str:
     return b.text
 
 
-def _section_body(blocks: list[Block]) -> dict[str, Any]:
-    """paragraphs, then one run of points, then paragraphs after (the outline's shape)."""
+def _section_body(blocks: list[Block], has_sections: bool = False) -> dict[str, Any]:
+    """paragraphs, then one run of points, then paragraphs after (the outline's shape). `after`
+    prints after a section's sub-sections: text that stands before them stays in `paragraphs`."""
     out: dict[str, Any] = {}
+    if has_sections and any(b.kind is BlockKind.POINT for b in blocks) and \
+            blocks[-1].kind is not BlockKind.POINT:
+        out["paragraphs"] = [_paragraph(b) for b in blocks]
+        return out
     i = 0
     before = []
     while i < len(blocks) and blocks[i].kind is not BlockKind.POINT:
@@ -80,7 +86,7 @@ def _sections(body: list[Block]) -> list[dict[str, Any]]:
     def close(entry: tuple[int, dict[str, Any], list[Block]]) -> None:
         _, node, blocks = entry
         if node is not root:
-            node.update(_section_body(blocks))
+            node.update(_section_body(blocks, "sections" in node))
 
     for b in body:
         if b.kind is BlockKind.HEADING:
@@ -223,7 +229,7 @@ def extract(path: Path) -> Extracted:
     doc = read_document(path)
     if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.HEADING, BlockKind.CLOSING,
                           BlockKind.TABLE) for b in doc.blocks):
-        raise DocumentError.single(str(path), "no document text found in this file")
+        raise DocumentError.single(str(path), t("extract.no_text"))
     result = Extracted({})
     result.texts = [_blank(b.text) for b in doc.blocks if b.kind is not BlockKind.NOISE]
     if doc.parts:
@@ -257,8 +263,8 @@ def _cross_check(path: Path, doc: Document, result: Extracted) -> None:
     for entry in (strip_heading_number(e) for e in toc):
         if len(entry) >= 6 and not any(entry in t or t in entry for t in titles) \
                 and not any(entry in t or t in entry for t in texts):
-            result.warnings.append(Diagnostic(str(path), 0, 0, f"contents entry not found in the text: {entry}",
-                                              severity="warning"))
+            result.warnings.append(Diagnostic(str(path), 0, 0, t("extract.toc_missing", entry=entry),
+                                              severity=Severity.WARNING))
 
 
 def outline_texts(outline: dict[str, Any]) -> list[str]:

@@ -93,6 +93,7 @@ _PARSERS: list[tuple[Scheme, re.Pattern[str]]] = [
 ]
 _LABEL_RE = re.compile(
     rf"^([\u4e00-\u9fff]{{1,4}})(\d{{1,2}}|[{_CIRCLED}]|{_NUMERAL})\s*[：:|｜]")
+_ALONE_LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{1,3})(\d{1,2})$")
 _ZERO_PADDED_RE = re.compile(r"^(0\d)[ \u3000]+(?=\S)")
 _BARE_RE = re.compile(rf"^({_NUMERAL}|\d{{1,2}})$")
 
@@ -132,6 +133,9 @@ def parse_number(text: str) -> Numbered | None:
         value = _value(m.group(2))
         if value:
             return Numbered(Scheme.LABEL, value, s[:m.end()], s[m.end():].lstrip(" \u3000\t"), m.group(1))
+    m = _ALONE_LABEL_RE.match(s.strip())
+    if m and m.group(1).endswith(("件", "表", "录", "附")):  # 附件1 附表2 on their own line
+        return Numbered(Scheme.LABEL, _value(m.group(2)), s.strip(), "", m.group(1))
     m = _ZERO_PADDED_RE.match(s)
     if m:
         return Numbered(Scheme.LABEL, int(m.group(1)), s[:m.end()], s[m.end():], "")

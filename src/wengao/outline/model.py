@@ -95,7 +95,7 @@ class Outline:
     speaker: TextLike | None = None
     author: TextLike | None = None
     source: TextLike | None = None
-    date: dt.date | None = None
+    date: dt.date | Text | None = None  # Text: a placeholder 【日期】 still to be filled in
     salutation: TextLike | None = None
     vars: dict[str, str] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
@@ -107,3 +107,4 @@ class Outline:
     note: tuple[TextLike, ...] = ()
     toc_title: TextLike | None = None
     parts: tuple[Any, ...] = ()  # compilation: tuple[Outline, ...]
+    warnings: tuple[Any, ...] = ()  # Diagnostics found while loading (not errors); not for templates

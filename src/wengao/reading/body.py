@@ -13,7 +13,7 @@ from wengao.reading.lexicon import Lexicon
 from wengao.reading.lines import Line, ends_sentence
 from wengao.reading.model import Block, BlockKind
 
-MAX_HEADING = 60  # characters of a heading sentence, at most
+MAX_HEADING = 80  # characters of a heading sentence, at most
 _HEADING_END = "。；：;:"  # dropped from a heading's text; ！ and ？ stay
 _CLOSING_RE = re.compile(r"^(?:同志们|同学们|各位|最后|总之|让我们)[，！]|让我们|谢谢|预祝|祝愿|祝大家|奋力谱写|而努力奋斗|而团结奋斗")
 _STYLE_HEADING_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -73,6 +73,8 @@ def style_level(line: Line) -> int:
     """A Word heading style or outline level: 1-based, 0 for none (a title style is no heading,
     even with an outline level for the table of contents)."""
     raw = line.raw
+    if line.md_level:
+        return line.md_level
     if raw.style.strip().lower() in _TITLE_STYLES:
         return 0
     m = _STYLE_HEADING_RE.match(raw.style.strip())
@@ -135,9 +137,30 @@ class BodyReader:
                          and not parse_number(prev.text)))
 
     # -- the whole body -------------------------------------------------------------------------
+    def sentence_heads(self, lines: list[Line]) -> set[int]:
+        """生态底色更加亮丽。 / 经济运行持续向好。 …: short one-sentence lines, each over a long
+        paragraph, in a series — subheadings written as sentences. One such line alone is a
+        lead-in (主要做了以下工作。), not a heading."""
+        cands = []
+        for k, line in enumerate(lines[:-1]):
+            t, nxt = line.text, lines[k + 1]
+            if len(t) <= 25 and t.endswith("。") and not re.search("[。；！？，]", t[:-1]) and not nxt.is_table \
+                    and len(nxt.text) >= max(40, 3 * len(t)) and not parse_number(t) and not parse_point(t) \
+                    and not parse_number(nxt.text) and not line.is_table:
+                cands.append(k)
+        if len(cands) < 3:
+            return set()
+        return {k for i, k in enumerate(cands)
+                if (i and k - cands[i - 1] <= 4) or (i + 1 < len(cands) and cands[i + 1] - k <= 4)}
+
     def read(self, lines: list[Line]) -> list[Block]:
         blocks: list[Block] = []
+        heads = self.sentence_heads(lines)
         for k, line in enumerate(lines):
+            if k in heads:
+                blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
+                                    scheme=Scheme.NONE, end_pos=line.end_pos))
+                continue
             if line.is_table:
                 blocks.append(Block(BlockKind.TABLE, line.text, line.pos, line.source, rows=line.raw.rows or (),
                                     end_pos=line.end_pos))
@@ -226,18 +249,21 @@ def _apparatus(b: Block, lex: Lexicon) -> bool:
 def assign_levels(blocks: list[Block], lex: Lexicon) -> None:
     """Levels by nesting, as this document uses its numbers: a scheme met for the first time goes
     one level below the current one; a scheme already open closes everything below it. Word
-    heading styles give their own level. Apparatus after the body (附件, 注释, 名词解释) and
-    unnumbered headings after the closing start again at the top."""
+    heading styles give their own level. Apparatus after the body (附件, 注释, 名词解释) starts
+    again at the top."""
     heads = [b for b in blocks if b.kind is BlockKind.HEADING]
     styled = [b.level for b in heads if b.scheme is Scheme.STYLE or b.level]
     base = min(styled) - 1 if styled else 0
     stack: list[Scheme] = []
-    seen_closing = False
+    weak = (Scheme.NONE, Scheme.POINT)  # unnumbered subheads: siblings of each other, not nested
+    prev: Block | None = None
     for b in blocks:
-        if b.kind is BlockKind.PARAGRAPH and _closing_like(b.text):
-            seen_closing = True
         if b.kind is not BlockKind.HEADING:
+            prev = b
             continue
+        after_label = prev is not None and prev.kind is BlockKind.HEADING and prev.scheme is Scheme.LABEL \
+            and _apparatus(prev, lex)
+        prev = b
         if b.level:  # a Word heading style: its level, and its scheme remembered there
             b.level -= base
             del stack[b.level - 1:]
@@ -245,14 +271,15 @@ def assign_levels(blocks: list[Block], lex: Lexicon) -> None:
             stack.append(b.scheme)
             continue
         scheme = b.scheme
-        if scheme in (Scheme.NONE, Scheme.LABEL) and (_apparatus(b, lex) or seen_closing):
+        if scheme in (Scheme.NONE, Scheme.LABEL) and _apparatus(b, lex):
             stack.clear()
         if scheme in stack:
             del stack[stack.index(scheme) + 1:]
+        elif stack and (after_label and scheme is Scheme.NONE or scheme in weak and stack[-1] in weak):
+            stack[-1] = scheme  # 附件1 / its title; 一是… heads then 这是…的五年。 heads: one level
         else:
             stack.append(scheme)
         b.level = len(stack)
-        seen_closing = False
     _numbering_slips(heads)
 
 

@@ -129,9 +129,23 @@ def salutation(text: str, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def byline(text: str) -> str:
-    """A news byline at the end of a paragraph: （记者袁瑞娟 通讯员徐靖涛报道） → 记者袁瑞娟 通讯员徐靖涛."""
+    """A news byline at the end of a paragraph: （记者袁瑞娟 通讯员徐靖涛报道） → 记者袁瑞娟 通讯员徐靖涛;
+    or a paragraph that is nothing but a name in brackets: （宗禾） → 宗禾."""
     m = re.search(rf"[（(]((?:记者|通讯员|本报记者|特约记者)[{HAN}\s、]{{2,30}}?)(?:报道|摄|采写)?[）)]\s*$", text)
-    return m.group(1).strip() if m else ""
+    if m:
+        return m.group(1).strip()
+    m = re.fullmatch(rf"\s*[（(]([{HAN}]{{2,4}})[）)]\s*", text)
+    return m.group(1) if m else ""
+
+
+_SPEAKER_TAIL_RE = re.compile(
+    rf"^(.*?(?:讲话|致辞|发言|报告|汇报|讲稿|讲话稿|贺词|演讲))\s+([{HAN}](?:\s?[{HAN}]){{1,3}})$")
+
+
+def speaker_after_subtitle(text: str) -> tuple[str, str] | None:
+    """——在…成人礼上的致辞 王 琛: the subtitle, and the speaker's name printed after it."""
+    m = _SPEAKER_TAIL_RE.match(text.strip())
+    return (m.group(1), m.group(2)) if m else None
 
 
 def title_word_end(text: str, lex: Lexicon) -> bool:

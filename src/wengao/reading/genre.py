@@ -13,7 +13,7 @@ _EXCHANGE = re.compile("发言|交流|研讨|表态")
 _SPEECH = re.compile("讲话|致辞|贺词|报告|汇报|讲稿|讲座|党课|动员|演讲")
 _NEWS_TITLE = re.compile("召开|举行|举办|开幕|闭幕|出席|主持|会见|调研|座谈会在|顺利|圆满|隆重")
 _DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:社|报|网|台)[\u4e00-\u9fff]{0,6})?(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|今天)[^。]{0,40}?(?:电|讯)?[，,]")
-_EVENT = re.compile("召开|举行|举办|开幕|闭幕|开班|启动|座谈会|会议|大会|培训班|推进会|现场会")
+_EVENT = re.compile("召开|举行|举办|开幕|闭幕|开班|启动|座谈会|会议|大会|培训班|推进会|现场会|发文|印发|出台|发布|签约|揭牌")
 _REPORTED = re.compile(r"(?<![我们你])(?:指出|强调|表示|介绍)[，：:]")
 _ATTEND = re.compile("出席|主持|参加(?:了)?(?:会议|培训|活动)|列席|与会")
 _QUOTE = re.compile("“[^”]*”")
@@ -65,7 +65,8 @@ def detect(doc: Document, hint: Genre | None = None) -> Genre:
         news += 2
     news += min(3, len(_REPORTED.findall(_QUOTE.sub("", text))))
     news += min(2, len(_ATTEND.findall(text)))
-    if front.source or re.search(r"[（(](?:记者|通讯员)", text[-200:]):
+    if front.source or re.search(r"[（(](?:记者|通讯员)", text[-200:]) or re.search(
+            r"[（(][\u4e00-\u9fff]{2,4}[）)]\s*$", text):
         news += 2
     me = _first_person(text)
     if front.salutation:
@@ -86,4 +87,5 @@ def detect(doc: Document, hint: Genre | None = None) -> Genre:
         return Genre.NEWS
     if me >= 3:
         return Genre.STUDY_REPORT if not re.search("同志们|各位", text) else Genre.SPEECH
-    return Genre.SPEECH
+    # nobody says 我 and nobody is addressed: a report about others
+    return Genre.NEWS if me < 0.3 and not re.search("同志们|各位|大家", text) else Genre.SPEECH

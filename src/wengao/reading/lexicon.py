@@ -48,7 +48,10 @@ def _lexicon(user: str, _stamp: int) -> Lexicon:
         try:
             extra = _load_yaml(Path(user))
         except Exception as exc:  # noqa: BLE001 - any YAML or I/O problem is the user's file
-            raise DocumentError([Diagnostic(user, 0, 0, str(exc).splitlines()[0])]) from None
+            from wengao.i18n import t
+
+            raise DocumentError([Diagnostic(user, 0, 0, t("extract.lexicon_bad",
+                                                          problem=str(exc).splitlines()[0]))]) from None
         for key in KEYS:
             words = extra.get(key) or []
             if isinstance(words, list):

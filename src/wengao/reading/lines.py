@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from wengao.document.numbering import parse_number, parse_point
+from wengao.reading.front import author_line, date_line, is_subtitle, salutation
 from wengao.reading.lexicon import Lexicon
-from wengao.reading.model import RawDocument, RawPara
+from wengao.reading.model import RawDocument, RawPara, SourceFormat
 from wengao.text.punct import normalize_punctuation
 
 HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -28,6 +29,7 @@ _ODD_MAP = {"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”"
 _ODD = str.maketrans(_ODD_MAP) | _ZERO_WIDTH
 _ODD_RE = re.compile("[" + "".join(_ODD_MAP) + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[ ]{2,}")
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
 # a download site's tag in a title: （范文推荐） （精选3篇） （21895字）
 _SITE_TAG_RE = re.compile(r"[（(][^（）()]{0,12}(?:范文|推荐|精选|通用|最新|合集|优选|\d+篇|\d+字)[^（）()]{0,12}[）)]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:com|cn|net|org)(?:/\S*)?",
@@ -38,7 +40,8 @@ _TIMESTAMP_RE = re.compile(r"\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*�
 _COPYRIGHT_RE = re.compile(r"copyright|©|版权所有|ICP备|备案号", re.I)
 _LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,5})\s*[:：]\s*(.*)$")
 _BULLET_LABEL_RE = re.compile(r"^[-•·*]\s*[\u4e00-\u9fff ]{2,8}[:：]$")
-_RULE_RE = re.compile(r"^[-—–_=*·.…~]{3,}$")
+_RULE_RE = re.compile(r"^(?:[-—–_=*·.…~]\s*){3,}$")
+_PHOTO_RE = re.compile(r"(?:记者|摄影|通讯员)[^，。；]{1,20}\s*摄[）)]?$|^[（(]?图[为:：/]|[（(]图片来源[:：]|^!\[")
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Line:
     noise: str = ""  # why it is furniture, or "" for the author's text
     col: int = 1  # where `source` starts in the raw paragraph (a line split off a longer one)
     flattened: bool = False  # cut out of a flattened paragraph: its heading may be glued on
+    md_level: int = 0  # a Markdown heading (# … ######): its number of #
 
     @property
     def han(self) -> int:
@@ -95,20 +99,27 @@ def to_lines(raw: RawDocument) -> list[Line]:
         if not text:
             blanks += 1
             continue
-        out.append(Line(text, p.text.strip(), p.pos, p.end_pos or p.pos, p, blanks))
+        md = _MD_HEADING_RE.match(text)
+        level = len(md.group(1)) if md and raw.format is SourceFormat.TXT else 0
+        if level:
+            text = text[md.end():].strip()
+        out.append(Line(text, p.text.strip(), p.pos, p.end_pos or p.pos, p, blanks, md_level=level))
         blanks = 0
     return out
 
 
 # -- furniture ------------------------------------------------------------------------------
 
-def _is_scrap(line: Line) -> bool:
-    """A word of navigation: very short, no sentence punctuation, not a heading number."""
+def _is_scrap(line: Line, lex: Lexicon) -> bool:
+    """A word of navigation: very short, no sentence punctuation, not a heading number, not a
+    speaker (省长 胡玉亭), a salutation or a date."""
     t = line.text
     if len(t) > 6 or re.search("[，。、；！？]", t) or line.is_table:
         return False
     number = parse_number(t)
-    return number is None or number.scheme.name not in ("BARE", "LABEL")
+    if number is not None and number.scheme.name in ("BARE", "LABEL"):
+        return False
+    return not (salutation(t, lex) or date_line(t) or (" " in t and author_line(t, lex)))
 
 
 def _chrome_reason(line: Line, lex: Lexicon) -> str:
@@ -119,10 +130,10 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
         return "rule"
     if _PAGE_FOOTER_RE.match(t):
         return "page footer"
+    if t.startswith("![") or (_URL_RE.search(t) and len(t) < 160):
+        return "URL"
     if t[0] in NON_INITIAL:
         return ""  # a piece of a broken sentence: joined to the line before it
-    if _URL_RE.search(t) and len(t) < 160:
-        return "URL"
     if _HEX_ID_RE.match(t):
         return "link id"
     if not HAN_RE.search(t):
@@ -135,6 +146,8 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
         return "posting time"
     if _BULLET_LABEL_RE.match(t):
         return "page label"
+    if _PHOTO_RE.search(t) and len(t) <= 120:
+        return "photo credit"
     tokens = t.split(" ")
     if len(tokens) >= 5 and sum(len(w) <= 4 for w in tokens) >= len(tokens) - 1 and not re.search("[，。；！？]", t):
         return "keyword list"
@@ -142,7 +155,7 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
     if m and m.group(1) in lex.chrome_words and len(m.group(2)) <= 30 and m.group(1) not in ("来源", "稿源"):
         return "page label"
     words = [w for w in re.split(r"[\s【】>»|/：:]+", t) if w]
-    if words and len(t) <= 16 and all(w in lex.chrome_words for w in words):
+    if words and len(t) <= 16 and all(_made_of(w, lex.chrome_words) for w in words):
         return "interface words"
     if len(t) <= 16 and re.search(r"(?:>>|»|》》)$", t):
         return "link"
@@ -154,15 +167,51 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
 _CONTENTS_STYLE_RE = re.compile(r"^(?:toc(?: heading|\s*\d)|目录(?:\s*\d)?)$", re.I)
 
 
+def _front_matter(lines: list[Line]) -> None:
+    """A Markdown file's metadata block (--- / key: value … / ---) at the top is furniture; its
+    title: line is kept as "front matter title" for a reader that finds no title in the text."""
+    if not lines or lines[0].text != "---":
+        return
+    end = next((k for k in range(1, min(len(lines), 60)) if lines[k].text == "---"), None)
+    if end is None or not all(re.match(r"^[\w-]+[:：]|^-(?: |$)", ln.text) for ln in lines[1:end]):
+        return
+    for ln in lines[:end + 1]:
+        ln.noise = "front matter title" if re.match(r"^title\s*[:：]", ln.text) else "front matter"
+
+
+def _titles(lines: list[Line], j: int, lex: Lexicon) -> bool:
+    """A short line over a subtitle, a speaker or a date is a title, not navigation."""
+    nxt = lines[j + 1].text if j + 1 < len(lines) else ""
+    return lines[j].han >= 4 and bool(nxt) and (is_subtitle(nxt) or date_line(nxt) != ""
+                                                or (" " in nxt and author_line(nxt, lex)))
+
+
+def _made_of(word: str, vocabulary: frozenset[str]) -> bool:
+    """Can the word be cut into words of the vocabulary (扫一扫在手机打开当前页)?"""
+    if word in vocabulary:
+        return True
+    longest = max((len(w) for w in vocabulary), default=0)
+    reach = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if reach[i]:
+            for j in range(i + 1, min(len(word), i + longest) + 1):
+                if word[i:j] in vocabulary:
+                    reach[j] = True
+    return reach[-1]
+
+
 def mark_furniture(lines: list[Line], lex: Lexicon) -> None:
     """Set `noise` on site chrome, page furniture and debris (in place)."""
+    _front_matter(lines)
     for line in lines:
+        if line.noise:
+            continue
         line.noise = "contents" if _CONTENTS_STYLE_RE.match(line.raw.style.strip()) else _chrome_reason(line, lex)
     # runs of three or more navigation scraps (下载 打印 全屏 …, a title split word by word)
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and (lines[j].noise or _is_scrap(lines[j])):
+        while j < len(lines) and (lines[j].noise or _is_scrap(lines[j], lex)) and not _titles(lines, j, lex):
             j += 1
         if j - i >= 3 and sum(1 for ln in lines[i:j] if not ln.noise) >= 2:
             for ln in lines[i:j]:
@@ -271,12 +320,23 @@ def _scrap(text: str) -> bool:
     return len(text) <= 4 and not re.search("[，。、；：！？]", text)
 
 
-def _continues(a: Line, b: Line, after: Line | None, widths: set[int]) -> bool:
+_DANGLING = "的"  # a text never stops on this particle (方向, 所在 end words; 的 ends none)
+_COPULA_RE = re.compile(r"^(?:是|为|有|即)[：:，]")
+
+
+def _continues(a: Line, b: Line, after: Line | None, widths: set[int], lex: Lexicon) -> bool:
     """Does b continue the sentence a was cut in? (`after` is the line after b.)"""
     if a.noise or b.noise or a.is_table or b.is_table or ends_sentence(a.text):
         return False
     if b.text[0] in NON_INITIAL and not b.text.startswith("——"):
         return True
+    if salutation(b.text, lex) or date_line(b.text) or author_line(b.text, lex):
+        return False
+    if _COPULA_RE.match(b.text):
+        return True  # …的主要目标 / 是：… — a subject a web page set apart from its verb
+    if a.text[-1] in _DANGLING and not _opens_heading(b.text) and not _opens_heading(a.text) \
+            and len(b.text) <= 60:
+        return True  # “十五五”时期经济社会发展的 / 主要目标
     if _balance(a.text) > 0 and (_scrap(b.text) or _balance(b.text) < 0):
         return True  # a quotation left open, and the text that closes it
     if _scrap(b.text) and after is not None and after.text[:1] in NON_INITIAL:
@@ -290,7 +350,7 @@ def _continues(a: Line, b: Line, after: Line | None, widths: set[int]) -> bool:
     return len(a.text) in widths and a.han >= 10 and (len(b.text) >= 20 or ends_sentence(b.text))
 
 
-def join_broken(lines: list[Line]) -> list[Line]:
+def join_broken(lines: list[Line], lex: Lexicon) -> list[Line]:
     """Join lines a page broke inside a sentence (hard wraps, PDF page breaks, link scraps);
     furniture between the two pieces (a page marker) stays where it is."""
     widths = _wrap_widths(lines)
@@ -298,7 +358,7 @@ def join_broken(lines: list[Line]) -> list[Line]:
     last = -1  # the last line of text in `out`
     for k, line in enumerate(lines):
         after = next((ln for ln in lines[k + 1:] if not ln.noise), None)
-        if not line.noise and last >= 0 and _continues(out[last], line, after, widths):
+        if not line.noise and last >= 0 and _continues(out[last], line, after, widths, lex):
             prev = out[last]
             out[last] = replace(prev, text=prev.text + line.text, source=prev.source + line.source,
                                 end_pos=line.end_pos)
@@ -412,4 +472,4 @@ def _split_headings(lines: list[Line]) -> list[Line]:
 def clean(raw: RawDocument, lex: Lexicon) -> list[Line]:
     lines = to_lines(raw)
     mark_furniture(lines, lex)
-    return _unflatten(_split_headings(join_broken(_page_chunks(lines))))
+    return _unflatten(_split_headings(join_broken(_page_chunks(lines), lex)))

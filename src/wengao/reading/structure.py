@@ -25,11 +25,12 @@ from wengao.reading.front import (
     is_subtitle,
     month_day,
     salutation,
+    speaker_after_subtitle,
     title_word_end,
 )
 from wengao.reading.genre import detect, named
 from wengao.reading.lexicon import Lexicon, load_lexicon
-from wengao.reading.lines import Line, clean, ends_sentence
+from wengao.reading.lines import _DANGLING, Line, clean, ends_sentence
 from wengao.reading.model import Block, BlockKind, Document, FrontMatter, Genre, RawDocument
 
 # Paragraph styles of .docx files (wengao's own and Word's built-in ones) that say what a line is.
@@ -57,6 +58,7 @@ class _TitleBlock:
     date: int | None = None
     salutation: int | None = None
     sources: list[int] = field(default_factory=list)
+    more_subtitle: int | None = None  # the subtitle's second line
     strong: bool = False
 
 
@@ -67,9 +69,16 @@ class _Reader:
         self.lines = clean(raw, lex)
         self.text = [ln for ln in self.lines if not ln.noise]
         self.noise_pos = [ln.pos for ln in self.lines if ln.noise]
+        meta = next((ln.text for ln in self.lines if ln.noise == "front matter title"), "")
+        self.meta_title = re.sub(r"^title\s*[:：]\s*", "", meta).strip("'\"‘’“” ")
         sizes = [ln.raw.size for ln in self.text if ln.raw.size and len(ln.text) >= 40]
         self.body_size = median(sizes) if sizes else None
         self.body = BodyReader(lex, self.body_size)
+        # a Markdown file's one top-level heading, above any text, is its title
+        md = [ln for ln in self.text if ln.md_level]
+        top = [ln for ln in md if ln.md_level == min((m.md_level for m in md), default=0)]
+        self.md_title = top[0] if len(top) == 1 and top[0] is md[0] and not any(
+            self.body_like(ln) for ln in self.text[:self.text.index(top[0])]) else None
 
     # -- what a line is -----------------------------------------------------------------------
     def style_role(self, line: Line) -> BlockKind | None:
@@ -77,7 +86,7 @@ class _Reader:
 
     def styled_title(self, line: Line) -> bool:
         """Word formatting that marks a title: its style, or centred and larger than the body."""
-        if self.style_role(line) is BlockKind.TITLE:
+        if self.style_role(line) is BlockKind.TITLE or line is self.md_title:
             return True
         raw = line.raw
         return raw.align == "center" and self.body_size is not None and (raw.size or 0) >= self.body_size + 2 \
@@ -91,7 +100,7 @@ class _Reader:
             return True
         if style_level(line):
             return False
-        if line.han < 2 or len(t) > 50 or re.search("[。；]", t) or t[-1] in "，、：；！,:;!":
+        if line.han < 2 or len(t) > 50 or re.search("[。；]", t) or t[-1] in "，、：；！,:;!" + _DANGLING:
             return False
         if parse_number(t) or parse_point(t) or salutation(t, self.lex) or date_line(t):
             return False
@@ -123,6 +132,8 @@ class _Reader:
                 if tb.subtitle is not None:
                     break
                 tb.subtitle = j
+            elif tb.subtitle == j - 1 and role is None and self._continues_subtitle(j):
+                tb.more_subtitle = j
             elif role is BlockKind.DATE or date_line(t):
                 if tb.date is not None:
                     break
@@ -130,7 +141,7 @@ class _Reader:
             elif role is BlockKind.SOURCE or _SOURCE_RE.match(t):
                 tb.sources.append(j)
             elif role is BlockKind.AUTHOR or (tb.author is None and role is None and author_line(
-                    t, lex, name_alone=j - i <= 4 and line.han == len(t))):
+                    t, lex, name_alone=self.at_top(i) and j - i <= 4 and line.han == len(t))):
                 if tb.author is not None:
                     break
                 tb.author = j
@@ -146,6 +157,18 @@ class _Reader:
         tb.end = j
         tb.strong = self._strong(tb)
         return tb
+
+    def at_top(self, i: int) -> bool:
+        """No text of the body stands before line i."""
+        return not any(self.body_like(ln) for ln in self.text[:i])
+
+    def _continues_subtitle(self, j: int) -> bool:
+        """——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: a subtitle printed over two
+        lines, the first stopping short of where a subtitle ends."""
+        first, line = self.text[j - 1].text, self.text[j].text
+        if len(line) > 30 or re.search("[，。；！？：]", line) or is_subtitle(line) or author_line(line, self.lex):
+            return False
+        return is_subtitle(first + line) and not re.search("(?:上|上的(?:讲话|发言|报告|致辞)|讲话|发言|报告)$", first)
 
     def _joins_title(self, tb: _TitleBlock, j: int) -> bool:
         """A further title line: straight after the title, before anything else, and not a title
@@ -169,8 +192,11 @@ class _Reader:
         return len(line.text) <= 30 and len(last.text) <= 30
 
     def _strong(self, tb: _TitleBlock) -> bool:
-        """Evidence that this title block starts a document of its own."""
+        """Evidence that this title block starts a document of its own (an attachment label or
+        a glossary is the document's own apparatus, never another document)."""
         title = self.text[tb.titles[0]]
+        if _apparatus_word(title.text, self.lex):
+            return False
         han = sum(self.text[k].han for k in tb.titles)
         if self.styled_title(title) or tb.author is not None:
             return True
@@ -254,6 +280,11 @@ class _Reader:
                     add(BlockKind.TITLE, k)
                 elif k == tb.subtitle:
                     front.subtitle = add(BlockKind.SUBTITLE, k).text
+                    split = speaker_after_subtitle(front.subtitle) if tb.author is None else None
+                    if split:
+                        front.subtitle, front.author = split
+                elif k == tb.more_subtitle:
+                    front.subtitle += " " + add(BlockKind.SUBTITLE, k).text
                 elif k == tb.author:
                     front.author = add(BlockKind.AUTHOR, k).text
                 elif k == tb.date:
@@ -306,12 +337,14 @@ class _Reader:
         if cover:
             front.notes += [b.text for b in tail if b.kind is BlockKind.NOTE]
         blocks += lead + self.body.read(body) + tail
+        if not front.title and start == 0 and self.meta_title:
+            front.title = self.meta_title
         if not front.date:
             front.date = find_date(front.subtitle) or find_date(front.title)
         if not front.author:
             front.author = _speaker_in_title(front.title, self.lex)
         if not front.author and body:
-            front.author = byline(body[-1].text)
+            front.author = byline(body[-1].text) or (byline(body[-2].text) if len(body) > 1 else "")
         doc = Document(self.raw.path, self.raw.name, Genre.SPEECH, front, blocks, raw=self.raw)
         doc.genre = detect(doc)
         if not front.date and doc.genre is Genre.NEWS and front.source:
@@ -418,6 +451,10 @@ class _Reader:
         for part in doc.parts:
             lo, hi = part.blocks[0].pos, part.blocks[-1].pos
             part.blocks = sorted(part.blocks + [b for b in noise if lo < b.pos < hi], key=lambda b: b.pos)
+
+
+def _apparatus_word(text: str, lex: Lexicon) -> bool:
+    return re.sub(r"[\s\d①-⑳一二三四五六七八九十：:|｜]", "", text) in lex.appendix_words
 
 
 def _with_text(line: Line, text: str) -> Line:

@@ -23,7 +23,10 @@ _SQUOTE_RE = re.compile(r"(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])")
 # Patterns with the Han class take over a millisecond each to compile: only when first needed.
 @cache
 def _dash_re() -> re.Pattern[str]:
-    return re.compile(f"(?<=[{CJK}])\\s*(?:-{{2,}}|—{{1,2}}|－{{2}}|─{{1,2}})\\s*(?=[{CJK}\\w])")
+    # A whole run of dash-like marks between Chinese text becomes one ——; the run is never split
+    # (in ——在 the first — is itself "Chinese", and must not count as the text before a dash).
+    run = "(?:-{2,}|—{1,2}|－{2}|─{1,2})(?![-—－─])"
+    return re.compile(f"(?:(?<=[{CJK}])(?<![-—－─])\\s*|^){run}\\s*(?=[{CJK}\\w])")
 
 
 @cache
@@ -102,6 +105,36 @@ def normalize_punctuation(text: str) -> str:
         text = _dash_re().sub("——", text)
     if "..." in text or "…" in text or "。。。" in text:
         text = _ellipsis_re().sub("……", text)
+    if "." in text:
+        text = _period_re().sub("。", text)
+    return text
+
+
+@cache
+def _ascii_dash_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{HAN}])\\s*-{{2,}}\\s*(?=[{HAN}])")
+
+
+@cache
+def _ascii_ellipsis_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{HAN}])\\.{{3,6}}")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Only half-width marks in Chinese made full-width (wengao format's one punctuation change):
+    , : ; ! ? ( ) " ' . -- ... — a dash or an ellipsis already full-width is left as printed."""
+    if not text or not has_han(text):
+        return text
+    if '"' in text or "'" in text:
+        text = _quotes(text)
+    if "(" in text or ")" in text:
+        text = _parens(text)
+    if any(c in text for c in ",:;!?"):
+        text = _marks(text)
+    if "--" in text:
+        text = _ascii_dash_re().sub("——", text)
+    if "..." in text:
+        text = _ascii_ellipsis_re().sub("……", text)
     if "." in text:
         text = _period_re().sub("。", text)
     return text
