@@ -252,9 +252,9 @@ def test_a_damaged_index_is_rebuilt_and_said_once(bank: Path, tmp_path: Path) ->
     db.write_bytes(bytes(data))
     first = runner.invoke(app, ["phrases", "search", "让我们", "--bank", str(bank)])
     assert first.exit_code == 0 and "closing.0002" in first.stdout
-    assert "rebuilt" in first.stderr
+    assert "重建" in first.stderr
     second = runner.invoke(app, ["phrases", "search", "让我们", "--bank", str(bank)])
-    assert second.exit_code == 0 and "rebuilt" not in second.stderr
+    assert second.exit_code == 0 and "重建" not in second.stderr
 
 
 def test_messages_are_chinese_by_default(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from wengao.cli import app
 from wengao.errors import WengaoError
+from wengao.i18n import t
 
 from conftest import ROOT, body
 
@@ -88,7 +89,7 @@ def test_unknown_id_suggests_the_nearest(build, bank: Path) -> None:
     with pytest.raises(WengaoError) as info:
         build(OUTLINE.format(closing="  - phrase: closing.0005"), bank=bank)
     d = info.value.diagnostics[0]
-    assert d.line == 10 and "unknown phrase id 'closing.0005'" in d.message
+    assert d.line == 10 and d.message == t("phrases.unknown_id", id="closing.0005")
     assert "closing.000" in d.hint
 
 
@@ -119,7 +120,7 @@ def test_pick_that_nothing_matches_is_an_error_at_its_line(build, bank: Path) ->
     with pytest.raises(WengaoError) as info:
         build(OUTLINE.format(closing="  - pick: {function: closing, query: 不存在的词语}"), bank=bank)
     assert info.value.diagnostics[0].line == 10
-    assert "no phrase in the bank matches" in info.value.diagnostics[0].message
+    assert info.value.diagnostics[0].message == t("phrases.pick_nothing", what="function: closing，query: 不存在的词语")
 
 
 def test_annotate_adds_comments_naming_id_and_source(build, bank: Path) -> None:
@@ -208,3 +209,45 @@ def test_outline_phrases_from_the_shipped_bank(build, monkeypatch: pytest.Monkey
     headings = [p["text"] for p in skel["paragraphs"] if p["outline_level"] == 0]
     assert headings == ["一、提高政治站位，进一步增强推动乡村振兴工作的责任感使命感"]
     assert "本县" in texts(skel)[-1] and "{" not in "".join(texts(skel))
+
+
+TOPIC_OUTLINE = """
+title: 在全县工作会议上的讲话
+topics: [{topic}]
+sections:
+  - heading: 提高政治站位
+    paragraphs: [今年以来，全县上下团结奋进。]
+closing:
+  - pick: {{function: {function}, query: 让我们}}
+"""
+
+
+def test_a_pick_keeps_to_the_outline_s_topics(build, bank: Path) -> None:
+    skel = build(TOPIC_OUTLINE.format(topic="安全生产", function="closing"), bank=bank)
+    assert texts(skel)[-1] == "同志们，让我们团结一心、真抓实干！"  # on topic, though 乡村振兴 ones are more used
+
+
+def test_a_pick_with_nothing_on_topic_stops_naming_the_nearest(build, bank: Path) -> None:
+    with pytest.raises(WengaoError) as info:
+        build(TOPIC_OUTLINE.format(topic="教育", function="结尾"), bank=bank)
+    d = info.value.diagnostics[0]
+    assert d.line == 7 and "教育" in d.message
+    assert "closing.000" in d.hint and "--loose" in d.hint
+
+
+def test_loose_widens_a_pick_and_warns(tmp_path: Path, bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wengao.build import BuildOptions, build_file
+
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "o.yaml"
+    src.write_text(TOPIC_OUTLINE.format(topic="教育", function="closing").lstrip("\n"), encoding="utf-8")
+    built = build_file(src, tmp_path / "o.docx", BuildOptions(bank=bank, loose=True))
+    warned = [w for w in built.warnings if w.line == 7]
+    assert warned and "closing.000" in warned[0].message
+
+
+def test_a_pick_s_unknown_function_is_located_and_lists_the_valid_ones(build, bank: Path) -> None:
+    with pytest.raises(WengaoError) as info:
+        build(TOPIC_OUTLINE.format(topic="安全生产", function="farewell"), bank=bank)
+    d = info.value.diagnostics[0]
+    assert d.line == 7 and "farewell" in d.message and "closing（结尾号召）" in d.hint

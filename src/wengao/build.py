@@ -34,6 +34,7 @@ class BuildOptions:
     seed: str | None = None
     strict: bool = False  # placeholders 【…】 or other warnings stop the build before writing
     include_root: Path | None = None  # where `include:` may reach (default: the outline's folder)
+    loose: bool = False  # a pick that fits nothing on the outline's topics may take another topic (warned)
 
 
 def default_output(outline_path: Path) -> Path:
@@ -77,7 +78,7 @@ def resolve(outline: Outline, opts: BuildOptions) -> Outline:
     bank = opts.bank or default_bank(opts.workspace)
     if not bank.is_dir():
         raise BankError.single(str(bank), t("build.no_bank"), hint=t("build.no_bank.hint"))
-    resolved = resolve_phrases(outline, BankIndex(bank), opts.seed)
+    resolved = resolve_phrases(outline, BankIndex(bank), opts.seed, loose=opts.loose)
     if opts.annotate:
         from wengao.provenance import titled_sources
 

@@ -473,6 +473,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.unconfirmed_repair": ("修复无法确认", "repair not confirmed"),
     # (end of mining)
     # -- phrases: the phrase bank, search and picks --------------------------------------------------
+    "cli.build.loose": ("pick 在提纲的话题里找不到素材时，放宽到其他话题（会给出警告）。",
+                        "Let a pick that fits nothing on the outline's topics take another topic (with a warning)."),
     "phrases.unknown_function": ("未知的素材功能“{name}”", "unknown function '{name}'"),
     "phrases.valid_functions": ("可用的功能：{functions}", "valid functions: {functions}"),
     "phrases.yaml_error": ("素材库文件的 YAML 语法错误：{problem}", "YAML syntax error in the phrase bank file: {problem}"),

@@ -24,6 +24,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="cli.build.strict")] = False,
     include_root: Annotated[Path | None, typer.Option("--include-root", help="cli.build.include_root")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="format.cli.pdf")] = False,
+    loose: Annotated[bool, typer.Option("--loose", help="cli.build.loose")] = False,
 ) -> None:
     from wengao.build import BuildOptions, build_file
 
@@ -33,7 +34,7 @@ def build(
         require_soffice()  # before any work: nothing written when LibreOffice is missing
 
     opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed,
-                        strict=strict, include_root=include_root)
+                        strict=strict, include_root=include_root, loose=loose)
     into_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
     if len(outlines) > 1 and output is not None and not into_dir:
         raise UsageError.single(str(output), t("cli.build.output_folder"))
