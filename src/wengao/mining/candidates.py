@@ -100,6 +100,7 @@ class _Where:
     sections: tuple[str, ...]
     opening: bool
     closing: bool
+    call: bool = False
 
 
 def _body_plan(doc: Document) -> tuple[set[int], set[int]]:
@@ -141,8 +142,9 @@ class DocumentMiner:
                 stats.evidence[rule.label] += sum(whole.count(f) for f in seen_forms(rule))
         front = " ".join(x for x in (doc.front.title, doc.front.subtitle, doc.front.author) if x)
         self.home = facts.home_places(texts, front, lex)
-        opening_text = " ".join(b.text for b in doc.blocks[:6] if b.kind is not BlockKind.NOISE)[:300]
-        self.review = is_review(rules, front + " " + opening_text)
+        notes = " ".join(doc.front.notes)
+        first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
+        self.review = is_review(rules, " ".join((front, notes, first)))
         self.lines = _Lines(doc)
         self._formulations: dict[str, tuple[str, str | None]] = {}
 
@@ -202,7 +204,8 @@ class DocumentMiner:
                 continue
             if kind not in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING):
                 continue
-            where = _Where(tuple(reversed(stack)), i in opening, i in closing)
+            call = i in closing and ("让我们" in b.text or b.text.rstrip().endswith(("！", "!")))
+            where = _Where(tuple(reversed(stack)), i in opening, i in closing, call)
             skip_first = False
             if kind is BlockKind.POINT and b.lead:
                 yield from self._heading(b.lead, level + 1, b.pos, b.end_pos)
@@ -257,7 +260,7 @@ class DocumentMiner:
             if not sentences.balanced(s):
                 self._drop("unbalanced")
                 continue
-            if s.startswith(self.lex.anaphoric) or _ALSO_RE.match(s):
+            if s.startswith(self.lex.anaphoric) or _ALSO_RE.search(s):
                 self._drop("context")
                 continue
             fixed, original, confirm = self._repair(s)
@@ -269,7 +272,7 @@ class DocumentMiner:
                 self._drop(why)
                 continue
             ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
-                          where.closing, k == 0)
+                          where.closing, where.call, k == 0)
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")

@@ -24,7 +24,7 @@ _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
-_ACTING_RE = re.compile(r"(?:补齐|补上|补强|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}")
+_ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class Context:
     sections: tuple[str, ...] = ()  # headings above it, nearest first
     opening: bool = False  # in the opening paragraphs, before the body proper
     closing: bool = False  # in the last paragraph, or a closing block
+    call: bool = False  # that paragraph calls on the audience (让我们…！): all of it closes
     first: bool = False  # the first sentence of its paragraph
 
 
@@ -139,12 +140,15 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return "opening"
     if strong and ctx.closing:
         return strong
-    if ctx.closing and (s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
+    if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
         return "closing"
     if strong == "problem" or strong and section in (None, strong, "task", "requirement"):
         return strong
     if _form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
         return "requirement"
+    if ctx.review and section in (None, "task", "requirement") and (
+            _form(rules, "task", s) or _form(rules, "requirement", s) or _form(rules, "achievement", s)):
+        return "achievement"  # a review reports what was done, in the words of a task
     if section == "task" and _form(rules, "requirement", s):
         return "requirement"
     if section is not None:

@@ -24,6 +24,12 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _SUBJECT_RE = re.compile(f"([{HAN}]{{2,6}})$")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
+_REPORTING = frozenset({"总结点评", "点评", "指出", "强调", "表示", "介绍", "讲话", "主持", "出席"})
+_YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年")  # 今年是…的开局之年: true of one year
+_OWN_TITLE_RE = re.compile(r"以“[^“”]{4,}”为(?:题|主题)")  # 以“…”为题汇报: that report's own title
+# an organisation named by an abbreviation acting as the subject: 近年来国采中心深入开展…
+_ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\u4e00-\u9fff]{2,4}中心)"
+                             r"(?:正|深入|积极|始终|坚持|已|将|通过|联合|牵头|组织|举办|召开)")
 _LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
@@ -48,7 +54,10 @@ _QTY_RE = re.compile(
 _GENERIC_YEARS_RE = re.compile(r"(?:过去|近)(?:一|两|三|四|五|十|几)?年|(?:多|几|一|两|三|四|五|十)年(?:来|以来)"
                                r"|今年|去年|明年|当年|每年|新年|全年|半年|上半年|下半年")
 # a local programme, class or brand in quotation marks (“蜀乡新风”行动, “北斗科技班”): one place's own
-_PROGRAMME_RE = re.compile(r"“(?![一二两三四五六七八九十百千万双])[^“”]{2,8}(?:班|”(?:行动|工程|活动|计划|品牌|系列|项目|班|工作室|基地))")
+_PROGRAMME_RE = re.compile(r"“(?![一二两三四五六七八九十百千万双])[^“”]{2,8}(?:班|”(?:行动|工程|活动|计划|品牌|系列|项目|班|工作室|基地))"
+                           r"|“[^“”]{2,8}”(?:改革试点|试点|系列活动)")
+# a named site: 大熊猫国家公园, 龙山书院, 绿云高架路 (a name before the kind of site)
+_SITE_RE = re.compile(r"(?<![建新改扩打造设办类批座个各])[\u4e00-\u9fff]{2,4}(?:国家公园|书院|纪念馆|高架路|水库|遗址公园)")
 _IDIOM_RE = re.compile(rf"[一二三四五六七八九十百千万][{HAN}][一二三四五六七八九十百千万][{HAN}]")  # 千家万户
 _TITLE_RE = re.compile(r"《([^《》]{1,60})》")
 _CLAIM_RE = re.compile(r"萌发地|发源地|诞生地|策源地|首创|首提|独有|唯一|故乡|家乡|之乡|我的|我家")
@@ -242,6 +251,8 @@ def _reported(text: str, lex: Lexicon) -> bool:
             continue
         if _persons(subject + verb, lex):
             return True
+        if at == 2 and text[0] in lex.surnames and verb in _REPORTING and _HAN_ONLY_RE.match(text[:2]):
+            return True  # 蒋明总结点评了…: a two-character name opening the sentence
         name = text[max(0, at - 3):at]
         if len(name) == 3 and re.fullmatch(f"[{HAN}]+", name) and name[0] in lex.surnames and \
                 _boundary_before(text, at - 3) and name not in lex.generic_subjects:
@@ -320,12 +331,12 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     for n in names:
         if n.kind == "person":
             return "", "person"
-        after = masked[n.end:n.end + 4]
+        after = masked[n.end:n.end + 8]
         if n.kind == "place" and any(after.startswith(c) for c in lex.place_claims):
             return "", "claim"  # 浙江经验, 余村模式: what one place did, not what any place can say
-        suffix = next((s for s in lex.org_suffixes if after.startswith(s)), None) if n.kind == "place" else None
+        suffix = _org_suffix(after, lex) if n.kind == "place" else None
         if suffix is not None:
-            # 绍兴一中: the place is part of an organisation's name; the whole name is the slot
+            # 绍兴一中, 成都国家植物园: the place is part of an organisation's name; the whole name is the slot
             if not (n.anonymous or n.text in home):
                 return "", "organisation"
             n = Name(n.start, n.end + len(suffix), n.text + suffix, "org", "单位", n.anonymous)
@@ -345,6 +356,15 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     return result, ""
 
 
+def _org_suffix(after: str, lex: Lexicon) -> str | None:
+    """What follows a place up to the end of an organisation's name: 一中, 人民医院, 国家植物园."""
+    for s in lex.org_suffixes:
+        at = after.find(s)
+        if 0 <= at <= 4 and _HAN_ONLY_RE.match(after[:at + len(s)]) and (at == 0 or len(s) >= 2):
+            return after[:at + len(s)]
+    return None
+
+
 def fact_reason(text: str, lex: Lexicon) -> str:
     """Why a sentence (slots already made) is one place's fact, or "" when a writer can reuse it."""
     plain = _SLOT_RE.sub("", text)
@@ -356,6 +376,14 @@ def fact_reason(text: str, lex: Lexicon) -> str:
         return "note"
     if _PROGRAMME_RE.search(plain):
         return "programme"
+    if _SITE_RE.search(plain):
+        return "place"
+    if _YEAR_RE.search(plain):
+        return "quantity"
+    if _OWN_TITLE_RE.search(plain):
+        return "local_title"
+    if _ORG_SUBJECT_RE.search(plain):
+        return "organisation"
     for m in _TITLE_RE.finditer(plain):
         inner = m.group(1)
         if _LOCAL_TITLE_RE.search(inner):
