@@ -460,6 +460,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.note": ("注释或说明", "notes"),
     "mining.why.fragment": ("残缺的标题", "a heading with a word lost"),
     "mining.why.corrupt": ("仍有无法确定修复的改写痕迹", "rewriting damage that cannot be repaired with certainty"),
+    "mining.why.local_term": ("只在一篇文稿里出现的地方提法", "a local count-formulation seen in one document only"),
     "mining.why.programme": ("地方项目或品牌", "a local programme or brand"),
     "mining.why.local_title": ("地方文件名", "local document titles"),
     "mining.why.national_only": ("国家层面事项", "national-only matters"),

@@ -26,9 +26,12 @@ _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
 _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+# what a sentence tells of the past or of where it stands: with a real place in it, it stays there
+_TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
-_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$")
+_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$"
+                      r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
 
 
@@ -56,9 +59,13 @@ class Stats:
     evidence: Counter[str] = field(default_factory=Counter)  # if_seen label → confirmations
 
 
+_BRACKETS = str.maketrans({"〔": "（", "〕": "）", "［": "（", "］": "）"})
+
+
 def despace(text: str) -> str:
-    """Spaces go; a space between two Chinese words in running text is a redaction blank."""
-    text = sentences.clean(text)
+    """Spaces go; a space between two Chinese words in running text is a redaction blank.
+    Tortoise-shell brackets in running text are the round ones: 县〔区〕 → 县（区）."""
+    text = sentences.clean(text).translate(_BRACKETS)
     if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
         return text
     if len(text) > 12 and re.search("[。；！？，]", text):
@@ -166,6 +173,11 @@ class DocumentMiner:
         why = facts.fact_reason(slotted, self.lex)
         return ("", why) if why else (slotted, "")
 
+    def _names_home(self, text: str) -> bool:
+        """The sentence names the document's own place (not an anonymised one)."""
+        return bool(self.home) and any(n.kind == "place" and not n.anonymous and n.text in self.home
+                                       for n in facts.find_names(text, self.lex))
+
     def formulation(self, text: str) -> tuple[str, str | None]:
         """A term, parallel or quoted line as the bank keeps it (repaired, slotted) and what it
         was before a repair; "" when it still shows corruption or names one place or person."""
@@ -240,6 +252,9 @@ class DocumentMiner:
         if why:
             self._drop(why)
             return
+        if self._names_home(fixed):
+            self._drop("place")
+            return
         yield Candidate(kept, "heading", "template" if "{" in kept else "heading", self.file,
                         self.lines.locate(text, pos, end_pos), self.genre, level=level,
                         repaired_from=original, confirm=confirm)
@@ -276,6 +291,9 @@ class DocumentMiner:
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")
+                continue
+            if function in _TOLD and self._names_home(fixed):
+                self._drop("place")  # what that place did or saw is not true of another
                 continue
             if kept.endswith(("？", "?")) and function != "transition":
                 self._drop("question")

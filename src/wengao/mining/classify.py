@@ -24,7 +24,8 @@ _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
-_ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}")
+_ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}"
+                        r"|([\u4e00-\u9fff])不\1")  # 强不强, 美不美: a question of degree, not a shortcoming
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,12 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return strong
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
         return "closing"
-    if strong == "problem" or strong and section in (None, strong, "task", "requirement"):
+    if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience"):
         return strong
+    if section in ("task", "requirement", "experience") and _form(rules, "achievement_strong", s):
+        return "achievement"
+    if section == "significance" and _form(rules, "task", s):
+        return "requirement" if _form(rules, "requirement_strong", s) else "task"
     if _form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
         return "requirement"
     if ctx.review and section in (None, "task", "requirement") and (

@@ -25,6 +25,9 @@ _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _SUBJECT_RE = re.compile(f"([{HAN}]{{2,6}})$")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
 _REPORTING = frozenset({"总结点评", "点评", "指出", "强调", "表示", "介绍", "讲话", "主持", "出席"})
+_QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”")  # “{名称}民政通”: a named product
+_QUOTED_COUNT_RE = re.compile(r"“([一两二三四五六七八九十百千万双][^“”]{1,7})”")
+_BATCH_RE = re.compile(r"第[一二三四五六七八九十]+批")  # 第二批主题教育: one year's campaign
 _YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年")  # 今年是…的开局之年: true of one year
 _OWN_TITLE_RE = re.compile(r"以“[^“”]{4,}”为(?:题|主题)")  # 以“…”为题汇报: that report's own title
 # an organisation named by an abbreviation acting as the subject: 近年来国采中心深入开展…
@@ -60,7 +63,7 @@ _PROGRAMME_RE = re.compile(r"“(?![一二两三四五六七八九十百千万�
 _SITE_RE = re.compile(r"(?<![建新改扩打造设办类批座个各])[\u4e00-\u9fff]{2,4}(?:国家公园|书院|纪念馆|高架路|水库|遗址公园)")
 _IDIOM_RE = re.compile(rf"[一二三四五六七八九十百千万][{HAN}][一二三四五六七八九十百千万][{HAN}]")  # 千家万户
 _TITLE_RE = re.compile(r"《([^《》]{1,60})》")
-_CLAIM_RE = re.compile(r"萌发地|发源地|诞生地|策源地|首创|首提|独有|唯一|故乡|家乡|之乡|我的|我家")
+_CLAIM_RE = re.compile(r"萌发|发源地|诞生地|策源地|首创|首提|独有|唯一|故乡|家乡|之乡|我的|我家|先行地|重要萌发地")
 _ABBREV_RE = re.compile(r"以下简称|下称|简称")
 _NOTE_RE = re.compile(r"^[〔\[【(（]\d+[〕\]】)）]|^(?:注|按|发|抄送|附|附件|来源|作者|编者按|责任编辑|编辑)[：:]|^见|^参见|^引自|^转引|^详见|^此处")
 
@@ -356,6 +359,14 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     return result, ""
 
 
+def _local_count(text: str) -> bool:
+    """A quoted count-formulation that is not a national one (“四大能力提升行动”, “一组一会”)."""
+    from wengao.mining.formulations import national_formulations
+
+    known = national_formulations()
+    return any(m.group(1) not in known for m in _QUOTED_COUNT_RE.finditer(text))
+
+
 def _org_suffix(after: str, lex: Lexicon) -> str | None:
     """What follows a place up to the end of an organisation's name: 一中, 人民医院, 国家植物园."""
     for s in lex.org_suffixes:
@@ -374,11 +385,11 @@ def fact_reason(text: str, lex: Lexicon) -> str:
         return "quantity"
     if _ABBREV_RE.search(plain) or _NOTE_RE.search(plain):
         return "note"
-    if _PROGRAMME_RE.search(plain):
+    if _PROGRAMME_RE.search(plain) or _QUOTED_SLOT_RE.search(text) or _local_count(plain):
         return "programme"
     if _SITE_RE.search(plain):
         return "place"
-    if _YEAR_RE.search(plain):
+    if _YEAR_RE.search(plain) or _BATCH_RE.search(plain):
         return "quantity"
     if _OWN_TITLE_RE.search(plain):
         return "local_title"

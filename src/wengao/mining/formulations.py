@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
 from wengao.mining.sentences import split
@@ -16,6 +18,17 @@ CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 _LIST_RE = re.compile(rf"(?:[{HAN}]{{2,8}}、){{2,}}[{HAN}]{{2,8}}")
 _QUOTED_RE = re.compile(r"“([^“”]{2,24})”")
 _NUMBERED_RE = re.compile(rf"^([一两二三四五六七八九十])(?:个|大|项|条|张|同步|优|美)?[{HAN}]{{1,6}}$")
+NUMBERED = re.compile(r"^[一两二三四五六七八九十百千万双]")  # a formulation that counts
+
+
+@cache
+def national_formulations() -> frozenset[str]:
+    """Numbered formulations of national standing (data/formulations.txt)."""
+    path = Path(__file__).parent / "data" / "formulations.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
 _COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")

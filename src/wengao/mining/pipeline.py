@@ -156,6 +156,7 @@ def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table) -> lis
             continue
         kept.append(e)
     kept = _fill_blanks(kept, stats)
+    kept = _national_terms(kept, stats)
     by_function: dict[str, list[dict[str, Any]]] = {}
     for e in kept:
         fns = functions_of(e)
@@ -180,6 +181,23 @@ def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table) -> lis
                 "topics": topics_of(e["text"], topic_table),
                 "repaired_from": e["repaired_from"],
             })
+    return out
+
+
+def _national_terms(entries: list[dict[str, Any]], stats: Stats) -> list[dict[str, Any]]:
+    """A numbered formulation (“四敢”, “一组一会”) from one document only is that place's own
+    coinage, kept only when it is a national one (data/formulations.txt)."""
+    from wengao.mining.formulations import NUMBERED, national_formulations
+
+    known = national_formulations()
+    out = []
+    for e in entries:
+        inner = e["text"].strip("“”")
+        if e["functions"].get("term") and NUMBERED.match(inner) and inner not in known and \
+                len({s.rpartition(":")[0] for s in e["sources"]}) < 2 and not e["functions"].get("parallel"):
+            stats.dropped["local_term"] += 1
+            continue
+        out.append(e)
     return out
 
 

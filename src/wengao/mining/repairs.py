@@ -27,7 +27,7 @@ _ODD_QUOTES = ("〝", "〞")
 _HAN_RE = re.compile("[\u4e00-\u9fff]")
 MIN_RULES = 3  # different rules that must find their wrong form in one document
 # grammatical words join anything: a repaired word beside them needs no other evidence
-_FUNCTION_CHARS = set("的了和与及在是把对为要等地得着之以从向将更很最都也又不而并或其这那该各每")
+_FUNCTION_CHARS = set("的了和与及在是把对为要等地得着之以从向将更很最都也又不而并或其这那该各每上中下里内")
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,8 @@ class DocumentRepairs:
                 continue
             out, last, changed = [], 0, False
             for m in rule.pattern.finditer(text):
-                if not self._attested(text, m.start(), m.end(), rule.right):
+                # a redaction (if_seen) is confirmed by the corpus instead: a name joins anything
+                if not rule.if_seen and not self._attested(text, m.start(), m.end(), rule.right):
                     continue
                 out.append(text[last:m.start()] + rule.right)
                 last = m.end()
