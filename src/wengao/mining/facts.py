@@ -376,8 +376,20 @@ def _org_suffix(after: str, lex: Lexicon) -> str | None:
     return None
 
 
+_REASONS: dict[str, str] = {}
+
+
 def fact_reason(text: str, lex: Lexicon) -> str:
     """Why a sentence (slots already made) is one place's fact, or "" when a writer can reuse it."""
+    found = _REASONS.get(text)
+    if found is None:
+        if len(_REASONS) > 200_000:
+            _REASONS.clear()
+        found = _REASONS[text] = _fact_reason(text, lex)
+    return found
+
+
+def _fact_reason(text: str, lex: Lexicon) -> str:
     plain = _SLOT_RE.sub("", text)
     if _DIGIT_RE.search(plain):
         return "number"

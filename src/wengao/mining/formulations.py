@@ -40,8 +40,18 @@ Keep = Callable[[str], tuple[str, "str | None"]]  # text → (with slots or "" f
 Locate = Callable[[str, int, int], int]  # (text, first line, last line) → the line where it stands
 
 
-def _paragraphs(doc: Document) -> Iterator[tuple[str, tuple[int, int], bool]]:
-    """(text, (first line, last line), is_heading) of the body, blanks closed up."""
+_LAST: list = [None, []]  # the document whose paragraphs were read last, and them
+
+
+def _paragraphs(doc: Document) -> list[tuple[str, tuple[int, int], bool]]:
+    """(text, (first line, last line), is_heading) of the body, blanks closed up (read once per
+    document for all the extractors)."""
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, list(_read_paragraphs(doc))
+    return _LAST[1]
+
+
+def _read_paragraphs(doc: Document) -> Iterator[tuple[str, tuple[int, int], bool]]:
     for b in doc.blocks:
         span = (b.pos, b.end_pos or b.pos)
         if b.kind is BlockKind.HEADING:

@@ -109,18 +109,21 @@ class CorpusPairs:
 
     def __init__(self, rules: tuple[RepairRule, ...]) -> None:
         self.pairs: set[str] = set()
+        self.stale = 0  # documents in a row that taught nothing new: the corpus's joins are known
         firsts = {r.right[0] for r in rules if r.right}
         lasts = {r.right[-1] for r in rules if r.right}
         self._before = re.compile("(?<=[\u4e00-\u9fff])[" + re.escape("".join(sorted(firsts))) + "]") if firsts else None
         self._after = re.compile("[" + re.escape("".join(sorted(lasts))) + "](?=[\u4e00-\u9fff])") if lasts else None
 
     def add(self, text: str) -> None:
-        if len(self.pairs) >= self.LIMIT:
+        if len(self.pairs) >= self.LIMIT or self.stale >= 20:
             return
+        before = len(self.pairs)
         if self._before is not None:
             self.pairs.update(text[m.start() - 1:m.end()] for m in self._before.finditer(text))
         if self._after is not None:
             self.pairs.update(text[m.start():m.end() + 1] for m in self._after.finditer(text))
+        self.stale = self.stale + 1 if len(self.pairs) - before < 10 else 0
 
 
 class DocumentRepairs:
@@ -134,6 +137,8 @@ class DocumentRepairs:
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
         self.found = found
+        # a clean document asks only the redaction rules, which the corpus confirms
+        self.active = self.rules if self.corrupted else tuple(r for r in self.rules if r.if_seen)
         self._pairs = _pairs(text) if self.corrupted else set()
         if corpus is not None:
             if self.corrupted:
@@ -167,8 +172,8 @@ class DocumentRepairs:
     def apply(self, text: str) -> tuple[str, tuple[RepairRule, ...]]:
         """The text repaired, and the rules that fired (if_seen ones stay to be confirmed)."""
         fired: list[RepairRule] = []
-        for rule in self.rules:
-            if rule.wrong not in text or not (self.corrupted or rule.if_seen):
+        for rule in self.active:
+            if rule.wrong not in text:
                 continue
             out, last, changed = [], 0, False
             for m in rule.pattern.finditer(text):

@@ -5,6 +5,7 @@ each sentence in its block kept (to name the line where it stands)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wengao.document.numbering import parse_number, parse_point
 
@@ -20,6 +21,7 @@ def clean(text: str) -> str:
     return _INVISIBLE_RE.sub("", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def split(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs: cut after 。！？； outside quotation marks; a closing quote after
     the mark stays with the sentence. A quotation left open never swallows the rest: at a mark
