@@ -327,5 +327,8 @@ def test_dev_corpus_scores_and_round_trips() -> None:
     tail = next(ln for ln in last if ln.startswith("front matter"))
     in_order = float(head.split("parts paired in order: F1 ")[1].split()[0])
     front = float(tail.split(" = ")[1].split(";")[0])
-    assert in_order >= 0.95 and front >= 0.85, r.stdout[-2000:]
-    assert "text conserved 20/20" in tail, r.stdout[-2000:]
+    genre = float(tail.split("genre ")[1].split(" = ")[1].split(";")[0])
+    # the figures of issue 10 (the yardstick's own F1 cannot pass 0.956 here: two parts of one
+    # compilation share a title and it pairs both with the first; parts paired in order can)
+    assert in_order >= 0.97 and front >= 0.95 and genre >= 0.9, r.stdout[-2000:]
+    assert "text conserved 20/20" in tail and "round trip 20/20" in tail, r.stdout[-2000:]
