@@ -316,6 +316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outline.include.cycle.hint": ("一个部分不能（间接）引入它自己", "a part cannot include itself, directly or not"),
     "outline.control_stripped": ("{what} 里的控制字符 {code} 已删去", "removed the control character {code} from {what}"),
     "outline.placeholder": ("还有【…】没有填写：{text}", "a placeholder 【…】 is still to be written: {text}"),
+    "outline.run_in_bool": ("run_in 只能是 true 或 false", "run_in must be true or false"),
     # (end of outline)
     # -- build: rendering, templates, the docx writer, output files ----------------------------------
     "build.no_bank": ("找不到素材库文件夹", "phrase bank folder not found"),

@@ -24,6 +24,22 @@ def _heading_text(text: str) -> str:
 
 
 def split_run_in(rest: str) -> tuple[str, str] | None:
+    split = run_in_parts(rest)
+    return (split[0], split[1]) if split else None
+
+
+def run_in_parts(rest: str) -> tuple[str, str, str] | None:
+    """split_run_in with the separator: (heading, body, the mark between them)."""
+    split = _split(rest)
+    if split is None:
+        return None
+    head, body = split
+    at = len(head)
+    sep = rest[at:len(rest) - len(body)].strip() if body else ""
+    return head, body, sep
+
+
+def _split(rest: str) -> tuple[str, str] | None:
     """(heading, body) of a numbered line: a label before ： (一、参加对象：全体师生。), the first
     sentence (（一）强化创新驱动发展，…。提升…), or the whole line when it is short and has no
     sentence in it. None when the line cannot be a heading (a numbered sentence, a list item)."""
@@ -41,10 +57,10 @@ def split_run_in(rest: str) -> tuple[str, str] | None:
     if end is None:
         if len(rest) <= MAX_HEADING and not rest.endswith(("，", "、")):
             return _heading_text(rest), ""
-        return None
+        return _first_clause(rest)
     head = rest[:end.end()]
     if len(head) > MAX_HEADING:
-        return None
+        return _first_clause(rest)
     body = rest[end.end():].lstrip("”’").strip() if rest[end.end():end.end() + 1] not in "”’" else ""
     if rest[end.end():end.end() + 1] in "”’":  # a quotation closes after the stop: keep it together
         return None if len(rest) > MAX_HEADING else (_heading_text(rest), "")
@@ -67,6 +83,18 @@ def glued_heading(rest: str) -> tuple[str, str] | None:
         if m.end() >= 6 and rest[m.end():m.end() + 1] not in "的地得之和与及、，。是":
             return rest[:m.end()], rest[m.end():]
     return None
+
+
+def _first_clause(rest: str) -> tuple[str, str] | None:
+    """3.选拔任用中层干部，…纪律规定：（1）…（10）…。 — a numbered item too long for a heading
+    sentence is headed by its first clause, when that is short."""
+    m = re.search("[，：]", rest)
+    if m and 4 <= m.start() <= 24 and not re.search("[“（《]", rest[:m.start()]):
+        return rest[:m.start()], rest[m.end():]
+    return None
+
+
+_APPENDIX_RE = re.compile(r"^附(?:件|录|表)?\s*\d{0,2}\s*[:：]\S")
 
 
 def style_level(line: Line) -> int:
@@ -101,12 +129,17 @@ class BodyReader:
             return [Block(BlockKind.HEADING, n.marker.rstrip("：:|｜ "), line.pos, line.source, scheme=n.scheme,
                           number="", value=n.value, end_pos=line.end_pos)]
         # in a flattened file the break after a heading may be lost: 重大意义浙江起步早…
-        split = (line.flattened and glued_heading(n.rest)) or split_run_in(n.rest)
+        if n.scheme in (Scheme.LABEL, Scheme.ORDINAL) and n.rest.startswith("“") and n.rest.rstrip("。").endswith("”"):
+            return None  # 第一条：“…”: a rule quoted, not a heading
+        if n.scheme is Scheme.LABEL and re.search("[。；]", n.rest):
+            return None  # 理由二：基于…。 a labelled argument in the text, not a subhead
+        glued = line.flattened and glued_heading(n.rest)
+        split = (glued[0], glued[1], "") if glued else run_in_parts(n.rest)
         if split is None or not split[0]:
             return None
-        head, body = split
+        head, body, sep = split
         return [Block(BlockKind.HEADING, head, line.pos, line.source, scheme=n.scheme, number=n.marker,
-                      value=n.value, run_in=bool(body), body=body, end_pos=line.end_pos)]
+                      value=n.value, run_in=bool(body), body=body, sep=sep, end_pos=line.end_pos)]
 
     def point(self, line: Line) -> Block | None:
         return point_block(line.text, line.pos, line.source, line.end_pos)
@@ -168,11 +201,14 @@ class BodyReader:
             level = style_level(line)
             n = parse_number(line.text)
             if level:
-                text = _heading_text(n.rest) if n is not None and n.rest else _heading_text(line.text)
-                blocks.append(Block(BlockKind.HEADING, text, line.pos, line.source, level=level,
+                rest = n.rest if n is not None and n.rest else line.text
+                # a heading style over a paragraph that runs on: the heading is its first sentence
+                split = run_in_parts(rest)
+                head, body, sep = split if split and split[1] else (_heading_text(rest), "", "")
+                blocks.append(Block(BlockKind.HEADING, head, line.pos, line.source, level=level,
                                     scheme=n.scheme if n is not None else Scheme.STYLE,
                                     number=n.marker if n is not None else "", value=n.value if n else 0,
-                                    end_pos=line.end_pos))
+                                    run_in=bool(body), body=body, sep=sep, end_pos=line.end_pos))
                 continue
             if n is not None:
                 found = self.numbered(line, n)
@@ -192,6 +228,10 @@ class BodyReader:
                 continue
             if date_line(line.text):
                 blocks.append(Block(BlockKind.DATE, line.text, line.pos, line.source, end_pos=line.end_pos))
+                continue
+            if _APPENDIX_RE.match(line.text) and len(line.text) <= 50 and not re.search("[。；！？]", line.text[:-1]):
+                blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
+                                    scheme=Scheme.NONE, end_pos=line.end_pos))
                 continue
             if self.own_line_heading(lines, k):
                 blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
