@@ -261,3 +261,35 @@ def test_messages_are_chinese_by_default(bank: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("WENGAO_LANG", "zh")
     result = runner.invoke(app, ["phrases", "search", "让我们", "--function", "farewell", "--bank", str(bank)])
     assert "未知的素材功能" in result.output
+
+
+def test_the_fast_reader_reads_what_yaml_reads(tmp_path: Path) -> None:
+    """Bank files wengao writes are read without PyYAML's slow constructor; any other YAML falls
+    back to PyYAML, so the values are always what YAML says."""
+    from wengao.phrases.bank import dump_entries, load_file
+    from wengao.phrases.bankyaml import NotSimple, parse
+
+    entries = [
+        {"id": "task.0001", "text": "{主题}的方位坐标，保持定力。", "function": "task", "count": 3,
+         "sources": ["002_7c35a51d846f1a1f.txt:32", "a b.txt:1"], "topics": [], "hand": True},
+        {"id": "quote.0001", "text": "it's “O'Neil”: a # sign, yes", "function": "quote", "level": 2},
+        {"id": "term.0001", "text": "no", "function": "term", "expansion": "1.5", "genres": ["speech"]},
+    ]
+    text = dump_entries(entries)
+    assert parse(text) == yaml.safe_load(text)
+    hand = "- id: x.1\n  text: 要抓好。\n  sources: [a.txt:3]\n  count: 0x1F\n# a comment\n"
+    with pytest.raises(NotSimple):
+        parse(hand)
+    path = tmp_path / "x.yaml"
+    path.write_text(hand, encoding="utf-8")
+    assert load_file(path) == yaml.safe_load(hand)
+
+
+def test_a_very_big_bank_is_searched_through_a_full_text_index(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wengao.phrases import index
+
+    monkeypatch.setattr(index, "FTS_FROM", 0)
+    idx = index.BankIndex(bank)
+    assert index._has_fts(idx.conn)
+    assert [h.id for h in idx.search("强调几点意见")] == ["transition.0001"]
+    assert {h.id for h in idx.search("安全 生产")} == {"transition.0002", "task.0001", "task.0002", "task.0003"}
