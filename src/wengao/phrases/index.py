@@ -26,11 +26,12 @@ from wengao.phrases.query import Term, matches, parse_query, parts
 from wengao.text.slots import slot_names
 from wengao.workspace import cache_dir
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 8
 _COLUMNS = ("id", "text", "function", "functions", "kind", "level", "count", "genres", "topics",
             "first_source", "hand", "slots", "entry", "file")
 _SELECT = "select e.id, e.text, e.function, e.functions, e.kind, e.count, e.topics, e.slots, e.rowid from entries e"
 _MAX_SCORED = 20000  # a very common word: rank the most frequent entries that contain it
+_MAX_PLAIN = 1000  # no words asked: rank the most frequent entries of the function
 # Up to this many entries a search scans the texts (tens of milliseconds); above it a trigram
 # full-text index is built, which takes seconds to build but answers in milliseconds.
 FTS_FROM = 250_000
@@ -217,6 +218,8 @@ class BankIndex:
                 functions text, kind text, level integer, count integer, genres text, topics text,
                 first_source text, hand integer, slots text, entry text, file text);
             create index entries_file on entries(file);
+            create table fn(rowid integer, function text, count integer);
+            create index fn_order on fn(function, count desc, rowid);
             """
         )
         conn.execute("insert into meta values('schema', ?)", (str(SCHEMA_VERSION),))
@@ -232,6 +235,7 @@ class BankIndex:
         fts = _has_fts(conn)
         with conn:
             for name in changed + gone:
+                conn.execute("delete from fn where rowid in (select rowid from entries where file = ?)", (name,))
                 if fts:
                     conn.execute("insert into fts(fts, rowid, text) select 'delete', rowid, text from entries "
                                  "where file = ?", (name,))
@@ -241,6 +245,10 @@ class BankIndex:
                 rows = [self._row(e, name) for e in items]
                 conn.executemany(f"insert or replace into entries({','.join(_COLUMNS)}) values "
                                  f"({','.join('?' * len(_COLUMNS))})", rows)
+                conn.executemany("insert into fn values(?, ?, ?)", [
+                    (rowid, f, count) for rowid, fns, count in conn.execute(
+                        "select rowid, functions, count from entries where file = ?", (name,))
+                    for f in fns.split(",") if f])
                 if fts:
                     conn.execute("insert into fts(rowid, text) select rowid, text from entries where file = ?",
                                  (name,))
@@ -319,9 +327,13 @@ class BankIndex:
         for frag in (f for t in terms for f in t.fragments if not (self.fts and len(f) >= 3)):
             where.append("instr(e.text, ?) > 0")
             args.append(frag)
-        if function:
-            where.append("e.functions like ?")
-            args.append(f"%,{function},%")
+        source = "entries e"
+        order = "e.count desc, e.id"
+        if function:  # walk the function's entries most used first, stopping at the limit
+            source = "fn join entries e on e.rowid = fn.rowid"
+            where.insert(0, "fn.function = ?")
+            args.insert(0, function)
+            order = "fn.count desc, e.id"
         if genre:
             where.append("e.genres like ?")
             args.append(f"%,{genre},%")
@@ -337,8 +349,9 @@ class BankIndex:
                 alts += ["e.topics like ?", "instr(e.text, ?) > 0"]
                 args += [f"%,{t},%", t]
             where.append("(" + " or ".join(alts) + ")")
-        sql = _SELECT + (" where " + " and ".join(where) if where else "")
-        sql += f" order by e.count desc, e.id limit {_MAX_SCORED}"
+        sql = _SELECT.replace("entries e", source) + (" where " + " and ".join(where) if where else "")
+        # without words to match (a pick, a list), fit is mostly how common: the most used suffice
+        sql += f" order by {order} limit {_MAX_SCORED if terms else _MAX_PLAIN}"
         rows = self._query(sql, args)
         return [r for r in rows if matches(r[1], terms)] if any(t.pattern for t in terms) else rows
 
@@ -385,6 +398,6 @@ class BankIndex:
         sql = "select rowid from entries"
         args: list[Any] = []
         if function:
-            sql += " where functions like ?"
-            args.append(f"%,{function},%")
+            sql += " where rowid in (select rowid from fn where function = ?)"
+            args.append(function)
         return self._hits([r[0] for r in self._query(sql + " order by id", args)])
