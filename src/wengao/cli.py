@@ -14,6 +14,12 @@ import typer
 from wengao.errors import EXIT_INPUT, EXIT_USAGE, WengaoError
 
 
+def _t(key: str) -> str:
+    from wengao.i18n import t
+
+    return t(key)
+
+
 def _report(err: WengaoError) -> None:
     for d in err.diagnostics:
         typer.echo(d.format(), err=True)
@@ -166,6 +172,47 @@ def mine(
 
 
 @handled
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help=_t("check.help.paths"), show_default=False, metavar="FILE_OR_FOLDER...")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=_t("check.help.json"))] = False,
+    annotate: Annotated[Path | None, typer.Option(
+        "--annotate", help=_t("check.help.annotate"), metavar="OUT.docx")] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help=_t("check.help.force"))] = False,
+    against: Annotated[Path | None, typer.Option("--against", help=_t("check.help.against"))] = None,
+    config: Annotated[Path | None, typer.Option("--config", help=_t("check.help.config"))] = None,
+    bank: Annotated[Path | None, typer.Option("--bank", help=_t("check.help.bank"))] = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help=_t("check.help.list-rules"))] = False,
+) -> None:
+    from wengao.check import run_check
+    from wengao.check.report import as_json, lines, summary
+    from wengao.i18n import t
+
+    if list_rules:
+        from wengao.check.rules import RULES
+
+        for name, spec in RULES.items():
+            typer.echo(f"{name:28} {t('diag.' + spec.severity.value):4}  {t('check.rule.' + name)}")
+        return
+    run = run_check(list(paths or []), against=against, config=config, bank=bank,
+                    annotate=annotate, force=force)
+    for r in run.results:
+        if r.error is not None:
+            _report(r.error)
+    if json_out:
+        typer.echo(as_json(run.results))
+    elif any(r.findings for r in run.results):
+        typer.echo("\n".join(lines(run.results)))
+    if run.annotated is not None:
+        typer.echo(t("check.annotated", path=run.annotated, count=run.comments), err=True)
+    typer.echo(summary(run.results), err=True)
+    raise typer.Exit(run.exit_code)
+
+
+check.__doc__ = _t("check.help")
+
+
+@handled
 def outline_extract(
     document: Annotated[Path, typer.Argument(
         help="A speech, study report, news report or compilation (.txt or .docx).", show_default=False)],
@@ -281,7 +328,8 @@ def init(
                "wengao uses them when run from this folder")
 
 
-COMMANDS = {"build": build, "new": new, "init": init, "reference": reference_cmd, "mine": mine}
+COMMANDS = {"build": build, "new": new, "init": init, "reference": reference_cmd, "mine": mine,
+            "check": check}
 GROUPS = {
     "outline": ("Work with outlines: extract one from an existing document.", {"extract": outline_extract}),
     "phrases": ("Search, show, list and add phrases of the phrase bank.",

@@ -1,0 +1,310 @@
+"""Wording: wrong → right pairs (a table a user extends), 截止/截至 before a date, the miner's table
+of synonym-swap corruption, and 规范提法 — canonical formulations a draft has *almost* right.
+
+A near miss of a formulation must begin and end like it (so 多方面推进乡村振兴 is not a slip for
+全面推进乡村振兴) and differ by at most one character for short texts, two or three for long
+ones, or hold the same characters in another order (中华传统优秀文化). Exact canonical forms and
+listed legitimate variants are never flagged; enumerations (四个意识, 五位一体 …) are also checked
+for their order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from wengao.check.model import Finding, Source, Unit
+from wengao.check.rules.base import Context, finding, is_han
+
+PAIR, JIEZHI, REPAIR, FORMULATION, KNOWN = ("wording.pair", "wording.jiezhi", "wording.repair",
+                                            "wording.formulation", "wording.formulation-known")
+
+
+@dataclass(frozen=True)
+class Pair:
+    wrong: str
+    right: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    if_seen: bool = False
+    note: str = ""
+
+
+class PairTable:
+    """Every `wrong` of a table found in one pass (one alternation, longest words first)."""
+
+    def __init__(self, pairs: Iterable[Pair]) -> None:
+        self.by_wrong: dict[str, list[Pair]] = {}
+        for p in pairs:
+            self.by_wrong.setdefault(p.wrong, []).append(p)
+        words = sorted(self.by_wrong, key=len, reverse=True)
+        self.regex = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def find(self, text: str, whole: str = "") -> Iterator[tuple[int, int, Pair]]:
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text):
+            s, e = m.span()
+            for p in self.by_wrong[m.group()]:
+                if p.before or p.after:
+                    ok = (any(text.endswith(b, 0, s) for b in p.before)
+                          or any(text.startswith(a, e) for a in p.after))
+                    if not ok:
+                        continue
+                if any(_covers(text, u, s, e) for u in p.unless):
+                    continue
+                if p.if_seen and p.right not in (whole or text):
+                    continue
+                yield s, e, p
+                break
+
+
+def _covers(text: str, word: str, s: int, e: int) -> bool:
+    """Does an occurrence of `word` in text cover the span [s, e)?"""
+    i = text.find(word, max(0, e - len(word)))
+    while 0 <= i <= s:
+        if i + len(word) >= e:
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _pair(item: dict[str, Any]) -> Pair:
+    def many(key: str) -> tuple[str, ...]:
+        v = item.get(key) or ()
+        return tuple(str(x) for x in (v if isinstance(v, list | tuple) else [v]))
+
+    return Pair(str(item["wrong"]), str(item.get("right", "")), many("before"), many("after"),
+                many("unless"), bool(item.get("if_seen")), str(item.get("note", "")))
+
+
+def _data(name: str) -> list[dict[str, Any]]:
+    import yaml
+
+    text = resources.files("wengao.check").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+
+
+@cache
+def builtin_pairs() -> tuple[Pair, ...]:
+    return tuple(_pair(i) for i in _data("wording.yaml"))
+
+
+@cache
+def miner_pairs() -> tuple[Pair, ...]:
+    """The miner's table of synonym-swap corruption (党中心 → 党中央), read where the miner keeps it."""
+    import yaml
+
+    try:
+        text = resources.files("wengao.mining").joinpath("data", "repairs.yaml").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return ()
+    items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    return tuple(_pair(i) for i in items if isinstance(i, dict) and i.get("wrong") and i.get("right"))
+
+
+# 截止 (a deadline) before a date should be 截至 (up to); 截至 needs a time after it
+_JIEZHI_RE = re.compile(
+    r"截止(?![到至于])\s*(?=\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年|"
+    r"目前|今年|去年|上年|本年|当前|今天|本月|上月|上半年|年底|年末|发稿)")
+_JIEZHI_BARE_RE = re.compile(r"截至(?=[。，；！？、）”]|$|日期|时间)")
+
+
+def check(src: Source, ctx: Context) -> Iterable[Finding]:
+    cfg = ctx.config
+    whole = "\n".join(u.text for u in src.units) if cfg.enabled(REPAIR) else ""
+    if cfg.enabled(PAIR):
+        table = ctx.cached("pairs", lambda: PairTable([*builtin_pairs(), *map(_pair, cfg.wording)]))
+        for unit in src.units:
+            for s, e, p in table.find(unit.text):
+                yield finding(PAIR, unit, s, e - s, "wording.pair", p.right, wrong=p.wrong, right=p.right)
+    if cfg.enabled(REPAIR):
+        mined = ctx.cached("repairs", lambda: PairTable(miner_pairs()))
+        for unit in src.units:
+            for s, e, p in mined.find(unit.text, whole):
+                yield finding(REPAIR, unit, s, e - s, "wording.repair", p.right, wrong=p.wrong, right=p.right)
+    if cfg.enabled(JIEZHI):
+        for unit in src.units:
+            if "截" not in unit.text:
+                continue
+            for m in _JIEZHI_RE.finditer(unit.text):
+                yield finding(JIEZHI, unit, m.start(), 2, "wording.jiezhi-date", "截至")
+            for m in _JIEZHI_BARE_RE.finditer(unit.text):
+                yield finding(JIEZHI, unit, m.start(), 2, "wording.jiezhi-bare", "截止")
+    if cfg.enabled(FORMULATION) or cfg.enabled(KNOWN):
+        book = ctx.cached("formulations", lambda: Formulations([*_data("formulations.yaml"), *cfg.formulations]))
+        for unit in src.units:
+            yield from book.check(unit, fuzzy=cfg.enabled(FORMULATION), known=cfg.enabled(KNOWN))
+
+
+# -- 规范提法 ---------------------------------------------------------------------------------------
+
+def _norm(text: str) -> tuple[str, list[int]]:
+    """Han characters only (punctuation, quotes and blanks do not make a formulation), with the
+    offset of each in `text`."""
+    keep = [(c, i) for i, c in enumerate(text) if is_han(c)]
+    return "".join(c for c, _ in keep), [i for _, i in keep]
+
+
+@dataclass(frozen=True)
+class Formulation:
+    name: str
+    text: str
+    norm: str
+    source: str
+    year: str
+    items: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+
+    @property
+    def reach(self) -> int:
+        """How many characters a near miss may differ by."""
+        n = len(self.norm)
+        return 0 if n < 8 else 1 if n < 12 else 2 if n < 20 else 3
+
+
+def bounded_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 when it is larger (stops early)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = i
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+class Formulations:
+    def __init__(self, items: list[dict[str, Any]]) -> None:
+        self.entries: list[Formulation] = []
+        self._fix: dict[str, str] = {}
+        exact: set[str] = set()
+        for item in items:
+            text = str(item.get("text", "")).strip()
+            norm, _ = _norm(text)
+            if not norm:
+                continue
+            items_ = tuple(_norm(str(x))[0] for x in item.get("items") or ())
+            fixes: list[tuple[str, str]] = []
+            for x in item.get("wrong") or ():
+                if isinstance(x, dict):  # {wrong form: its right form}
+                    fixes.extend((str(k), str(v)) for k, v in x.items())
+                else:
+                    fixes.append((str(x), text))
+            wrong = tuple(w for w, _ in fixes)
+            for w, right in fixes:
+                self._fix[w] = right
+            f = Formulation(str(item.get("name") or text), text, norm, str(item.get("source", "")),
+                            str(item.get("year", "")), items_, wrong)
+            self.entries.append(f)
+            exact.add(norm)
+            for v in item.get("variants") or ():
+                exact.add(_norm(str(v))[0])
+        self.exact = sorted(exact, key=len, reverse=True)
+        self.fuzzy = [f for f in self.entries if f.reach]
+        self.known = PairTable(Pair(w, self._fix[w]) for f in self.entries for w in f.wrong)
+        self._by_wrong = {w: f for f in self.entries for w in f.wrong}
+
+    def check(self, unit: Unit, *, fuzzy: bool, known: bool) -> Iterator[Finding]:
+        text = unit.text
+        norm, where = _norm(text)
+        if len(norm) < 4:
+            return
+        taken: list[tuple[int, int]] = []  # spans (in norm) already accounted for
+        if known:
+            for s, e, p in self.known.find(text):
+                f = self._by_wrong[p.wrong]
+                taken.append(_to_norm(where, s, e))
+                yield finding(KNOWN, unit, s, e - s, "wording.formulation-known", p.right,
+                              wrong=p.wrong, right=p.right, name=f.name, source=f.source, year=f.year)
+        if not fuzzy:
+            return
+        for canon in self.exact:
+            i = norm.find(canon)
+            while i >= 0:
+                taken.append((i, i + len(canon)))
+                i = norm.find(canon, i + 1)
+        for f in self.fuzzy:
+            yield from self._near(unit, norm, where, f, taken)
+        for f in self.entries:
+            if len(f.items) >= 3:
+                yield from self._order(unit, norm, where, f, taken)
+
+    def _near(self, unit: Unit, norm: str, where: list[int], f: Formulation,
+              taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        n, d = len(f.norm), f.reach
+        head, tail = f.norm[:2], f.norm[-2:]
+        start = norm.find(head)
+        while start >= 0:
+            best: tuple[int, int] | None = None
+            for end in range(start + n - d, min(start + n + d, len(norm)) + 1):
+                if end - start < 4 or norm[end - 2:end] != tail:
+                    continue
+                window = norm[start:end]
+                if window == f.norm:
+                    best = None
+                    break
+                dist = 1 if len(window) == n and sorted(window) == sorted(f.norm) else \
+                    bounded_distance(window, f.norm, d)
+                if dist <= d and (best is None or dist < best[0]):
+                    best = (dist, end)
+            if best is not None:
+                end = best[1]
+                if not any(_overlap((start, end), span) * 2 >= end - start for span in taken):
+                    s, e = where[start], where[end - 1] + 1
+                    taken.append((start, end))
+                    yield finding(FORMULATION, unit, s, e - s, "wording.formulation", f.text,
+                                  name=f.name, source=f.source, year=f.year)
+                    start = norm.find(head, end)
+                    continue
+            start = norm.find(head, start + 1)
+
+    def _order(self, unit: Unit, norm: str, where: list[int], f: Formulation,
+               taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        hits = sorted((i, k, len(item)) for k, item in enumerate(f.items)
+                      for i in _all(norm, item))
+        if len(hits) < 3:
+            return
+        need = 4 if max(len(x) for x in f.items) <= 2 else 3
+        cluster: list[tuple[int, int, int]] = []
+        for hit in [*hits, (10 ** 9, -1, 0)]:
+            if cluster and hit[0] - (cluster[-1][0] + cluster[-1][2]) > 4:
+                order = [k for _, k, _ in cluster]
+                if len(set(order)) >= need and order != sorted(order):
+                    s_n, e_n = cluster[0][0], cluster[-1][0] + cluster[-1][2]
+                    if not any(_overlap((s_n, e_n), span) for span in taken):
+                        s, e = where[s_n], where[e_n - 1] + 1
+                        found = sorted(set(order))
+                        suggestion = "、".join(f.items[k] for k in found)
+                        yield finding(FORMULATION, unit, s, e - s, "wording.formulation-order",
+                                      suggestion, name=f.name, source=f.source, year=f.year)
+                cluster = []
+            cluster.append(hit)
+
+
+def _all(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _to_norm(where: list[int], s: int, e: int) -> tuple[int, int]:
+    import bisect
+
+    return bisect.bisect_left(where, s), bisect.bisect_left(where, e)
