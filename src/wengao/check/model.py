@@ -38,6 +38,7 @@ class Unit:
     cell: tuple[int, int] | None = None  # a table cell: (row, column), 0-based
     prefix: int = 0  # docx: characters of Word auto-numbering at the start of `text`
     role: str = ""  # outline: the key the string sits under (heading, paragraphs, title …)
+    body_from: int = 0  # where running text starts (after a run-in heading's own sentence); −1: none
     locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
 
     def where(self, offset: int) -> tuple[int, int]:
@@ -52,9 +53,9 @@ class Unit:
 
     @property
     def is_body(self) -> bool:
-        """Running text (not a title, date line, heading or table): where prose rules apply."""
-        return self.kind in (None, BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING) \
-            and self.cell is None
+        """Does it hold running text (not only a title, a date line, a heading or a table cell)?
+        Prose rules apply to text[body_from:]."""
+        return self.body_from >= 0
 
 
 @dataclass

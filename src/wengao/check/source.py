@@ -47,14 +47,34 @@ def document_source(raw: RawDocument, doc: Document | None, name: str) -> Source
             for r, row in enumerate(p.rows):
                 for c, cell in enumerate(row):
                     if cell.strip():
-                        units.append(Unit(cell, p.pos, 1, BlockKind.TABLE, cell=(r, c)))
+                        units.append(Unit(cell, p.pos, 1, BlockKind.TABLE, cell=(r, c), body_from=-1))
             continue
         if not p.text.strip():
             continue
         prefix = len(p.auto_number) if p.auto_number and p.text.startswith(p.auto_number) else 0
-        units.append(Unit(p.text, p.pos, 1, kind, prefix=prefix))
+        units.append(Unit(p.text, p.pos, 1, kind, prefix=prefix, body_from=_body_from(p.text, kind)))
     kind = InputKind.DOCX if raw.format.value == "docx" else InputKind.TXT
     return Source(name, kind, units, doc, raw.chars or sum(len(u.text) for u in units))
+
+
+_PROSE_KINDS = (None, BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING)
+_SENTENCE_END = "。！？"
+
+
+def _body_from(text: str, kind: BlockKind | None) -> int:
+    """0 for running text; for a heading, where the text after its own sentence starts (run-in:
+    （一）标题。正文…), −1 when there is none; −1 for titles, dates and other front matter."""
+    if kind in _PROSE_KINDS:
+        return 0
+    if kind is BlockKind.HEADING:
+        end = min((i for i in (text.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
+        if 0 <= end < len(text.rstrip()) - 1:
+            return end + 1
+    return -1
+
+
+_OUTLINE_FRONT = frozenset({"title", "subtitle", "speaker", "author", "source", "salutation", "heading",
+                            "toc_title", "lead"})
 
 
 def _outline_source(path: Path, name: str) -> Source:
@@ -99,7 +119,8 @@ def _walk(value: Any, where: tuple, role: str, marks: dict, lines: list[str], ou
             _walk(v, (*where, i), role, marks, lines, out)
     elif isinstance(value, str) and value.strip():
         line, col = marks.get(where, (0, 0))
-        out.append(Unit(value, line, col, None, role=role, locate=_yaml_locator(lines, line, col, value)))
+        out.append(Unit(value, line, col, None, role=role, body_from=-1 if role in _OUTLINE_FRONT else 0,
+                        locate=_yaml_locator(lines, line, col, value)))
 
 
 def _yaml_locator(lines: list[str], line: int, col: int, value: str):

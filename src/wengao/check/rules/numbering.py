@@ -252,10 +252,11 @@ def _points(src: Source) -> Iterator[Finding]:
         if unit.cell is not None:
             continue
         index += 1
-        if unit.kind is BlockKind.HEADING or unit.kind is not None and not unit.is_body:
-            run = None
+        if unit.kind is BlockKind.HEADING:
+            run = None  # a new section: its points count afresh
+        if not unit.is_body:
             continue
-        for m in _POINT_RE.finditer(unit.text):
+        for m in _POINT_RE.finditer(unit.text, unit.body_from):
             numeral, verb = m.group(1), m.group(2)
             value = chinese_value(numeral)
             if not value or unit.text.startswith(numeral, m.end()):

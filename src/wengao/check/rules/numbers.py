@@ -44,30 +44,32 @@ def check(src: Source, ctx: Context) -> Iterable[Finding]:
 
 
 def _year_style(src: Source) -> Iterator[Finding]:
-    arabic: list[tuple] = []
-    chinese: list[tuple] = []
+    """The same year written both ways (2024年 and 二〇二四年): the less used way is flagged.
+    Different years in different ways (a date line in Arabic numerals, 一九四二年 in the text)
+    follow conventions of their own and pass."""
+    seen: dict[int, dict[str, list[tuple]]] = {}
     for unit in src.units:
         if "年" not in unit.text:
             continue
         for m in _ARABIC_YEAR_RE.finditer(unit.text):
-            arabic.append((unit, m))
+            seen.setdefault(int(m.group(1)), {"a": [], "c": []})["a"].append((unit, m))
         for m in _CN_YEAR_RE.finditer(unit.text):
-            chinese.append((unit, m))
-    for unit, m in chinese:
-        numeral = m.group(1)
-        if any(c in numeral for c in "零○"):
-            fixed = numeral.replace("零", "〇").replace("○", "〇")
-            yield finding(YEAR_STYLE, unit, m.start(), 4, "number.year-zero", fixed, text=numeral)
-    if not arabic or not chinese:
-        return
-    # the minority way is the slip; on a tie, Arabic numerals (GB/T 15835) win
-    if len(arabic) < len(chinese):
-        for unit, m in arabic:
-            fixed = "".join("〇一二三四五六七八九"[int(d)] for d in m.group(1))
-            yield finding(YEAR_STYLE, unit, m.start(), 4, "number.year-style", fixed, text=m.group(1),
-                          usual=fixed + "年")
-    else:
-        for unit, m in chinese:
-            fixed = "".join(_CN_DIGIT[c] for c in m.group(1))
+            numeral = m.group(1)
+            if any(c in numeral for c in "零○"):
+                fixed = numeral.replace("零", "〇").replace("○", "〇")
+                yield finding(YEAR_STYLE, unit, m.start(), 4, "number.year-zero", fixed, text=numeral)
+            year = int("".join(_CN_DIGIT[c] for c in numeral))
+            seen.setdefault(year, {"a": [], "c": []})["c"].append((unit, m))
+    for year, ways in seen.items():
+        arabic, chinese = ways["a"], ways["c"]
+        if not arabic or not chinese:
+            continue
+        # the less used way is the slip; on a tie, Arabic numerals (GB/T 15835) win
+        if len(arabic) < len(chinese):
+            fixed = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+            slips = arabic
+        else:
+            fixed, slips = str(year), chinese
+        for unit, m in slips:
             yield finding(YEAR_STYLE, unit, m.start(), 4, "number.year-style", fixed, text=m.group(1),
                           usual=fixed + "年")

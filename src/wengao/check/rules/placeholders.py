@@ -56,8 +56,8 @@ def _stands_for_something(kind: str, run: str, text: str, s: int, e: int) -> boo
         if run.lower() == run:  # x, xx: only as a number (x月x日)
             return unit_after
         return before == "第" or unit_after or is_han(before) or is_han(after)
-    if kind == "times":
-        return len(run) > 1 or is_han(before) or is_han(after)
+    if kind == "times":  # ×× always; one × only before a word it stands in (×局, ×月), not 数据要素×
+        return len(run) > 1 or is_han(after)
     if kind == "stars":
         return is_han(before) or is_han(after)
     if kind == "circle":

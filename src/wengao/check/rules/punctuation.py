@@ -109,10 +109,10 @@ def _dash(unit: Unit) -> Iterator[Finding]:
         if run == "——":
             continue
         if run in ("—", "–", "－"):
-            # one short dash: a mistake for —— between Chinese words, or opening a subtitle;
-            # between numbers (2011—2015) it is a connector and stays
-            if not ((is_han(before) or is_cjk(before) and before not in "）》”") and is_han(after)
-                    or not text[:s].strip() and is_han(after)):
+            # one short dash opening a subtitle, or standing between two clauses, is a slip for
+            # ——; between names (县城—中心镇—重点村, 岷江—长江) or numbers (2011—2015) it is a
+            # connector (GB/T 15834 一字线) and stays
+            if not (not text[:s].strip() and is_han(after) or _between_clauses(text, s, e)):
                 continue
         elif run[0] in "-－" and len(run) >= 2 or run[0] in "—─━–":
             if not (is_cjk(before) or is_cjk(after)):
@@ -120,6 +120,27 @@ def _dash(unit: Unit) -> Iterator[Finding]:
         else:
             continue
         yield finding(DASH, unit, s, e - s, "punct.dash", "——", text=run)
+
+
+def _han_run(text: str, i: int, step: int) -> int:
+    n = 0
+    while 0 <= i < len(text) and is_han(text[i]):
+        n += 1
+        i += step
+    return n
+
+
+_CONNECTED = "—–－-~～"
+
+
+def _between_clauses(text: str, s: int, e: int) -> bool:
+    """A single dash with a clause on each side (six Han characters or more), not one link of a
+    chain of connected names."""
+    left, right = _han_run(text, s - 1, -1), _han_run(text, e, 1)
+    if left < 6 or right < 6:
+        return False
+    before, after = s - 1 - left, e + right
+    return not ((before >= 0 and text[before] in _CONNECTED) or (after < len(text) and text[after] in _CONNECTED))
 
 
 def _ellipsis(unit: Unit) -> Iterator[Finding]:
@@ -143,14 +164,16 @@ def _blank(unit: Unit) -> Iterator[Finding]:
     text = unit.text
     if not any(c in text for c in _BLANKS):
         return
-    core = text.strip(_BLANKS)
+    core = text[unit.body_from:].strip(_BLANKS)
     if not any(c in core for c in "。，；？！") or sum(1 for c in core if is_han(c)) < 10:
         return  # not running prose: a title, a signature, a letter-spaced heading (引　　言)
-    lead = len(text) - len(text.lstrip(_BLANKS))
+    lead = max(len(text) - len(text.lstrip(_BLANKS)), unit.body_from)
     for m in _blank_re().finditer(text):
         s, e = m.start(), m.end()
         if s < lead or e >= len(text.rstrip(_BLANKS)):
             continue
+        if text.rfind("（", 0, s) > text.rfind("）", 0, s):
+            continue  # inside a parenthetical note: （记者张三 通讯员李四）
         left = text[:s].split()[-1] if text[:s].split() else ""
         right = text[e:].split()[0] if text[e:].split() else ""
         if len(left) <= 4 and len(right) <= 4:

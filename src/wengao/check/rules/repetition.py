@@ -29,6 +29,8 @@ def _body_sentences(src: Source) -> Iterator[tuple[Unit, int, int, str]]:
         if not unit.is_body:
             continue
         for s, e in sentences(unit.text):
+            if s < unit.body_from:
+                continue  # a run-in heading's own sentence
             k = key(unit.text[s:e])
             if len(k) >= MIN_CHARS:
                 yield unit, s, e, k
@@ -55,6 +57,8 @@ def _inside(src: Source) -> Iterator[Finding]:
     parts = _part_of(src)
     first: dict[tuple[int, str], tuple[int, int]] = {}
     for unit, s, e, k in _body_sentences(src):
+        if unit.text[s:e].rstrip("”’）」』》 \u3000")[-1:] not in "。！？；!?":
+            continue  # a title or a line without a full stop (compilations repeat titles)
         scope = (parts.get(unit.line, 0), k)
         if scope in first:
             line, col = first[scope]
