@@ -51,7 +51,9 @@ def document_source(raw: RawDocument, doc: Document | None, name: str) -> Source
             continue
         if not p.text.strip():
             continue
-        prefix = len(p.auto_number) if p.auto_number and p.text.startswith(p.auto_number) else 0
+        prefix = 0
+        if p.auto_number and p.text.startswith(p.auto_number):  # Word's numbering and its tab or space
+            prefix = len(p.auto_number) + (p.text[len(p.auto_number):][:1] in ("\t", " ", "\u3000"))
         units.append(Unit(p.text, p.pos, 1, kind, prefix=prefix, body_from=_body_from(p.text, kind)))
     kind = InputKind.DOCX if raw.format.value == "docx" else InputKind.TXT
     return Source(name, kind, units, doc, raw.chars or sum(len(u.text) for u in units))

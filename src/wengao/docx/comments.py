@@ -15,6 +15,7 @@ here the nearest occurrence of those characters is used, and failing that the wh
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -42,7 +43,7 @@ def _w(tag: str) -> str:
 # subtrees whose text is not the paragraph's own: properties, deletions, alternate content,
 # text boxes (their paragraphs are read on their own)
 _SKIP = {_w("pPr"), _w("rPr"), _w("del"), _w("moveFrom"), _w("txbxContent"), f"{{{MC_NS}}}Fallback"}
-_CHAR = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
+_CHAR = {_w("tab"): "\t", _w("ptab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,11 @@ def annotate_docx(data: bytes, anchors: list[Anchor], *, when: dt.datetime | Non
         if not 1 <= a.pos <= len(blocks):
             continue
         paragraph, start, end = _target(blocks[a.pos - 1], a)
+        if start < 0 and a.pos < len(blocks) and blocks[a.pos].tag == _w("p"):
+            # a paragraph whose mark was deleted (tracked) reads as one with the next
+            later, at, stop = _target(blocks[a.pos], dataclasses.replace(a, start=0))
+            if at >= 0:
+                paragraph, start, end = later, at, stop
         if paragraph is None:
             continue
         _mark(paragraph, start, end, next_id)
@@ -199,6 +205,10 @@ def _positions(container: etree._Element) -> Iterator[etree._Element]:
                 yield from _positions(content)
         elif child.tag == _w("customXml"):
             yield from _positions(child)
+        elif child.tag == f"{{{MC_NS}}}AlternateContent":
+            choice = child.find(f"{{{MC_NS}}}Choice")
+            if choice is not None:
+                yield from _positions(choice)
 
 
 def _chars(p: etree._Element) -> list[tuple[etree._Element, etree._Element, int, str]]:

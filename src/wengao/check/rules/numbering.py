@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from wengao.check.model import Finding, Source, Unit
 from wengao.check.rules.base import Context, finding
-from wengao.document.numbering import Scheme, chinese_number, parse_number
+from wengao.document.numbering import Scheme, chinese_number, parse_number, parse_point
 from wengao.reading.model import Block, BlockKind
 
 SEQUENCE, NESTING, MIXED, POINTS, PERIOD = ("numbering.sequence", "numbering.nesting", "numbering.mixed",
@@ -252,11 +252,15 @@ def _points(src: Source) -> Iterator[Finding]:
         if unit.cell is not None:
             continue
         index += 1
-        if unit.kind is BlockKind.HEADING:
-            run = None  # a new section: its points count afresh
-        if not unit.is_body:
-            continue
-        for m in _POINT_RE.finditer(unit.text, unit.body_from):
+        if parse_point(unit.text) is not None:
+            start = 0  # a paragraph opening with 一是 (whatever the reader called it)
+        else:
+            if unit.kind is BlockKind.HEADING:
+                run = None  # a new section: its points count afresh
+            if not unit.is_body:
+                continue
+            start = unit.body_from
+        for m in _POINT_RE.finditer(unit.text, start):
             numeral, verb = m.group(1), m.group(2)
             value = chinese_value(numeral)
             if not value or unit.text.startswith(numeral, m.end()):

@@ -1,6 +1,6 @@
 """Repetition: a sentence (of 15 characters or more) said twice in one draft, and, with
 `--against FILE`, every such sentence taken over from that file — word for word, or with a few
-words or figures changed (most of its 8-character stretches occur there too).
+words or figures changed (80% of its characters lie in 8-character stretches found there).
 """
 
 from __future__ import annotations
@@ -81,9 +81,14 @@ def _against(src: Source, ctx: Context) -> Iterator[Finding]:
         k = key(unit.text[s:e], digits=True)
         line = exact.get(k)
         if line is None and len(k) >= _SHINGLE:
-            grams = [k[i:i + _SHINGLE] for i in range(len(k) - _SHINGLE + 1)]
-            lines = [shingles[g] for g in grams if g in shingles]
-            if len(lines) >= _SHARE * len(grams):
+            covered = [False] * len(k)
+            lines = []
+            for i in range(len(k) - _SHINGLE + 1):
+                at = shingles.get(k[i:i + _SHINGLE])
+                if at is not None:
+                    lines.append(at)
+                    covered[i:i + _SHINGLE] = [True] * _SHINGLE
+            if sum(covered) >= _SHARE * len(k):
                 line = Counter(lines).most_common(1)[0][0]
         if line is not None:
             yield finding(AGAINST, unit, s, e - s, "repeat.against", "", file=name,
