@@ -274,7 +274,7 @@ def test_known_wrong_formulation_is_an_error(tmp_path: Path) -> None:
 def test_sentence_repeated_inside(tmp_path: Path) -> None:
     s = "我们要坚持以人民为中心的发展思想，办好民生实事。"
     hits = found(tmp_path, HEAD + s + "\n其他工作也要抓好。\n" + s + "\n", "repeat.inside")
-    assert [(h[1], h[2]) for h in hits] == [(5, 1)]
+    assert [(h[1], h[2]) for h in hits] == [(3, 1), (5, 1)]  # either may be the copy
     short = "这是一句短话。"
     titles = "二〇二四年度述职述廉述德述法报告"
     assert found(tmp_path, HEAD + short * 2 + "\n" + titles + "\n" + titles + "\n", "repeat.inside") == []
@@ -308,3 +308,15 @@ def test_misquote_against_a_quote_of_the_other_file(tmp_path: Path) -> None:
     hits = found(tmp_path, HEAD + "正如“人民对美好生活的向往，就是我们的目标。”\n", "quote",
                  against=old, bank=tmp_path)
     assert [h[4] for h in hits] == ["人民对美好生活的向往，就是我们的奋斗目标。"]
+
+
+def test_quoted_set_phrase_one_character_off(tmp_path: Path) -> None:
+    hits = found(tmp_path, HEAD + "要增强“四个意思”，做到“两个维护”。\n", "wording.formulation")
+    assert [(h[3], h[4]) for h in hits] == [("四个意思", "四个意识")]
+    assert found(tmp_path, HEAD + "做到“四个全面”和“五个一批”。\n", "wording.formulation") == []
+
+
+def test_short_formulation_keeps_its_ends(tmp_path: Path) -> None:
+    hits = found(tmp_path, HEAD + "要坚定不移全面从紧治党。\n", "wording.formulation")
+    assert [h[4] for h in hits] == ["全面从严治党"]
+    assert found(tmp_path, HEAD + "要坚持全面依法治国。\n", "wording.formulation") == []

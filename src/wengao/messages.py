@@ -109,6 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.wording.formulation-order": ("“{name}”的顺序与规范表述不同（{source}，{year}年）",
                                         "“{name}” is listed in another order than the canonical one ({source}, {year})"),
     "check.repeat.inside": ("与{where}的句子重复", "repeats the sentence of {where}"),
+    "check.repeat.inside-first": ("这句话在{where}又出现了一次", "this sentence appears again in {where}"),
     "check.repeat.against": ("与 {file} {where}的句子相同", "the same sentence as {file}, {where}"),
     "check.quote.misquote": ("引文与原文略有出入（{origin}）", "the quotation differs slightly from the original ({origin})"),
     "check.rule.placeholder": ("占位符：XX、×××、○○、某某、X月X日、【…】、□、（此处…）、TODO、未填的槽位 {名称}",

@@ -104,12 +104,18 @@ def _heads(src: Source) -> tuple[list[_Head], list[_Head]]:
     parts = _parts(src)
     numbered: list[_Head] = []
     every: list[_Head] = []
-    for b in src.document.blocks if src.document else ():
-        if b.kind is not BlockKind.HEADING:
-            continue
+    blocks = src.document.blocks if src.document else []
+    levels = {(b.scheme, b.level) for b in blocks if b.kind is BlockKind.HEADING and b.level}
+    for b in blocks:
         unit = units.get(b.pos)
         if unit is None:
             continue
+        part = parts.get(id(b), 0)
+        if b.kind is not BlockKind.HEADING:
+            missed = _missed_heading(b, unit, levels)
+            if missed is None:
+                continue
+            b = missed
         scheme, value, marker, label = b.scheme, b.value, b.number, ""
         if not marker or not value:
             n = (parse_number(b.source) if b.source else None) or parse_number(unit.text)
@@ -121,11 +127,29 @@ def _heads(src: Source) -> tuple[list[_Head], list[_Head]]:
         offset = unit.text.find(marker.strip()) if marker.strip() else -1
         if offset < 0:
             offset = len(unit.text) - len(unit.text.lstrip())
-        head = _Head(b, unit, offset, scheme, value, marker, label, parts.get(id(b), 0))
+        head = _Head(b, unit, offset, scheme, value, marker, label, part)
         every.append(head)
         if value and scheme not in (Scheme.STYLE, Scheme.NONE):
             numbered.append(head)
     return numbered, every
+
+
+def _missed_heading(b: Block, unit: Unit, levels: set[tuple[Scheme, int]]) -> Block | None:
+    """A paragraph that is plainly a numbered heading the reader passed over (三．2026年重点工作:
+    a slipped separator): an own-line 一、 or （一） of a scheme the document's headings use.
+    Leaving it out would make its siblings look like a gap."""
+    if b.kind is not BlockKind.PARAGRAPH:
+        return None
+    text = unit.text.strip()
+    n = parse_number(text)
+    if n is None or n.scheme not in (Scheme.CN, Scheme.PAREN_CN) or not n.rest or len(text) > 40 \
+            or "。" in text[:-1]:
+        return None
+    level = next((lv for s, lv in sorted(levels, key=lambda x: x[1]) if s is n.scheme), 0)
+    if not level:
+        return None
+    return Block(BlockKind.HEADING, n.rest, b.pos, source=unit.text, level=level, scheme=n.scheme,
+                 number=n.marker, value=n.value)
 
 
 def _parents(every: list[_Head]) -> dict[int, int]:
@@ -162,8 +186,8 @@ def _sequence(heads: list[_Head], every: list[_Head]) -> Iterator[Finding]:
         last: _Head | None = None
         for h in members:
             expected = last.value + 1 if last else 1
-            if h.value == expected or (last is not None and h.value == 1):
-                last = h
+            if h.value == expected or (last is not None and h.value == 1 and last.value > 1):
+                last = h  # in order, or a new list starting again at 1
                 continue
             if last is not None and h.value <= last.value:
                 yield finding(SEQUENCE, h.unit, h.offset, len(h.marker.strip()), "numbering.repeat",

@@ -1,4 +1,4 @@
-"""Placeholders left in a draft: XX局, ×××, ○○, 某某, X月X日, 【…】, □, （此处…）, TODO,
+"""Placeholders left in a draft: XX局, ×××, ○○, 某某, X月X日, 【…】, □, ____, （此处…）, TODO,
 and what a template left unfilled ({名称}, {{ … }}).
 
 Only forms that stand for something: a Latin X next to Chinese text or a digit (not X光, not
@@ -23,6 +23,7 @@ _PATTERNS = re.compile(
         r"(?P<mou>某某+)",
         r"(?P<bracket>【[^】\n]{0,40}】)",
         r"(?P<box>□+)",
+        r"(?P<blank>_{3,}|＿{2,})",
         r"(?P<here>[（(]\s*(?:此处|这里|此段|待[补填定核]|请[^）)\n]{0,10}[填补写核])[^）)\n]{0,30}[）)])",
         r"(?P<todo>\b(?:TODO|FIXME|TBD)\b)",
         rf"(?P<slot>\{{\{{[^{{}}\n]{{0,60}}\}}\}}|\{{%[^%\n]{{0,60}}%\}}|\{{[{HAN_RE}A-Za-z_]{{1,10}}\}})",
@@ -48,8 +49,8 @@ def _stands_for_something(kind: str, run: str, text: str, s: int, e: int) -> boo
     before = text[s - 1] if s else ""
     after = text[e] if e < len(text) else ""
     if kind == "x":
-        if len(run) > 1 and run.upper() == run:
-            return True  # XX, XXX, ＸＸ
+        if len(run) > 1 and (run.upper() == run or is_han(before) or is_han(after)):
+            return True  # XX, XXX, ＸＸ; xx局
         if text.startswith(_X_OK_AFTER, e):
             return False
         unit_after = bool(after) and after in _X_UNIT_AFTER
@@ -64,4 +65,6 @@ def _stands_for_something(kind: str, run: str, text: str, s: int, e: int) -> boo
         return not ((before and before in _CN_DIGITS) or (after and after in _CN_DIGITS))
     if kind == "box":
         return len(run) > 1 or is_han(before) or is_han(after)
+    if kind == "blank":  # ____同志: a line to fill in (not a rule of underscores on its own)
+        return is_han(before) or is_han(after) or bool(text[:s].strip() or text[e:].strip())
     return True

@@ -137,7 +137,9 @@ def _between_clauses(text: str, s: int, e: int) -> bool:
     """A single dash with a clause on each side (six Han characters or more), not one link of a
     chain of connected names."""
     left, right = _han_run(text, s - 1, -1), _han_run(text, e, 1)
-    if left < 6 or right < 6:
+    closed = s > 0 and text[s - 1] in "”’）》"  # “两个确立”—…
+    opened = e < len(text) and text[e] in "“‘（《"  # …—“两个维护”
+    if not ((left >= 6 or closed and right >= 4) and (right >= 6 or opened and left >= 4)):
         return False
     before, after = s - 1 - left, e + right
     return not ((before >= 0 and text[before] in _CONNECTED) or (after < len(text) and text[after] in _CONNECTED))
@@ -215,10 +217,10 @@ def _unpaired(units: list[Unit]) -> Iterator[Finding]:
         prv = ordered[i - 1] if i > 0 and u.cell is None else None
         for off in openers:
             ch = u.text[off]
-            if nxt is not None and nxt.cell is None:
+            if nxt is not None and nxt.cell is None and _PAIRS[ch] not in u.text[off:]:
                 # a quotation over several paragraphs opens each one and closes only the last;
                 # a sentence broken over two lines closes on the next
-                if nxt.text.lstrip(" \u3000").startswith(ch):
+                if ch in "“‘" and nxt.text.lstrip(" \u3000").startswith(ch):
                     continue
                 nxt_closers = scans.get(id(nxt), ([], []))[1]
                 if any(nxt.text[c] == _PAIRS[ch] for c in nxt_closers):
@@ -226,7 +228,7 @@ def _unpaired(units: list[Unit]) -> Iterator[Finding]:
             yield finding(UNPAIRED, u, off, 1, "punct.unpaired", "", mark=ch, pair=_PAIRS[ch])
         for off in closers:
             ch = u.text[off]
-            if prv is not None and prv.cell is None:
+            if prv is not None and prv.cell is None and _CLOSERS[ch] not in u.text[:off]:
                 prv_openers = scans.get(id(prv), ([], []))[0]
                 if any(prv.text[o] == _CLOSERS[ch] for o in prv_openers):
                     continue

@@ -55,17 +55,21 @@ def _inside(src: Source) -> Iterator[Finding]:
     from wengao.i18n import t
 
     parts = _part_of(src)
-    first: dict[tuple[int, str], tuple[int, int]] = {}
+    first: dict[tuple[int, str], tuple[Unit, int, int, bool]] = {}
     for unit, s, e, k in _body_sentences(src):
         if unit.text[s:e].rstrip("”’）」』》 \u3000")[-1:] not in "。！？；!?":
             continue  # a title or a line without a full stop (compilations repeat titles)
         scope = (parts.get(unit.line, 0), k)
         if scope in first:
-            line, col = first[scope]
+            prev, ps, pe, flagged = first[scope]
             yield finding(INSIDE, unit, s, e - s, "repeat.inside", "",
-                          where=t(_where_word(src), line=line))
+                          where=t(_where_word(src), line=prev.where(ps)[0]))
+            if not flagged:  # the first one too: either may be the copy
+                first[scope] = (prev, ps, pe, True)
+                yield finding(INSIDE, prev, ps, pe - ps, "repeat.inside-first", "",
+                              where=t(_where_word(src), line=unit.where(s)[0]))
         else:
-            first[scope] = unit.where(s)
+            first[scope] = (unit, s, e, False)
 
 
 def _against(src: Source, ctx: Context) -> Iterator[Finding]:

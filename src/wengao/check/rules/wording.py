@@ -1,9 +1,10 @@
 """Wording: wrong → right pairs (a table a user extends), 截止/截至 before a date, the miner's table
 of synonym-swap corruption, and 规范提法 — canonical formulations a draft has *almost* right.
 
-A near miss of a formulation must begin and end like it (so 多方面推进乡村振兴 is not a slip for
-全面推进乡村振兴) and differ by at most one character for short texts, two or three for long
-ones, or hold the same characters in another order (中华传统优秀文化). Exact canonical forms and
+A near miss of a formulation must begin with its first character and end with its last (so
+多方面推进乡村振兴 is not a slip for 全面推进乡村振兴; a long one may end one character off) and
+differ by at most one character for short texts, two or three for long ones, or hold the same
+characters in another order (中华传统优秀文化). Exact canonical forms and
 listed legitimate variants are never flagged; enumerations (四个意识, 五位一体 …) are also checked
 for their order.
 """
@@ -170,6 +171,16 @@ class Formulation:
     year: str
     items: tuple[str, ...] = ()
     wrong: tuple[str, ...] = ()
+    quoted: bool = False  # `name` is a set phrase of its own (“四个意识”)
+
+    @property
+    def clauses(self) -> int:
+        return sum(1 for c in self.text if c in _CLAUSE_MARKS)
+
+    @property
+    def parallel(self) -> bool:
+        """Two or more parallel phrases (踔厉奋发、勇毅前行)?"""
+        return any(c in "、，" for c in self.text)
 
     @property
     def bare(self) -> str:
@@ -179,7 +190,7 @@ class Formulation:
     def reach(self) -> int:
         """How many characters a near miss may differ by."""
         n = len(self.norm)
-        return 0 if n < 8 else 1 if n < 12 else 2 if n < 20 else 3
+        return 0 if n < 6 else 1 if n < 12 else 2 if n < 20 else 3
 
 
 def bounded_distance(a: str, b: str, limit: int) -> int:
@@ -220,12 +231,15 @@ class Formulations:
             for w, right in fixes:
                 self._fix[w] = right
             f = Formulation(str(item.get("name") or text), text, norm, str(item.get("source", "")),
-                            str(item.get("year", "")), items_, wrong)
+                            str(item.get("year", "")), items_, wrong, bool(item.get("quoted")))
             self.entries.append(f)
             exact.add(norm)
             for v in item.get("variants") or ():
                 exact.add(_norm(str(v))[0])
         self.exact = sorted(exact, key=len, reverse=True)
+        self.exact_set = exact
+        # short names writers put in quotation marks: 两个确立, 四个意识, 五位一体 …
+        self.names = {f.name: f for f in self.entries if f.quoted and 4 <= len(f.name) <= 8}
         self.fuzzy = [f for f in self.entries if f.reach]
         self.known = PairTable(Pair(w, self._fix[w]) for f in self.entries for w in f.wrong)
         self._by_wrong = {w: f for f in self.entries for w in f.wrong}
@@ -251,19 +265,37 @@ class Formulations:
                 i = norm.find(canon, i + 1)
         for f in self.fuzzy:
             yield from self._near(unit, norm, where, f, taken)
+        for f in self.fuzzy:
+            yield from self._swapped_at_start(unit, norm, where, f, taken)
+        if "“" in text:
+            yield from self._quoted_names(unit, taken, where)
         for f in self.entries:
             if len(f.items) >= 3:
                 yield from self._order(unit, norm, where, f, taken)
 
     def _near(self, unit: Unit, norm: str, where: list[int], f: Formulation,
               taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        text = unit.text
+        """Windows of the text that begin with the formulation's first character and end with its
+        last (or, for a long one, end one character off: 看齐意思) within `reach` edits."""
         n, d = len(f.norm), f.reach
-        head, tail = f.norm[:2], f.norm[-2:]
+        head, last, stem = f.norm[0], f.norm[-1], f.norm[-4:-1]
+        strict = n < 8  # a short one must keep two characters at each end (全面从紧治党)
         start = norm.find(head)
         while start >= 0:
             best: tuple[int, int] | None = None
-            for end in range(start + n - d, min(start + n + d, len(norm)) + 1):
-                if end - start < 4 or norm[end - 2:end] != tail:
+            if strict and norm[start:start + 2] != f.norm[:2]:
+                start = norm.find(head, start + 1)
+                continue
+                # a two-character word dropped counts as one slip from ten characters up (added: from
+            # twelve) and in a pair of parallel phrases (不忘初心、牢记使命) — not in a short
+            # plain term, where it makes another term (中华传统文化)
+            words = n >= 10 or f.parallel
+            span = max(d, 2) if words else d
+            for end in range(max(start + n - span, start + 4), min(start + n + span, len(norm)) + 1):
+                if strict and norm[end - 2:end] != f.norm[-2:]:
+                    continue
+                if norm[end - 1] != last and not (n >= 10 and norm[end - 4:end - 1] == stem):
                     continue
                 window = norm[start:end]
                 if window == f.norm:
@@ -272,8 +304,13 @@ class Formulations:
                 if _OPTIONAL_RE.sub("", window) == f.bare:
                     best = None  # only a 的/和 or a 全面/深入 more or less: a legitimate variant
                     break
-                dist = 1 if len(window) == n and sorted(window) == sorted(f.norm) else \
-                    bounded_distance(window, f.norm, d)
+                if _other_ordinal(window, f.norm):
+                    best = None  # 第一个百年奋斗目标 is not a slip for 第二个…: another member
+                    break
+                if _clauses(text, where, start, end) > f.clauses:
+                    continue  # the window runs over a clause break the formulation does not have
+                one = _one_word_off(window, f.norm, drops_only=n < 12) and (words or len(window) == n)
+                dist = 1 if one else bounded_distance(window, f.norm, d)
                 if dist <= d and (best is None or dist < best[0]):
                     best = (dist, end)
             if best is not None:
@@ -286,6 +323,38 @@ class Formulations:
                     start = norm.find(head, end)
                     continue
             start = norm.find(head, start + 1)
+
+    def _swapped_at_start(self, unit: Unit, norm: str, where: list[int], f: Formulation,
+                          taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        """Its opening words swapped (“一百两个年”奋斗目标): the same characters, ending like it."""
+        n = len(f.norm)
+        if n < 9:
+            return  # short ones are reordered legitimately (推进乡村全面振兴)
+        key = sorted(f.norm)
+        end = norm.find(f.norm[-2:], n - 2)
+        while end >= 0:
+            stop = end + 2
+            window = norm[stop - n:stop]
+            if window != f.norm and window[0] != f.norm[0] and sorted(window) == key \
+                    and not any(_overlap((stop - n, stop), span) for span in taken):
+                s, e = where[stop - n], where[stop - 1] + 1
+                taken.append((stop - n, stop))
+                yield finding(FORMULATION, unit, s, e - s, "wording.formulation", f.text,
+                              name=f.name, source=f.source, year=f.year)
+            end = norm.find(f.norm[-2:], end + 1)
+
+    def _quoted_names(self, unit: Unit, taken: list[tuple[int, int]], where: list[int]) -> Iterator[Finding]:
+        """A short set phrase in quotation marks one character off a known one: “四个意思”."""
+        for m in _QUOTED_RE.finditer(unit.text):
+            inner, _ = _norm(m.group(1))
+            if len(inner) != len(m.group(1)) or inner in self.names or inner in self.exact_set:
+                continue
+            for name, f in self.names.items():
+                if len(name) == len(inner) and bounded_distance(inner, name, 1) == 1 \
+                        and not _other_ordinal(inner, name):
+                    yield finding(FORMULATION, unit, m.start(1), len(m.group(1)), "wording.formulation",
+                                  name, name=f.name, source=f.source, year=f.year)
+                    break
 
     def _order(self, unit: Unit, norm: str, where: list[int], f: Formulation,
                taken: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -308,6 +377,35 @@ class Formulations:
                                       suggestion, name=f.name, source=f.source, year=f.year)
                 cluster = []
             cluster.append(hit)
+
+
+def _one_word_off(window: str, canon: str, *, drops_only: bool = False) -> bool:
+    """A word swapped (the same characters in another order: 中华传统优秀文化) or a two-character
+    word added or dropped (不忘初心、使命) counts as one slip, like one wrong character."""
+    if len(window) == len(canon):
+        return sorted(window) == sorted(canon)
+    if len(canon) - len(window) == 2:
+        return any(canon[:i] + canon[i + 2:] == window for i in range(len(canon) - 1))
+    if len(window) - len(canon) == 2 and not drops_only:
+        return any(window[:i] + window[i + 2:] == canon for i in range(len(window) - 1))
+    return False
+
+
+_CLAUSE_MARKS = "，。；：！？"
+
+
+def _clauses(text: str, where: list[int], start: int, end: int) -> int:
+    """Clause marks inside the text a window (in Han-only offsets) covers."""
+    return sum(1 for c in text[where[start]:where[end - 1]] if c in _CLAUSE_MARKS)
+
+
+_QUOTED_RE = re.compile(r"“([^“”]{4,8})”")
+_NUMERALS = frozenset("一二三四五六七八九十两百千")
+
+
+def _other_ordinal(a: str, b: str) -> bool:
+    """Do a and b differ only in numerals (第一个 / 第二个, 四个 / 五个)?"""
+    return len(a) == len(b) and all(x == y or (x in _NUMERALS and y in _NUMERALS) for x, y in zip(a, b))
 
 
 def _all(text: str, word: str) -> Iterator[int]:
