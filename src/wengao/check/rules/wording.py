@@ -405,7 +405,7 @@ _NUMERALS = frozenset("一二三四五六七八九十两百千")
 
 def _other_ordinal(a: str, b: str) -> bool:
     """Do a and b differ only in numerals (第一个 / 第二个, 四个 / 五个)?"""
-    return len(a) == len(b) and all(x == y or (x in _NUMERALS and y in _NUMERALS) for x, y in zip(a, b))
+    return len(a) == len(b) and all(x == y or (x in _NUMERALS and y in _NUMERALS) for x, y in zip(a, b, strict=True))
 
 
 def _all(text: str, word: str) -> Iterator[int]:
