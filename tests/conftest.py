@@ -67,7 +67,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
 
 @pytest.fixture(autouse=True)
 def _language(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests read messages in a fixed language; a test that checks the other one sets it."""
+    """Tests read messages in Chinese, as users do; a test that checks English sets WENGAO_LANG=en."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("WENGAO_LANG", "en")
+    monkeypatch.setenv("WENGAO_LANG", "zh")

@@ -75,30 +75,36 @@ def test_a_finding_is_one_located_line_and_exit_1(tmp_path: Path) -> None:
     path = txt(tmp_path, "今天召开会议,部署工作。\n")
     result = invoke(str(path))
     assert result.exit_code == 1
-    assert f"{path}:3:7: error [punct.halfwidth]:" in result.output
-    assert "(suggestion: ，)" in result.output
+    assert f"{path}:3:7: 错误 [punct.halfwidth]:" in result.output
+    assert "（建议：，）" in result.output
 
 
-def test_chinese_report_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WENGAO_LANG", "zh")
+def test_chinese_report_line(tmp_path: Path) -> None:
     path = txt(tmp_path, "在XX局召开会议。\n")
     result = invoke(str(path))
     assert f"{path}:3:2: 错误 [placeholder]: 占位符未替换：“XX”" in result.output
     assert "1 处错误" in result.output
 
 
+def test_english_report_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENGAO_LANG", "en")
+    path = txt(tmp_path, "今天召开会议,部署工作。\n")
+    result = invoke(str(path))
+    assert f"{path}:3:7: error [punct.halfwidth]: half-width “,” in Chinese text (suggestion: ，)" in result.output
+
+
 def test_clean_draft_exits_0(tmp_path: Path) -> None:
     path = txt(tmp_path, "今天召开会议，部署全年工作。\n")
     result = invoke(str(path))
     assert result.exit_code == 0, result.output
-    assert "nothing found" in result.output
+    assert "未发现问题" in result.output
 
 
 def test_notes_alone_exit_0(tmp_path: Path) -> None:
     s = "我们要坚持以人民为中心的发展思想，办好民生实事。\n"
     result = invoke(str(txt(tmp_path, s + s)))
     assert result.exit_code == 0
-    assert "note [repeat.inside]" in result.output
+    assert "提示 [repeat.inside]" in result.output
 
 
 def test_json_objects(tmp_path: Path) -> None:
@@ -148,15 +154,15 @@ def test_outline_findings_point_at_yaml_line_and_column(tmp_path: Path) -> None:
         "        第一行没有问题。\n"
         "        第二行有【待补充】。\n", encoding="utf-8")
     result = invoke(str(path))
-    assert f"{path}:2:9: error [placeholder]" in result.output
-    assert f"{path}:6:12: error [punct.halfwidth]" in result.output
-    assert f"{path}:9:13: error [placeholder]" in result.output
+    assert f"{path}:2:9: 错误 [placeholder]" in result.output
+    assert f"{path}:6:12: 错误 [punct.halfwidth]" in result.output
+    assert f"{path}:9:13: 错误 [placeholder]" in result.output
 
 
 def test_docx_line_is_the_paragraph_number(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "稿.docx", ["关于工作的讲话", "", "同志们：", "今天召开会议,部署工作。"])
     result = invoke(str(path))
-    assert f"{path}:4:7: error [punct.halfwidth]" in result.output
+    assert f"{path}:4:7: 错误 [punct.halfwidth]" in result.output
 
 
 def test_unreadable_inputs_are_one_line_each(tmp_path: Path) -> None:
@@ -183,7 +189,7 @@ def test_rules_switched_off_and_downgraded(tmp_path: Path) -> None:
     config.write_text("rules:\n  punct: off\n  placeholder: info\n", encoding="utf-8")
     result = invoke(str(path), "--config", str(config))
     assert "punct.halfwidth" not in result.output
-    assert "note [placeholder]" in result.output
+    assert "提示 [placeholder]" in result.output
     assert result.exit_code == 0
 
 

@@ -50,7 +50,7 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> Non
     out.write_bytes(b"the user's edited draft")
     result = runner.invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
     assert result.exit_code != 0
-    assert "already exists" in result.output and "--force" in result.output
+    assert "已经存在" in result.output and "--force" in result.output
     assert out.read_bytes() == b"the user's edited draft"
     result = runner.invoke(app, ["build", str(EXAMPLE), "-o", str(out), "--force"])
     assert result.exit_code == 0
@@ -73,7 +73,7 @@ def test_several_outlines_in_one_call(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert (tmp_path / "a.docx").is_file() and (tmp_path / "b.docx").is_file()
     assert not (tmp_path / "c.docx").exists()
-    assert "c.yaml:1:1: error: missing required key 'sections'" in result.output
+    assert "c.yaml:1:1: 错误: 缺少必需的键 'sections'" in result.output
 
 
 def test_output_must_be_docx(tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_real_command_runs_without_traceback(tmp_path: Path) -> None:
     fail = subprocess.run([exe, "build", str(bad)], capture_output=True, text=True)
     assert fail.returncode != 0
     assert "Traceback" not in fail.stderr
-    assert fail.stderr.startswith(f"{bad}:") and ": error: YAML syntax error" in fail.stderr
+    assert fail.stderr.startswith(f"{bad}:") and ": 错误: YAML 语法错误" in fail.stderr
 
 
 def test_a_failure_while_writing_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,6 +105,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path: Path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(os, "link", broken_replace)
     result = runner.invoke(app, ["build", str(EXAMPLE), "-o", str(out)])
     assert result.exit_code != 0
     assert "No space left on device" in result.output and "Traceback" not in result.output

@@ -23,11 +23,13 @@ def _messages(name: str) -> str:
     return ""
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", CASES)
-def test_error_messages(name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+def test_error_messages(name: str, lang: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     monkeypatch.chdir(GOLDEN)
+    monkeypatch.setenv("WENGAO_LANG", lang)
     got = _messages(name)
-    expected = GOLDEN / f"{name}.expected"
+    expected = GOLDEN / f"{name}.{lang}.expected"
     if update_golden:
         expected.write_text(got, encoding="utf-8")
     assert got == expected.read_text(encoding="utf-8")
@@ -46,7 +48,7 @@ def test_cli_reports_errors_without_traceback_or_output(name: str, tmp_path: Pat
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
-    assert lines and all(ln.startswith(f"{name}.yaml:") and ": error: " in ln for ln in lines)
+    assert lines and all(ln.startswith(f"{name}.yaml:") and ": 错误: " in ln for ln in lines)
     assert not out.exists()
     assert not list(tmp_path.iterdir()), "no temporary or partial file is left behind"
 
@@ -64,5 +66,5 @@ def test_undecodable_outline_is_a_located_error(tmp_path: Path) -> None:
     src.write_bytes(b"title: ok\n\x81\x30\xff\xfe\x00\x01 junk\n")
     with pytest.raises(WengaoError) as info:
         load_outline(src)
-    assert "cannot decode" in str(info.value)
+    assert "GB18030" in str(info.value)
     assert str(info.value).startswith(f"{src}:2:")

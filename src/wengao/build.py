@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wengao.document.blocks import Block
 from wengao.document.normalize import normalize_blocks
 from wengao.document.numbering import join_inline_points, number_blocks
-from wengao.errors import EXIT_USAGE, WengaoError
+from wengao.errors import (
+    BankError,
+    Diagnostic,
+    OutlineError,
+    ReferenceDocError,
+    Severity,
+    UsageError,
+)
 from wengao.genres import GENRES
+from wengao.i18n import t
 from wengao.outline.model import Outline, Text
 
 
@@ -23,6 +32,8 @@ class BuildOptions:
     force: bool = False
     bank: Path | None = None
     seed: str | None = None
+    strict: bool = False  # placeholders 【…】 or other warnings stop the build before writing
+    include_root: Path | None = None  # where `include:` may reach (default: the outline's folder)
 
 
 def default_output(outline_path: Path) -> Path:
@@ -34,7 +45,7 @@ def build_time(outline: Outline) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    if outline.date is not None:
+    if isinstance(outline.date, dt.date):
         return dt.datetime(outline.date.year, outline.date.month, outline.date.day, tzinfo=dt.UTC)
     return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -65,20 +76,40 @@ def resolve(outline: Outline, opts: BuildOptions) -> Outline:
 
     bank = opts.bank or default_bank(opts.workspace)
     if not bank.is_dir():
-        raise WengaoError.single(str(bank), "phrase bank folder not found", hint="pass --bank DIR")
-    return resolve_phrases(outline, BankIndex(bank), opts.seed)
+        raise BankError.single(str(bank), t("build.no_bank"), hint=t("build.no_bank.hint"))
+    resolved = resolve_phrases(outline, BankIndex(bank), opts.seed)
+    if opts.annotate:
+        from wengao.provenance import titled_sources
+
+        resolved = titled_sources(resolved, bank)
+    return resolved
 
 
-def build_bytes(outline: Outline, opts: BuildOptions) -> tuple[bytes, int]:
+def placeholders(outline: Outline) -> list[Diagnostic]:
+    """Every 【…】 still in the outline (or in a phrase it reuses), at its file:line:col."""
+    from wengao.outline.walk import texts
+
+    found: list[Diagnostic] = []
+    for part in (outline, *outline.parts):
+        for value in texts(part):
+            if isinstance(value, Text) and "【" in value.value:
+                at = value.value.index("【")
+                end = value.value.find("】", at)
+                snippet = value.value[at: end + 1 if 0 <= end - at < 30 else at + 12]
+                found.append(Diagnostic(part.path, value.line, value.col, t("outline.placeholder", text=snippet),
+                                        severity=Severity.WARNING))
+    return sorted(found, key=lambda d: (d.path != outline.path, d.path, d.line, d.col))
+
+
+def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:
+    """The .docx of an outline whose phrases are resolved."""
     from wengao.docx.writer import DocProps, write_docx
     from wengao.workspace import default_reference
 
-    outline = resolve(outline, opts)
     blocks = outline_blocks(outline, opts)
     reference = opts.reference or default_reference(opts.workspace)
     if not reference.is_file():
-        raise WengaoError.single(str(reference), "reference document not found",
-                                 hint="run `wengao reference -o templates/reference.docx`")
+        raise ReferenceDocError.single(str(reference), t("build.no_reference"), hint=t("build.no_reference.hint"))
     author = _text(outline.speaker) or _text(outline.author)
     props = DocProps(
         title=_text(outline.title),
@@ -87,14 +118,17 @@ def build_bytes(outline: Outline, opts: BuildOptions) -> tuple[bytes, int]:
         keywords="，".join(outline.topics),
         created=build_time(outline),
     )
-    placeholders = sum(b.text.count("【") for b in blocks)
-    return write_docx(blocks, reference, props, annotate=opts.annotate), placeholders
+    return write_docx(blocks, reference, props, annotate=opts.annotate)
 
 
 @dataclass(frozen=True)
 class Built:
     path: Path
-    placeholders: int  # 【…】 left from a skeleton
+    warnings: list[Diagnostic] = field(default_factory=list)  # placeholders 【…】 left, text cleaned …
+
+    @property
+    def placeholders(self) -> int:
+        return sum(1 for w in self.warnings if "【" in w.message)
 
 
 def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> Built:
@@ -103,12 +137,14 @@ def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> B
 
     out = output or default_output(outline_path)
     if out.suffix.lower() != ".docx":
-        raise WengaoError.single(str(out), "the output file name must end in .docx",
-                                 exit_code=EXIT_USAGE)
+        raise UsageError.single(str(out), t("build.not_docx"))
     if out.resolve() == outline_path.resolve():
-        raise WengaoError.single(str(out), "the output would overwrite the outline", exit_code=EXIT_USAGE)
+        raise UsageError.single(str(out), t("build.over_outline"))
     check_writable(out, force=opts.force)  # fail before doing the work
-    outline = load_outline(outline_path)
-    data, placeholders = build_bytes(outline, opts)
-    atomic_write(out, data, force=opts.force)
-    return Built(out, placeholders)
+    outline = resolve(load_outline(outline_path, include_root=opts.include_root), opts)
+    warnings = [*outline.warnings, *placeholders(outline)]
+    if opts.strict and warnings:
+        raise OutlineError([dataclasses.replace(w, severity=Severity.ERROR, hint=t("build.strict.hint"))
+                            for w in warnings])
+    atomic_write(out, build_bytes(outline, opts), force=opts.force)
+    return Built(out, warnings)

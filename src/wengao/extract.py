@@ -1,7 +1,7 @@
 """`wengao outline extract`: an existing document becomes an outline `wengao build` takes.
 
-Reading, cleaning and segmentation are the miner's (one implementation); this module only maps
-segmented documents onto the outline's keys.
+Reading is the reading layer's (one implementation for extract, mine, check and format); this
+module only maps a read Document onto the outline's keys.
 """
 
 from __future__ import annotations
@@ -11,96 +11,95 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wengao.errors import Diagnostic, WengaoError
-from wengao.mining.segment import Doc, Para
+from wengao.errors import Diagnostic, DocumentError, Severity
+from wengao.i18n import t
+from wengao.reading.body import point_block
+from wengao.reading.model import Block, BlockKind, Document, Genre
 
-_CLOSING_RE = re.compile(r"^(?:同志们，|总之，|最后，|下一步，|接下来，|今后，|在今后的工作中)|让我们|我将|我们将")
-_DATE_RE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$")
-_SOURCE_DATE_RE = re.compile(r"(\d{4})[.\-年/](\d{1,2})[.\-月/](\d{1,2})日?")
-_ATTEND_RE = re.compile(r"(参加|出席|列席)(会议|活动|观摩)")
+_ATTEND_RE = re.compile(r"(参加|出席|列席)(会议|活动|观摩|培训)|参加了(?:会议|培训|活动)")
+_OUTLINE_GENRE = {Genre.OTHER: "speech"}
+NO_TITLE = "【标题】"  # a document printed without a title: the outline asks for one
 
 
 @dataclass
 class Extracted:
     outline: dict[str, Any]
     warnings: list[Diagnostic] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # the segmented document's paragraphs, in order
-    cleaned: list[str] = field(default_factory=list)  # the cleaned lines, before segmentation
+    texts: list[str] = field(default_factory=list)  # the document's text blocks, in order
 
 
-def _iso(m: re.Match[str]) -> str:
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-
-
-def _date(text: str) -> str | None:
-    m = _DATE_RE.match(text.strip())
-    return _iso(m) if m else None
-
-
-def _points(paras: list[Para]) -> dict[str, Any]:
-    style = {"是": "shi", "要": "yao"}.get(paras[0].style, "plain")
-    items = []
-    for p in paras:
-        if p.lead and p.text.startswith(p.lead):
-            rest = p.text[len(p.lead):]
-            items.append({"lead": p.lead, "text": rest} if rest else {"lead": p.lead})
+def _points(items: list[Block]) -> dict[str, Any]:
+    style = {"是": "shi", "要": "yao"}.get(items[0].verb, "plain")
+    out = []
+    for p in items:
+        if p.lead and p.text.startswith(p.lead) and p.text != p.lead:
+            out.append({"lead": p.lead, "text": p.text[len(p.lead):]})
         else:
-            items.append({"text": p.text})
-    return {"style": style, "items": items}
+            out.append({"text": p.text})
+    return {"style": style, "items": out}
 
 
-def _section_body(paras: list[Para]) -> dict[str, Any]:
-    """paragraphs, then one run of points, then paragraphs after (the outline's shape)."""
+def _typed(p: Block) -> str:
+    """A point kept as a paragraph: with its marker, since only one run per section is `points`."""
+    return (p.marker + p.text) if p.marker and p.verb else p.text
+
+
+def _paragraph(b: Block) -> str:
+    if b.kind is BlockKind.TABLE:
+        return "　".join(c for row in b.rows for c in row if c.strip()) or b.text
+    if b.kind is BlockKind.POINT:
+        return _typed(b)
+    return b.text
+
+
+def _section_body(blocks: list[Block], has_sections: bool = False) -> dict[str, Any]:
+    """paragraphs, then one run of points, then paragraphs after (the outline's shape). `after`
+    prints after a section's sub-sections: text that stands before them stays in `paragraphs`."""
     out: dict[str, Any] = {}
-    before: list[str] = []
-    after: list[str] = []
+    if has_sections and any(b.kind is BlockKind.POINT for b in blocks) and \
+            blocks[-1].kind is not BlockKind.POINT:
+        out["paragraphs"] = [_paragraph(b) for b in blocks]
+        return out
     i = 0
-    while i < len(paras) and paras[i].kind != "point":
-        before.append(paras[i].text)
+    before = []
+    while i < len(blocks) and blocks[i].kind is not BlockKind.POINT:
+        before.append(_paragraph(blocks[i]))
         i += 1
     j = i
-    while j < len(paras) and paras[j].kind == "point" and paras[j].style == paras[i].style:
+    while j < len(blocks) and blocks[j].kind is BlockKind.POINT and blocks[j].verb == blocks[i].verb:
         j += 1
-    if j > i:
-        out["points"] = _points(paras[i:j])
-    for p in paras[j:]:
-        # a second run of points cannot be a second `points:`; its paragraphs keep their markers
-        after.append(p.text if p.kind != "point" or p.style == "lead" else _marker_text(p, paras[j:]))
     if before:
         out["paragraphs"] = before
+    if j > i:
+        out["points"] = _points(blocks[i:j])
+    after = [_paragraph(b) for b in blocks[j:]]
     if after:
         out["after"] = after
     return out
 
 
-def _marker_text(p: Para, run: list[Para]) -> str:
-    from wengao.document.numbering import chinese_number
-
-    n = 1 + sum(1 for q in run[: run.index(p)] if q.kind == "point" and q.style == p.style)
-    return f"{chinese_number(n)}{p.style}{p.text}"
-
-
-def _sections(body: list[Para], genre: str) -> list[dict[str, Any]]:
-    """Nest headings by level; the paragraphs under each heading make its body."""
+def _sections(body: list[Block]) -> list[dict[str, Any]]:
+    """Nest headings by level; the blocks under each heading make its body."""
     root: dict[str, Any] = {"sections": []}
-    stack: list[tuple[int, dict[str, Any], list[Para]]] = [(0, root, [])]
+    stack: list[tuple[int, dict[str, Any], list[Block]]] = [(0, root, [])]
 
-    def close(entry: tuple[int, dict[str, Any], list[Para]]) -> None:
-        _, node, paras = entry
+    def close(entry: tuple[int, dict[str, Any], list[Block]]) -> None:
+        _, node, blocks = entry
         if node is not root:
-            node.update(_section_body(paras))
+            node.update(_section_body(blocks, "sections" in node))
 
-    for p in body:
-        if p.kind == "heading":
-            level = max(1, p.level)
+    for b in body:
+        if b.kind is BlockKind.HEADING:
+            level = max(1, b.level)
             while len(stack) > 1 and stack[-1][0] >= level:
                 close(stack.pop())
-            node: dict[str, Any] = {"heading": p.text}
-            parent = stack[-1][1]
-            parent.setdefault("sections", []).append(node)
-            stack.append((level, node, []))
+            node: dict[str, Any] = {"heading": b.text}
+            stack[-1][1].setdefault("sections", []).append(node)
+            blocks = [point_block(b.body, b.pos) or Block(BlockKind.PARAGRAPH, b.body, b.pos)] \
+                if b.run_in and b.body else []
+            stack.append((level, node, blocks))
         else:
-            stack[-1][2].append(p)
+            stack[-1][2].append(b)
     while len(stack) > 1:
         close(stack.pop())
     return _order(root["sections"])
@@ -126,135 +125,146 @@ def _blanks(value: Any) -> Any:
     return value
 
 
-def doc_outline(doc: Doc) -> dict[str, Any]:
+_BODY = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING, BlockKind.TABLE,
+         BlockKind.DATE, BlockKind.NOTE, BlockKind.AUTHOR)
+
+
+def doc_outline(doc: Document) -> dict[str, Any]:
     return _blanks(_doc_outline(doc))
 
 
-def _doc_outline(doc: Doc) -> dict[str, Any]:
-    genre = doc.genre or "speech"
-    out: dict[str, Any] = {"genre": genre, "title": doc.title}
-    if genre == "news" and " " in doc.title.strip():  # 主标题 副标题 on one line
-        out["title"], out["subtitle"] = doc.title.strip().split(" ", 1)
-    paras = [p for p in doc.paras if p.kind != "title"]
-    for p in paras:
-        if p.kind == "subtitle":
-            out.setdefault("subtitle", p.text)
-        elif p.kind == "author":
-            out.setdefault("author" if genre == "study-report" else "speaker", p.text)
-        elif p.kind == "date" and _date(p.text):
-            out.setdefault("date", _date(p.text))
-        elif p.kind == "source":
-            _source(out, p.text)
-        elif p.kind == "salutation":
-            out.setdefault("salutation", p.text)
-    body = [p for p in paras if p.kind in ("heading", "point", "p")]
-    # a date line typed as a paragraph right under the title
-    while body and body[0].kind == "p" and _date(body[0].text):
-        out.setdefault("date", _date(body[0].text))
-        body = body[1:]
-    first = next((i for i, p in enumerate(body) if p.kind == "heading"), None)
+def _doc_outline(doc: Document) -> dict[str, Any]:
+    genre = _OUTLINE_GENRE.get(doc.genre, doc.genre.value)
+    front = doc.front
+    out: dict[str, Any] = {"genre": genre, "title": front.title or NO_TITLE}
+    if front.subtitle:
+        out["subtitle"] = front.subtitle
+    if front.author:
+        out["author" if genre in ("study-report", "news") else "speaker"] = front.author
+    if front.date:
+        out["date"] = front.date
+    if front.salutation or genre == "speech":
+        out["salutation"] = front.salutation  # '' : none (a speech would otherwise get 同志们：)
+    if front.source and genre == "news":
+        source = _source_name(front.source)
+        if source:
+            out["source"] = source
+    body = _body_blocks(doc)
     if genre == "news":
-        if body:
-            out["opening"] = [body[0].text]
-        rest = body[1:]
-        attendance = []
-        while rest and rest[-1].kind == "p" and _ATTEND_RE.search(rest[-1].text):
-            attendance.insert(0, rest.pop().text)
-        out["sections"] = _order([_section_body([p]) for p in rest])
-        if attendance:
-            out["attendance"] = attendance
-        return out
+        return _news(out, body)
     closing: list[str] = []
-    if first is None:  # no headings: the body is opening paragraphs (and points), then a closing
-        rest = list(body)
-        while len(rest) > 1 and rest[-1].kind == "p" and _CLOSING_RE.search(rest[-1].text):
-            closing.insert(0, rest.pop().text)
-        # points keep their typed markers: an outline without sections has no points
-        out["opening"] = [p.text if p.kind != "point" or p.style == "lead" else _marker_text(p, rest)
-                          for p in rest]
+    while body and body[-1].kind in (BlockKind.CLOSING, BlockKind.NOTE, BlockKind.AUTHOR, BlockKind.DATE):
+        closing.insert(0, _paragraph(body.pop()))
+    first = next((i for i, b in enumerate(body) if b.kind is BlockKind.HEADING), None)
+    if first is None:
+        out["opening"] = [_paragraph(b) for b in body]
     else:
-        opening = [p.text for p in body[:first]]
-        rest = body[first:]
-        while rest and rest[-1].kind == "p" and _CLOSING_RE.search(rest[-1].text):
-            closing.insert(0, rest.pop().text)
-        if opening:
-            out["opening"] = opening
-        out["sections"] = _sections(rest, genre)
+        if first:
+            out["opening"] = [_paragraph(b) for b in body[:first]]
+        out["sections"] = _sections(body[first:])
     if closing:
         out["closing"] = closing
+    if not out.get("opening") and "sections" not in out:
+        out.pop("opening", None)
     return out
 
 
-def _source(out: dict[str, Any], text: str) -> None:
-    m = _SOURCE_DATE_RE.search(text)
-    if m:
-        out.setdefault("date", _iso(m))
-        text = (text[: m.start()] + text[m.end():]).strip()
-    text = re.sub(r"(?:来源|稿源|时间|发布时间)：", "", text).replace("□", " ").strip(" 　")
-    if text:
-        out.setdefault("source", text)
+def _source_name(line: str) -> str:
+    """来源：山西日报 时间：2023.11.28 → 山西日报 (the date is the date field)."""
+    from wengao.reading.front import _DATE_RE
+
+    text = _DATE_RE.sub("", line)
+    text = re.sub(r"(?:来源|稿源|来稿|信息来源|发布时间|时间|日期)\s*[:：]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" 　|")
+
+
+def _body_blocks(doc: Document) -> list[Block]:
+    """The blocks an outline carries as text: not the front matter (fields), not the noise."""
+    front_lines = {id(b) for b in doc.blocks if b.kind in (BlockKind.TITLE, BlockKind.SUBTITLE,
+                                                           BlockKind.SOURCE, BlockKind.SALUTATION)}
+    out = []
+    seen_body = False
+    for b in doc.blocks:
+        if id(b) in front_lines or b.kind is BlockKind.NOISE:
+            continue
+        if b.kind in (BlockKind.AUTHOR, BlockKind.DATE) and not seen_body:
+            continue  # the title block's own lines: they are fields
+        if b.kind in (BlockKind.AUTHOR, BlockKind.DATE) and _is_field(doc, b):
+            continue
+        if b.kind in _BODY:
+            seen_body = seen_body or b.kind is not BlockKind.NOTE
+            out.append(b)
+    return out
+
+
+def _is_field(doc: Document, b: Block) -> bool:
+    """A sign-off line that became the document's author or date field."""
+    if b.kind is BlockKind.AUTHOR:
+        return b.text == doc.front.author
+    from wengao.reading.front import find_date
+
+    return bool(find_date(b.text)) and find_date(b.text) == doc.front.date
+
+
+def _news(out: dict[str, Any], body: list[Block]) -> dict[str, Any]:
+    """A lead paragraph, the body (paragraphs, or sections under subheads), the attendance."""
+    rest = list(body)
+    if rest and rest[0].kind is not BlockKind.HEADING:
+        out["opening"] = [_paragraph(rest.pop(0))]
+    attendance = []
+    while rest and rest[-1].kind is not BlockKind.HEADING and _ATTEND_RE.search(rest[-1].text):
+        attendance.insert(0, _paragraph(rest.pop()))
+    first = next((i for i, b in enumerate(rest) if b.kind is BlockKind.HEADING), len(rest))
+    sections = [{"paragraphs": [_paragraph(b)]} for b in rest[:first]] + _sections(rest[first:])
+    if sections:
+        out["sections"] = _order(sections)
+    if attendance:
+        out["attendance"] = attendance
+    return out
 
 
 def extract(path: Path) -> Extracted:
-    from wengao.mining.clean import CleanStats, clean_doc
-    from wengao.mining.lexicon import load_lexicon, load_repairs
-    from wengao.mining.readers import ReadError, read_file
-    from wengao.mining.segment import segment
+    from wengao.reading import read_document
 
-    try:
-        raw = read_file(path, path.name)
-    except ReadError as err:
-        raise WengaoError([err.diagnostic]) from None
-    lex = load_lexicon()
-    lines, toc = clean_doc(raw, load_repairs(), lex, CleanStats())
-    docs = segment(path.name, lines, lex)
-    cover = next((d for d in docs if d.cover), None)
-    docs = [d for d in docs if not d.cover and d.body]
-    if not docs:
-        raise WengaoError.single(str(path), "no document text found in this file")
+    doc = read_document(path)
+    if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.HEADING, BlockKind.CLOSING,
+                          BlockKind.TABLE) for b in doc.blocks):
+        raise DocumentError.single(str(path), t("extract.no_text"))
     result = Extracted({})
-    result.texts = [_blank(p.text) for d in ([cover] if cover else []) + docs for p in d.paras
-                    if p.kind not in ("toc", "source", "date")]  # the last two become fields
-    result.cleaned = [_blank(ln.text) for ln in lines]
-    if cover is not None or len(docs) > 1:
-        title = cover.title if cover else _compilation_title(lines, docs)
-        outline: dict[str, Any] = {"genre": "compilation", "title": title}
-        notes = [p.text for p in cover.paras if p.kind == "note"] if cover else []
-        if notes:
-            outline["note"] = notes
-        outline["parts"] = [doc_outline(d) for d in docs]
-        toc_titles = toc or ([p.text for p in cover.paras if p.kind == "toc"] if cover else [])
-        _cross_check(path, toc_titles, docs, result)
+    result.texts = [_blank(b.text) for b in doc.blocks if b.kind is not BlockKind.NOISE]
+    if doc.parts:
+        outline: dict[str, Any] = {"genre": "compilation", "title": doc.front.title or NO_TITLE}
+        _front_fields(outline, doc)
+        if doc.front.notes:
+            outline["note"] = [_blank(n) for n in doc.front.notes]
+        outline["parts"] = [doc_outline(p) for p in doc.parts]
+        _cross_check(path, doc, result)
         result.outline = outline
-        if not cover and title:
-            result.texts.insert(0, title)
     else:
-        result.outline = doc_outline(docs[0])
-        if len(docs) > 1:
-            result.warnings.append(Diagnostic(str(path), 0, 0, f"{len(docs)} documents found; "
-                                              "only the first was extracted", severity="warning"))
+        result.outline = doc_outline(doc)
     return result
 
 
-def _compilation_title(lines: list, docs: list[Doc]) -> str:
-    from wengao.mining.segment import clean_title
+def _front_fields(outline: dict[str, Any], doc: Document) -> None:
+    """A compilation's own author, date and salutation (of its cover or covering notice)."""
+    for key, value in (("subtitle", doc.front.subtitle), ("author", doc.front.author),
+                       ("date", doc.front.date), ("salutation", doc.front.salutation)):
+        if value:
+            outline[key] = value
 
-    first_doc_line = docs[0].title_line
-    heads = [ln.text for ln in lines if ln.lineno < first_doc_line and 4 <= len(ln.text) <= 80]
-    return clean_title(heads[0]) if heads else docs[0].title
 
-
-def _cross_check(path: Path, toc: list[str], docs: list[Doc], result: Extracted) -> None:
-    """The table of contents is not copied: it is checked against the parts found."""
+def _cross_check(path: Path, doc: Document, result: Extracted) -> None:
+    """A table of contents is not copied: it is checked against the parts found."""
     from wengao.document.numbering import strip_heading_number
 
-    titles = {d.title for d in docs}
+    toc = [re.sub(r"\s*[.…·．]*\s*\d{1,3}$", "", b.text) for b in doc.noise if b.why == "contents"]
+    titles = {p.front.title for p in doc.parts}
+    texts = [b.text for p in doc.parts for b in p.blocks if len(b.text) >= 4]
     for entry in (strip_heading_number(e) for e in toc):
-        if len(entry) >= 6 and entry not in titles and not any(entry in t or t in entry for t in titles) \
-                and not any(entry in p.text or p.text in entry for d in docs for p in d.paras
-                            if len(p.text) >= 4):
-            result.warnings.append(Diagnostic(str(path), 0, 0, f"contents entry not found in the text: {entry}",
-                                              severity="warning"))
+        if len(entry) >= 6 and not any(entry in t or t in entry for t in titles) \
+                and not any(entry in t or t in entry for t in texts):
+            result.warnings.append(Diagnostic(str(path), 0, 0, t("extract.toc_missing", entry=entry),
+                                              severity=Severity.WARNING))
 
 
 def outline_texts(outline: dict[str, Any]) -> list[str]:

@@ -22,7 +22,7 @@ class Genre:
     salutation: str | None  # the default salutation; None: none unless the outline gives one
     numbering: str = "gbt"
     heading_required: bool = True  # sections need a heading
-    description: str = ""
+    description: str = ""  # a catalogue key (build.genre.NAME)
 
 
 _COMMON = frozenset({"genre", "title", "vars", "topics", "seed", "opening", "sections", "closing"})
@@ -30,24 +30,23 @@ _COMMON = frozenset({"genre", "title", "vars", "topics", "seed", "opening", "sec
 GENRES: dict[str, Genre] = {
     g.name: g
     for g in (
-        Genre("speech", "讲话稿", _COMMON | {"subtitle", "speaker", "date", "salutation"},
+        Genre("speech", "讲话稿", _COMMON | {"subtitle", "speaker", "author", "date", "salutation"},
               frozenset({"title", "sections"}), "同志们：",
-              description="title (or theme title + ——在…讲话), speaker and date, 同志们：, "
-                          "一、（一） headings, 一是/一要 points, a closing call"),
-        Genre("exchange", "研讨交流发言", _COMMON | {"subtitle", "speaker", "date", "salutation"},
+              description="build.genre.speech"),
+        Genre("exchange", "研讨交流发言", _COMMON | {"subtitle", "speaker", "author", "date", "salutation"},
               frozenset({"title", "sections"}), None, numbering="exchange",
-              description="title, speaker line, 一、 with 1、 inside, 下一步 resolutions"),
+              description="build.genre.exchange"),
         Genre("study-report", "心得体会", _COMMON | {"subtitle", "author", "date", "salutation"},
               frozenset({"title", "sections"}), None,
-              description="title, author's post line, an opening on the study, 一、（一）一是, a closing 表态"),
-        Genre("news", "会议新闻稿", (_COMMON - {"closing"}) | {"subtitle", "source", "date", "attendance"},
+              description="build.genre.study-report"),
+        Genre("news", "会议新闻稿", (_COMMON - {"closing"}) | {"subtitle", "author", "source", "date",
+                                                                "attendance"},
               frozenset({"title", "opening"}), None, numbering="none", heading_required=False,
-              description="title (and sub-title), source and date line, a lead paragraph, "
-                          "body with ××强调，一要…二要…, an attendance paragraph"),
+              description="build.genre.news"),
         Genre("compilation", "汇编", frozenset({"genre", "title", "note", "vars", "topics", "seed", "parts",
-                                               "toc_title"}),
+                                               "toc_title", "subtitle", "author", "date", "salutation"}),
               frozenset({"title", "parts"}), None, numbering="none",
-              description="a cover title and note, a table of contents, each part on a new page"),
+              description="build.genre.compilation"),
     )
 }
 PART_GENRES = tuple(g for g in GENRES if g != "compilation")

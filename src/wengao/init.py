@@ -9,7 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from wengao.errors import EXIT_USAGE, WengaoError
+from wengao.errors import UsageError
+from wengao.i18n import t
 from wengao.workspace import builtin_dir
 
 
@@ -25,8 +26,8 @@ def init_workspace(target: Path, *, force: bool) -> list[Path]:
             plan.append((src, target / "phrasebank" / src.name))
     existing = [dst for _, dst in plan if dst.exists()]
     if existing and not force:
-        raise WengaoError.single(str(existing[0]), f"{len(existing)} files already exist, nothing copied",
-                                 hint="pass --force to replace them", exit_code=EXIT_USAGE)
+        raise UsageError.single(str(existing[0]), t("build.init.exists", count=len(existing)),
+                                hint=t("build.init.exists.hint"))
     for src, dst in plan:
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dst)

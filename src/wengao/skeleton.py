@@ -6,8 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from wengao.errors import EXIT_USAGE, WengaoError
+from wengao.errors import TemplateError, UsageError
 from wengao.genres import GENRES, genre_names
+from wengao.i18n import t
 
 SKELETON_FILE = "skeleton.yaml"
 
@@ -20,13 +21,13 @@ def skeleton_text(genre: str, *, title: str | None = None, speaker: str | None =
         import difflib
 
         close = difflib.get_close_matches(genre, genre_names(), n=1)
-        raise WengaoError.single(genre, "unknown genre",
-                                 hint=f"did you mean '{close[0]}'?" if close else "see `wengao new --list`",
-                                 exit_code=EXIT_USAGE)
+        raise UsageError.single(genre, t("build.skeleton.unknown_genre"),
+                                hint=t("build.skeleton.did_you_mean", name=close[0]) if close
+                                else t("build.skeleton.see_list"))
     path = next((d / SKELETON_FILE for d in template_dirs(genre, workspace) if (d / SKELETON_FILE).is_file()),
                 None)
     if path is None:
-        raise WengaoError.single(genre, f"no {SKELETON_FILE} for this genre")
+        raise TemplateError.single(genre, t("build.skeleton.missing", name=SKELETON_FILE))
     text = path.read_text(encoding="utf-8")
     if title:
         text = _set_top_level(text, "title", title)
@@ -46,4 +47,6 @@ def _set_top_level(text: str, key: str, value: str) -> str:
 
 
 def genre_list() -> list[str]:
-    return [f"{g.name:<13} {g.label:<8} {g.description}" for g in GENRES.values()]
+    from wengao.text.width import width
+
+    return [f"{g.name:<13} {g.label}{' ' * (14 - width(g.label))}{t(g.description)}" for g in GENRES.values()]

@@ -39,6 +39,7 @@ class Scheme(Enum):
     ORDINAL = "第一，"  # 第一， 第一、 第一项措施：
     BARE = "一"  # a numeral alone on its line
     LABEL = "对策1："  # a short word with a number: 对策1： 手记①| 附1： 01␣
+    POINT = "一是"  # 一是坚持…，… standing alone over its paragraph, used as a subheading
     STYLE = "style"  # no number: a Word heading style or outline level says it is a heading
     NONE = ""  # no number at all (an unnumbered own-line subheading)
 
@@ -92,6 +93,7 @@ _PARSERS: list[tuple[Scheme, re.Pattern[str]]] = [
 ]
 _LABEL_RE = re.compile(
     rf"^([\u4e00-\u9fff]{{1,4}})(\d{{1,2}}|[{_CIRCLED}]|{_NUMERAL})\s*[：:|｜]")
+_ALONE_LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{1,3})(\d{1,2})$")
 _ZERO_PADDED_RE = re.compile(r"^(0\d)[ \u3000]+(?=\S)")
 _BARE_RE = re.compile(rf"^({_NUMERAL}|\d{{1,2}})$")
 
@@ -131,6 +133,9 @@ def parse_number(text: str) -> Numbered | None:
         value = _value(m.group(2))
         if value:
             return Numbered(Scheme.LABEL, value, s[:m.end()], s[m.end():].lstrip(" \u3000\t"), m.group(1))
+    m = _ALONE_LABEL_RE.match(s.strip())
+    if m and m.group(1).endswith(("件", "表", "录", "附")):  # 附件1 附表2 on their own line
+        return Numbered(Scheme.LABEL, _value(m.group(2)), s.strip(), "", m.group(1))
     m = _ZERO_PADDED_RE.match(s)
     if m:
         return Numbered(Scheme.LABEL, int(m.group(1)), s[:m.end()], s[m.end():], "")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from wengao.document.blocks import Block
+from wengao.outline.ime import ILLEGAL_CHARS_RE
 from wengao.outline.model import Source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -18,11 +19,16 @@ STYLE_FOR_KIND = {
 _AMBIGUOUS_RE = re.compile("[“”‘’—…·]")
 TITLE_LINE_CHARS = 20  # 156 mm / 22 pt
 COVER_LINE_CHARS = 17  # 156 mm / 26 pt
-_TOC_INSTR = 'TOC \\h \\z \\t "Part Title,1,Heading 1,2"'
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
+# Word's default made explicit: LibreOffice then lays out without hanging punctuation, which
+# it loses at the end of justified lines (2,700 characters: 283 marks in the .docx, 273 in the PDF).
+_OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
 
 
 def escape(text: str) -> str:
-    """XML text escaping (xml.sax.saxutils would import urllib: 14 ms of start-up)."""
+    """XML text escaping (xml.sax.saxutils would import urllib: 14 ms of start-up). Characters
+    XML forbids were reported where they entered (outline, template); none may reach the file."""
+    text = ILLEGAL_CHARS_RE.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -35,12 +41,17 @@ def balanced_breaks(text: str, width: int = TITLE_LINE_CHARS) -> list[str]:
     target = n / lines
     good: dict[int, int] = {}  # break position → badness bonus
     for i, ch in enumerate(text[:-1], 1):
-        if ch in "，、：；—":
+        if ch in "，、：；":
             good[i] = 0
         elif ch in "的暨”》":  # not 和/与: 和美, 和谐, 与会 are words
             good[i] = 1
+        elif text[i] == "—" and ch != "—":  # before a ——, which leads the next line; never inside it
+            good[i] = 0
     for m in re.finditer("在|关于|上的|工作会议|会议|推进会|座谈会|动员会|讲话|发言", text):
         good.setdefault(m.start(), 2)
+    for m in re.finditer("—+", text):  # no break within a run of dashes, nor right after it
+        for pos in range(m.start() + 1, m.end() + 1):
+            good.pop(pos, None)
     cuts, start = [], 0
     for k in range(1, lines):
         ideal = round(target * k)
@@ -90,12 +101,64 @@ def field_end(rpr: str = "") -> str:
     return f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
 
 
+# Where a compilation's front matter (cover, contents) ends: the writer puts the section break
+# there, the front section unnumbered and the parts numbered from — 1 —.
+SECTION_MARK = "<!--wengao:front-matter-ends-->"
+
+
 @dataclass
 class Body:
     xml: str
     sourced: list[tuple[int, Source]] = field(default_factory=list)  # (run ordinal, source)
     has_toc: bool = False
     has_cover: bool = False  # a cover page carries no page number
+    front_matter: bool = False  # SECTION_MARK is in xml
+
+
+def _toc_entry(text: str, anchor: str, page: int) -> str:
+    """A contents line: a link to the part's bookmark, a tab, and a PAGEREF field for its page.
+
+    Not inside a TOC field: LibreOffice shows a TOC field's stored text and never updates it,
+    while it computes a PAGEREF as it lays the document out. Word updates the fields on
+    opening (settings ask it to); the stored number, an estimate, is for a reader that does not.
+    """
+    pageref = (f'<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+               f'<w:r><w:instrText xml:space="preserve"> PAGEREF {anchor} \\h </w:instrText></w:r>'
+               f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run(str(page))}'
+               f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return f'<w:hyperlink w:anchor="{anchor}" w:history="1">{_run(text)}<w:r><w:tab/></w:r>{pageref}</w:hyperlink>'
+
+
+def _lines(b: Block) -> int:
+    """About how many lines a block takes (CJK one unit, Latin half, a two-character indent)."""
+    if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1:
+        return len(balanced_breaks(b.text, COVER_LINE_CHARS if b.kind == "cover" else TITLE_LINE_CHARS))
+    units = sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in b.text) + (2 if b.kind in ("p", "point", "h") else 0)
+    return max(1, -(-int(units) // CHARS_PER_LINE))
+
+
+def estimate_pages(blocks: list[Block]) -> dict[int, int]:
+    """Block index → its page, counted from the first part (the numbering a compilation prints):
+    22 lines of 28 characters, each part on a new page."""
+    pages: dict[int, int] = {}
+    page, line, started = 0, 0, False
+    for i, b in enumerate(blocks):
+        if b.kind == "parttitle":
+            page, line = page + 1, 0  # every part starts a page
+            started = True
+        elif not started:
+            continue
+        n = _lines(b)
+        if line + n > LINES_PER_PAGE and line:
+            page, line = page + 1, 0
+        pages[i] = page
+        line += n
+    return pages
+
+
+def _bookmarked(content: str, anchor: str, number: int) -> str:
+    return (f'<w:bookmarkStart w:id="{number}" w:name="{anchor}"/>{content}'
+            f'<w:bookmarkEnd w:id="{number}"/>')
 
 
 def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
@@ -105,6 +168,12 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
     break_next = False
     has_toc = any(b.kind == "toc" for b in blocks)
     entries = toc_entries(blocks) if has_toc else []
+    has_cover = any(b.kind == "cover" for b in blocks)
+    front_matter = False
+    listed = 0  # contents entries met so far in the body: their bookmarks
+    pages = estimate_pages(blocks) if entries else {}
+    entry_pages = [pages.get(i, 1) for i, b in enumerate(blocks)
+                   if b.kind == "parttitle" or (b.kind == "h" and b.level == 1 and i in pages)]
 
     def para(style: str, content: str) -> None:
         nonlocal break_next
@@ -112,25 +181,34 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
         if break_next:
             ppr += "<w:pageBreakBefore/>"
             break_next = False
+        ppr += _OVERFLOW_PUNCT  # also under a user's reference whose styles lack it
         parts.append(f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>")
 
-    for b in blocks:
+    for n, b in enumerate(blocks):
         if b.kind == "pagebreak":
-            break_next = True
+            if has_cover and not front_matter and parts and n + 1 < len(blocks) \
+                    and blocks[n + 1].kind == "parttitle":
+                # the front matter ends here: its last paragraph carries the section break
+                parts[-1] = parts[-1].replace("</w:pPr>", SECTION_MARK + "</w:pPr>", 1)
+                front_matter = True
+            else:
+                break_next = True
             continue
         if b.kind == "toc":
-            items = entries or [("TOC1", "目录")]
-            for i, (style, text) in enumerate(items):
-                content = (field_begin(_TOC_INSTR) if i == 0 else "") + _run(text)
-                runs += 1
-                if i == len(items) - 1:
-                    content += field_end()
-                para(style, content)
+            for i, (style, text) in enumerate(entries):
+                page = entry_pages[i] if i < len(entry_pages) else 1
+                para(style, _toc_entry(text, f"_Toc{i + 1:08d}", page))
+                runs += 2  # the title and the page number are text runs
             continue
         style = f"Heading{b.level}" if b.kind == "h" else STYLE_FOR_KIND[b.kind]
+        anchor = ""
+        if entries and (b.kind == "parttitle" or (b.kind == "h" and b.level == 1 and listed)):
+            listed += 1
+            anchor = f"_Toc{listed:08d}"
         if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1:
             lines = balanced_breaks(b.runs[0].text, COVER_LINE_CHARS if b.kind == "cover" else TITLE_LINE_CHARS)
-            para(style, "".join(_run(t, b.runs[0].bold, br=i + 1 < len(lines)) for i, t in enumerate(lines)))
+            content = "".join(_run(t, b.runs[0].bold, br=i + 1 < len(lines)) for i, t in enumerate(lines))
+            para(style, _bookmarked(content, anchor, listed) if anchor else content)
             runs += len(lines)
             continue
         content = []
@@ -139,5 +217,6 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
                 sourced.append((runs, r.source))
             content.append(_run(r.text, r.bold))
             runs += 1
-        para(style, "".join(content))
-    return Body("".join(parts), sourced, has_toc, any(b.kind == "cover" for b in blocks))
+        joined = "".join(content)
+        para(style, _bookmarked(joined, anchor, listed) if anchor else joined)
+    return Body("".join(parts), sourced, has_toc, has_cover, front_matter)

@@ -19,6 +19,7 @@ PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 FOOTER_DISTANCE_MM = 22  # puts the page number about 7 mm under the text block
 HEADER_DISTANCE_MM = 15
+TEXT_WIDTH_TWIPS = round((PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 1440)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class ParaStyle:
     custom: bool = False
     ui_priority: int | None = None
     snap_to_grid: bool = True  # large type snapped to the line grid takes two grid lines
+    right_tab: int = 0  # twips from the left margin: a right-aligned tab with dot leaders (contents)
 
 
 def _heading(level: int, font: str, bold: bool = False) -> ParaStyle:
@@ -71,8 +73,8 @@ PROFILE: tuple[ParaStyle, ...] = (
               char_spacing=0, custom=True, line_exact=None, snap_to_grid=False),
     ParaStyle("CoverNote", "Cover Note", east_asia=KAITI, align="center", custom=True),
     ParaStyle("TOCHeading", "TOC Heading", east_asia=HEITI, align="center", ui_priority=39),
-    ParaStyle("TOC1", "toc 1", align="left", ui_priority=39),
-    ParaStyle("TOC2", "toc 2", align="left", ind_left=640, ui_priority=39),
+    ParaStyle("TOC1", "toc 1", align="left", ui_priority=39, right_tab=TEXT_WIDTH_TWIPS),
+    ParaStyle("TOC2", "toc 2", align="left", ind_left=640, ui_priority=39, right_tab=TEXT_WIDTH_TWIPS),
     ParaStyle("Footer", "footer", east_asia=SONGTI, size=14, align="left", line_exact=None,
               char_spacing=0, ui_priority=99),
 )

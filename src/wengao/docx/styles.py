@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from wengao.docx.body import W_NS, field_begin, field_end
+from wengao.docx.body import W_NS, escape, field_begin, field_end
 from wengao.docx.ooxml import el, rfonts
 from wengao.docx.profile import (
     FANGSONG,
@@ -35,6 +35,13 @@ def _ppr(spec: ParaStyle) -> etree._Element:
     ppr = el("w:pPr")
     if spec.keep_next:
         ppr.append(el("w:keepNext"))
+    if spec.right_tab:
+        tabs = el("w:tabs")
+        tabs.append(el("w:tab", val="right", leader="dot", pos=spec.right_tab))
+        ppr.append(tabs)
+    # Word's default, written out: LibreOffice reads an explicit "on" as "no hanging punctuation"
+    # (its import inverts it), and its hanging marks vanish from justified lines (see PUNCTUATION).
+    ppr.append(el("w:overflowPunct", val=1))
     if not spec.snap_to_grid:
         ppr.append(el("w:snapToGrid", val=0))
     if spec.line_exact:
@@ -254,3 +261,68 @@ def build_reference() -> DocxDocument:
     props.language = "zh-CN"
     props.revision = 1
     return doc
+
+
+# Line-breaking rules for Chinese (Word: 中文版式 → 首尾字符): what may not start and what may not
+# end a line. Word's defaults for zh-CN, plus the em dash, so that a —— is never split between
+# two lines (LibreOffice never splits one: Unicode puts no break between two dashes).
+NO_LINE_START = "!%),.:;?]}¢°·’”′″℃、。〃〉》」』】〕〗〞！＂％＇），．：；？］｝～…—‖"
+NO_LINE_END = "$([{£¥‘“〈《「『【〔〖〝（［｛￡￥"
+
+# The fonts the profile names, with the face to use where they are missing: most new Windows and
+# UOS/Kylin installs have 仿宋 and 楷体 but not their GB2312 versions, nor 方正小标宋简体.
+# (name, altName, panose, family, pitch)
+FONT_TABLE = (
+    ("仿宋_GB2312", "仿宋", "02010609030101010101", "modern", "fixed"),
+    ("楷体_GB2312", "楷体", "02010609030101010101", "modern", "fixed"),
+    ("方正小标宋简体", "宋体", "02000000000000000000", "auto", "variable"),
+    ("黑体", "SimHei", "02010609060101010101", "modern", "fixed"),
+    ("宋体", "SimSun", "02010600030101010101", "auto", "variable"),
+    ("仿宋", "FangSong", "02010609060101010101", "modern", "fixed"),
+    ("楷体", "KaiTi", "02010609060101010101", "modern", "fixed"),
+)
+
+
+def font_table_xml() -> bytes:
+    """The font table: our fonts with their fallbacks, none of Word for Mac's Japanese ones."""
+    fonts = []
+    for name, alt, panose, family, pitch in FONT_TABLE:
+        fonts.append(
+            f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:panose1 w:val="{panose}"/>'
+            f'<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/>'
+            '<w:sig w:usb0="00000001" w:usb1="080E0000" w:usb2="00000010" w:usb3="00000000" '
+            'w:csb0="00040000" w:csb1="00000000"/></w:font>')
+    fonts.append(
+        '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+        '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>')
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<w:fonts xmlns:w="{W_NS}">' + "".join(fonts) + "</w:fonts>").encode("utf-8")
+
+
+APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           b"<Application>wengao</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+           b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+           b"<HyperlinksChanged>false</HyperlinksChanged></Properties>")
+
+
+def settings_xml(settings: bytes) -> bytes:
+    """python-docx's template settings made Chinese: theme fonts for zh-CN (not ja-JP), the
+    line-breaking rules above, no preview picture."""
+    import re
+
+    text = settings.decode("utf-8")
+    text = re.sub(r'(<w:themeFontLang\b[^>]*?w:eastAsia=")[^"]*(")', r"\1zh-CN\2", text)
+    text = text.replace("<w:savePreviewPicture/>", "")
+    rules = (f'<w:noLineBreaksAfter w:lang="zh-CN" w:val="{escape(NO_LINE_END)}"/>'
+             f'<w:noLineBreaksBefore w:lang="zh-CN" w:val="{escape(NO_LINE_START)}"/>')
+    text = re.sub(r"(<w:characterSpacingControl\b[^>]*/>)", lambda m: m.group(1) + rules, text, count=1)
+    return text.encode("utf-8")
+
+
+def finish_reference(parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The package parts of the reference, with Word for Mac's leftovers replaced."""
+    replace = {"word/fontTable.xml": lambda _: font_table_xml(), "docProps/app.xml": lambda _: APP_XML,
+               "word/settings.xml": settings_xml}
+    return [(name, replace[name](data) if name in replace else data) for name, data in parts]

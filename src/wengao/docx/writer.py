@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wengao.document.blocks import Block
-from wengao.docx.body import W_NS, Body, body_xml, escape
-from wengao.errors import WengaoError
+from wengao.docx.body import SECTION_MARK, W_NS, Body, body_xml, escape
+from wengao.errors import ReferenceDocError
+from wengao.i18n import t
 
 # a style's id and its name (the first child of w:style), found without parsing the whole part
 _STYLE_RE = re.compile(r'<w:style\b[^>]*?\bw:styleId="([^"]*)"[^>]*>\s*(?:<w:name w:val="([^"]*)")?')
@@ -41,9 +42,9 @@ class _Reference:
     fast: bool  # the package has the parts the direct writer needs
 
 
-def _bad_reference(path: Path, why: object) -> WengaoError:
-    return WengaoError.single(str(path), f"cannot open reference document: {why}",
-                              hint="pass a .docx saved by Word, WPS or LibreOffice")
+def _bad_reference(path: Path, why: object) -> ReferenceDocError:
+    return ReferenceDocError.single(str(path), t("build.reference.unreadable", reason=why),
+                                    hint=t("build.reference.unreadable.hint"))
 
 
 @functools.cache
@@ -58,7 +59,7 @@ def _load_reference(path: str, _mtime_ns: int) -> _Reference:
         raise _bad_reference(Path(path), exc) from None
     names = dict(parts)
     if "word/styles.xml" not in names or "word/document.xml" not in names:
-        raise _bad_reference(Path(path), "it has no document or styles part")
+        raise _bad_reference(Path(path), t("build.reference.no_parts"))
     by_id, by_name = {}, {}
     for m in _STYLE_RE.finditer(names["word/styles.xml"].decode("utf-8", "replace")):
         by_id[m.group(1)] = m.group(1)
@@ -111,20 +112,41 @@ def _document_xml(reference_doc: bytes, body: Body) -> bytes:
     end = text.rindex("</w:body>")
     sect = re.search(r"<w:sectPr\b(?:(?!<w:sectPr\b).)*?</w:sectPr>\s*$", text[start:end], re.S)
     tail = sect.group(0) if sect else ""
-    if body.has_cover and tail and "<w:titlePg" not in tail:
-        tail = _title_page(tail)
-    return (text[:start] + body.xml + tail + text[end:]).encode("utf-8")
+    xml, tail = _sections(body, tail)
+    return (text[:start] + xml + tail + text[end:]).encode("utf-8")
+
+
+def _sections(body: Body, final: str) -> tuple[str, str]:
+    """The body and its final section properties. A compilation's cover and contents form a
+    section of their own without page numbers; the parts' section counts from — 1 —. A cover
+    without parts after it only gets a first page of its own."""
+    if body.front_matter and final:
+        front = re.sub(r"<w:(?:headerReference|footerReference|titlePg|pgNumType)\b[^>]*/>", "", final)
+        numbered = re.sub(r"<w:(?:titlePg|pgNumType)\b[^>]*/>", "", final)
+        return body.xml.replace(SECTION_MARK, front), _insert_in_sectpr(numbered, '<w:pgNumType w:start="1"/>',
+                                                                        "pgNumType")
+    xml = body.xml.replace(SECTION_MARK, "")
+    if body.has_cover and final and "<w:titlePg" not in final:
+        final = _title_page(final)
+    return xml, final
+
+
+_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+                 "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+                 "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _insert_in_sectpr(sect_pr: str, element: str, tag: str) -> str:
+    """Insert element where the schema puts tag: before the first child that must follow it."""
+    later = _SECTPR_ORDER[_SECTPR_ORDER.index(tag) + 1:]
+    at = min((i for i in (sect_pr.find(f"<w:{t}") for t in later) if i >= 0),
+             default=sect_pr.rindex("</w:sectPr>"))
+    return sect_pr[:at] + element + sect_pr[at:]
 
 
 def _title_page(sect_pr: str) -> str:
-    """First page of its own: with no first-page footer defined, the cover shows no number.
-
-    Schema order: titlePg comes before textDirection, bidi, rtlGutter, docGrid.
-    """
-    at = min((i for i in (sect_pr.find(f"<w:{t}") for t in ("textDirection", "bidi", "rtlGutter", "docGrid",
-                                                             "printerSettings", "sectPrChange")) if i >= 0),
-             default=sect_pr.rindex("</w:sectPr>"))
-    return sect_pr[:at] + "<w:titlePg/>" + sect_pr[at:]
+    """First page of its own: with no first-page footer defined, the cover shows no number."""
+    return _insert_in_sectpr(sect_pr, "<w:titlePg/>", "titlePg")
 
 
 def _settings_xml(settings: bytes) -> bytes:
@@ -183,10 +205,14 @@ def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProp
     style_ids = ensure_styles(doc, overwrite=False)
     clear_body(doc)
     body = body_xml(blocks, style_ids)
-    fragment = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{body.xml}</w:body>')
     sect_pr = doc.element.body.find(qn("w:sectPr"))
-    if body.has_cover and sect_pr is not None and sect_pr.find(qn("w:titlePg")) is None:
-        doc.sections[-1].different_first_page_header_footer = True
+    final = etree.tostring(sect_pr, encoding="unicode") if sect_pr is not None else ""
+    xml, final = _sections(body, final)
+    fragment = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
+    if sect_pr is not None:
+        new_sect_pr = etree.fromstring(final)
+        sect_pr.getparent().replace(sect_pr, new_sect_pr)
+        sect_pr = new_sect_pr
     new_paragraphs = list(fragment)
     for p in new_paragraphs:
         if sect_pr is not None:
@@ -202,6 +228,10 @@ def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProp
     doc.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    # comments are stamped with the document's time, not the wall clock: the same build twice
+    # gives the same file
+    stamp = f'w:date="{_w3c(props.created)}"'.encode()
+    parts = [(n, re.sub(rb'w:date="[^"]*"', stamp, d) if n == "word/comments.xml" else d) for n, d in parts]
     return _finish(parts, body, props, new_body=False)
 
 
@@ -215,11 +245,11 @@ def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotat
 
 def reference_bytes() -> bytes:
     """The built-in reference document, as committed at templates/reference.docx."""
-    from wengao.docx.styles import build_reference
+    from wengao.docx.styles import build_reference, finish_reference
 
     doc = build_reference()
     buf = io.BytesIO()
     doc.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    return _zip(parts, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    return _zip(finish_reference(parts), dt.datetime(2000, 1, 1, tzinfo=dt.UTC))

@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class MonthDate(dt.date):
+    """A date printed with its month only (（一九四二年五月）): written 1942-05 in an outline."""
+
+    month_only = True
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a reused phrase came from, carried to the document for `--annotate`."""
@@ -89,7 +95,7 @@ class Outline:
     speaker: TextLike | None = None
     author: TextLike | None = None
     source: TextLike | None = None
-    date: dt.date | None = None
+    date: dt.date | Text | None = None  # Text: a placeholder 【日期】 still to be filled in
     salutation: TextLike | None = None
     vars: dict[str, str] = field(default_factory=dict)
     topics: tuple[str, ...] = ()
@@ -101,3 +107,4 @@ class Outline:
     note: tuple[TextLike, ...] = ()
     toc_title: TextLike | None = None
     parts: tuple[Any, ...] = ()  # compilation: tuple[Outline, ...]
+    warnings: tuple[Any, ...] = ()  # Diagnostics found while loading (not errors); not for templates

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from wengao.errors import Diagnostic, WengaoError
+from wengao.errors import Diagnostic, OutlineError
+from wengao.i18n import t
 
 Path_ = tuple[Any, ...]
 
@@ -44,8 +45,24 @@ def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
-def load_located(text: str, path: str) -> Located:
-    """Parse one YAML document with yaml's safe constructors; raise WengaoError on bad syntax."""
+# An outline of a few hundred values expands to far fewer than this; YAML aliases nested ten
+# wide and twelve deep would expand to 10**12 (the "billion laughs"): stop, and say where.
+MAX_VALUES = 50_000
+
+
+class _TooBig(Exception):
+    def __init__(self, mark: tuple[int, int]) -> None:
+        self.mark = mark
+
+
+def load_located(text: str, path: str, chinese_keys: dict[str, str] | None = None) -> Located:
+    """Parse one YAML document with yaml's safe constructors; raise OutlineError on bad syntax
+    (input-method mistakes first, each on its own line)."""
+    from wengao.outline.ime import scan
+
+    text, mistakes = scan(text, path, chinese_keys or {})
+    if mistakes:
+        raise OutlineError(mistakes)
     # libyaml's parser when PyYAML has it (same safe constructors, several times faster)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -54,49 +71,63 @@ def load_located(text: str, path: str) -> Located:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = _pos(mark)
-            # libyaml and the pure-Python parser word a few problems differently: say it one way
-            problem = (exc.problem or exc.context or "invalid YAML").replace(" in this context", " here")
-            raise WengaoError.single(
-                path, f"YAML syntax error: {problem}", line=line, col=col,
-                hint=_syntax_hint(problem),
-            ) from None
+            message, hint = _syntax_problem(exc.problem or exc.context or "")
+            raise OutlineError.single(path, message, line=line, col=col, hint=hint) from None
         except yaml.YAMLError as exc:
-            raise WengaoError.single(path, f"YAML error: {exc}") from None
+            raise OutlineError.single(path, t("outline.yaml.error", problem=str(exc))) from None
         result = Located(path, None)
         if node is None:
             return result
-        result.data = _build(loader, node, (), result, result.diagnostics, 0)
+        try:
+            result.data = _build(loader, node, (), result, result.diagnostics, 0, [0])
+        except _TooBig as big:
+            raise OutlineError.single(path, t("outline.yaml.too_big", n=MAX_VALUES), line=big.mark[0],
+                                      col=big.mark[1], hint=t("outline.yaml.too_big.hint")) from None
         return result
     finally:
         loader.dispose()
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted"
-    if "could not find expected ':'" in problem:
-        return "check the indentation of this line and the one before"
-    return ""
+# What PyYAML and libyaml say (in English, worded a little differently) → what to tell a writer.
+_PROBLEMS = (
+    ("mapping values are not allowed", "outline.yaml.colon_in_value"),
+    ("could not find expected ':'", "outline.yaml.no_colon"),
+    ("cannot start any token", "outline.yaml.tab"),
+    ("did not find expected key", "outline.yaml.expected_key"),
+    ("did not find expected '-' indicator", "outline.yaml.expected_dash"),
+    ("expected <block end>", "outline.yaml.indent"),
+    ("found unexpected end of stream", "outline.yaml.unclosed"),
+    ("did not find expected ',' or ']'", "outline.yaml.unclosed_list"),
+    ("did not find expected ',' or '}'", "outline.yaml.unclosed_map"),
+    ("found undefined alias", "outline.yaml.undefined_alias"),
+    ("found duplicate anchor", "outline.yaml.duplicate_anchor"),
+)
+
+
+def _syntax_problem(problem: str) -> tuple[str, str]:
+    for needle, key in _PROBLEMS:
+        if needle in problem:
+            return t(key), t(key + ".hint")
+    return t("outline.yaml.syntax", problem=problem or "?"), ""
 
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, where: Path_, out: Located,
-           diagnostics: list[Diagnostic], depth: int) -> Any:
+           diagnostics: list[Diagnostic], depth: int, count: list[int]) -> Any:
     out.marks[where] = _pos(node.start_mark)
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise _TooBig(out.marks[where])
     if depth > 64:
-        diagnostics.append(Diagnostic(out.path, *out.marks[where], "YAML nested too deeply"))
+        diagnostics.append(Diagnostic(out.path, *out.marks[where], t("outline.yaml.too_deep")))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                diagnostics.append(Diagnostic(out.path, *_pos(key_node.start_mark),
-                                              "YAML merge keys (<<) are not supported in outlines"))
+                diagnostics.append(Diagnostic(out.path, *_pos(key_node.start_mark), t("outline.yaml.merge")))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                diagnostics.append(Diagnostic(out.path, *_pos(key_node.start_mark),
-                                              "a key must be plain text"))
+                diagnostics.append(Diagnostic(out.path, *_pos(key_node.start_mark), t("outline.yaml.key_not_text")))
                 continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
@@ -104,23 +135,26 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, where: Path_, out: Located,
             if key in result:
                 first = out.key_marks[(*where, key)]
                 diagnostics.append(Diagnostic(
-                    out.path, *_pos(key_node.start_mark), f"duplicate key '{key}'",
-                    f"first given at line {first[0]}"))
+                    out.path, *_pos(key_node.start_mark), t("outline.yaml.duplicate_key", key=key),
+                    t("outline.yaml.duplicate_key.hint", line=first[0])))
                 continue
             out.key_marks[(*where, key)] = _pos(key_node.start_mark)
-            result[key] = _build(loader, value_node, (*where, key), out, diagnostics, depth + 1)
+            result[key] = _build(loader, value_node, (*where, key), out, diagnostics, depth + 1, count)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, child, (*where, i), out, diagnostics, depth + 1)
+        return [_build(loader, child, (*where, i), out, diagnostics, depth + 1, count)
                 for i, child in enumerate(node.value)]
     try:
         return loader.construct_object(node)
     except yaml.constructor.ConstructorError as exc:
         out.bad.add(where)
-        diagnostics.append(Diagnostic(out.path, *_pos(node.start_mark), f"YAML error: {exc.problem}"))
+        diagnostics.append(Diagnostic(out.path, *_pos(node.start_mark),
+                                      t("outline.yaml.syntax", problem=exc.problem)))
     except ValueError as exc:  # e.g. 2024-13-40 looks like a date but is none
         out.bad.add(where)
+        looks_like_date = node.tag.endswith(":timestamp")
         diagnostics.append(Diagnostic(out.path, *_pos(node.start_mark),
-                                      f"'{node.value}' is not valid: {exc}",
-                                      "quote the value if it is meant as text"))
+                                      t("outline.yaml.bad_date" if looks_like_date else "outline.yaml.bad_value",
+                                        value=node.value, reason=exc),
+                                      t("outline.yaml.bad_value.hint")))
     return None

@@ -80,6 +80,7 @@ class RawDocument:
     paras: tuple[RawPara, ...]
     encoding: str = ""  # txt: the encoding it was decoded from
     chars: int = 0  # characters of text read
+    converted_from: str = ""  # ".doc", ".wps", ".odt", ".rtf": LibreOffice made the .docx read here
 
 
 class Genre(Enum):

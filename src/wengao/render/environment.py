@@ -8,12 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from wengao.errors import Diagnostic, WengaoError
+from wengao.errors import Diagnostic, TemplateError
+from wengao.i18n import t
 from wengao.outline.model import Source, Text
 from wengao.render import markup as mk
+from wengao.render.limits import BoundedSandbox, RenderTimeout
+
+# Bump when the environment's code generation changes (e.g. intercepted operators): compiled
+# templates in the cache were made for the old one.
+_CODEGEN = 2
 
 
 class _Renderer:
@@ -30,12 +35,11 @@ class _Renderer:
                 body = mk.sourced(body, len(self.sources) - 1)
             return body
         if value is None:
-            raise jinja2.TemplateRuntimeError("the template printed an empty value (None)")
+            raise jinja2.TemplateRuntimeError(t("build.template.printed_none"))
         if isinstance(value, dt.date):
             return cn_date(value)
         if isinstance(value, list | tuple | dict):
-            raise jinja2.TemplateRuntimeError(
-                f"the template printed a whole {type(value).__name__}; loop over it instead")
+            raise jinja2.TemplateRuntimeError(t("build.template.printed_list", type=type(value).__name__))
         return mk.escape_text(str(value))
 
     def finalize(self, value: Any) -> Markup:
@@ -60,7 +64,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     from wengao.workspace import cache_dir
 
     # compiled code depends on this environment's settings too: one folder per wengao version
-    folder = cache_dir() / f"jinja-{__version__}"
+    folder = cache_dir() / f"jinja-{__version__}-{_CODEGEN}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -70,20 +74,25 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def cn_date(value: dt.date) -> str:
-    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros)."""
+def cn_date(value: dt.date | Text) -> str:
+    """2024-05-20 → 2024年5月20日 (GB/T 9704: full year, no leading zeros); 1942-05 → 1942年5月;
+    a placeholder such as 【日期】 stays as it is."""
+    if not isinstance(value, dt.date):
+        return mk.escape_text(str(value))
+    if getattr(value, "month_only", False):
+        return f"{value.year}年{value.month}月"
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def make_environment(template_dirs: list[Path]) -> tuple[ImmutableSandboxedEnvironment, _Renderer]:
+def make_environment(template_dirs: list[Path]) -> tuple[BoundedSandbox, _Renderer]:
     """One environment per set of template folders and process: templates compile once."""
     return _environment(tuple(str(d) for d in template_dirs))
 
 
 @functools.cache
-def _environment(template_dirs: tuple[str, ...]) -> tuple[ImmutableSandboxedEnvironment, _Renderer]:
+def _environment(template_dirs: tuple[str, ...]) -> tuple[BoundedSandbox, _Renderer]:
     renderer = _Renderer()
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=jinja2.FileSystemLoader(list(template_dirs), encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,  # every printed value goes through finalize, and Markup marks our own
@@ -99,23 +108,31 @@ def _environment(template_dirs: tuple[str, ...]) -> tuple[ImmutableSandboxedEnvi
     return env, renderer
 
 
-def template_error(exc: Exception, fallback: str) -> WengaoError:
-    """Name the template file and line, whatever Jinja raised."""
+def template_error(exc: BaseException, fallback: str) -> TemplateError:
+    """Name the template file and line, whatever the template did wrong."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         path = exc.filename or exc.name or fallback
-        return WengaoError([Diagnostic(path, exc.lineno or 0, 1, f"template syntax error: {exc.message}")])
+        return TemplateError([Diagnostic(path, exc.lineno or 0, 1, t("build.template.syntax", problem=exc.message))])
     path, line = fallback, 0
     tb = exc.__traceback__
-    while tb is not None:
+    while tb is not None:  # jinja rewrites the traceback: template frames carry file and line
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith((".j2", ".jinja", ".jinja2", ".md")) or "/templates/" in filename:
             path, line = filename, tb.tb_lineno
         tb = tb.tb_next
-    if isinstance(exc, jinja2.UndefinedError):
-        message = f"undefined template variable: {exc.message}"
-        hint = "the outline has no such key; use `{% if x is defined %}` for optional ones"
+    hint = ""
+    if isinstance(exc, jinja2.TemplateNotFound):  # an {% include %} or {% import %} of a missing file
+        message, hint = t("build.template.include_missing", name=exc.name), t("build.template.include_missing.hint")
+    elif isinstance(exc, jinja2.UndefinedError):
+        message, hint = t("build.template.undefined", problem=exc.message), t("build.template.undefined.hint")
     elif isinstance(exc, jinja2.exceptions.SecurityError):
-        message, hint = f"template not allowed: {exc}", "templates run sandboxed"
+        message, hint = t("build.template.refused", problem=exc), t("build.template.refused.hint")
+    elif isinstance(exc, RenderTimeout):
+        message, hint = str(exc), t("build.template.refused.hint")
+    elif isinstance(exc, RecursionError):
+        message = t("build.template.recursion")
+    elif isinstance(exc, MemoryError):
+        message = t("build.template.too_big", n="?")
     else:
-        message, hint = f"template error: {exc}", ""
-    return WengaoError([Diagnostic(path, line, 1 if line else 0, message, hint)])
+        message = t("build.template.failed", problem=f"{type(exc).__name__}: {exc}")
+    return TemplateError([Diagnostic(path, line, 1 if line else 0, message, hint)])

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from wengao.document.blocks import KINDS, Block, Run, merge_runs
-from wengao.errors import Diagnostic, WengaoError
+from wengao.errors import Diagnostic, TemplateError
+from wengao.i18n import t
+from wengao.outline.ime import ILLEGAL_CHARS_RE
 from wengao.outline.model import Source
 
 BOLD_ON, BOLD_OFF = "\ue000", "\ue001"
@@ -21,7 +23,7 @@ _INLINE_RE = re.compile(f"({BOLD_ON}|{BOLD_OFF}|{SRC_ON}\\d+{SRC_SEP}|{SRC_OFF})
 
 def escape_text(text: str) -> str:
     """Make user text safe inside one markup line."""
-    text = _PRIVATE_RE.sub("", text)
+    text = _PRIVATE_RE.sub("", ILLEGAL_CHARS_RE.sub("", text))  # the outline warned about these
     if "\n" in text or "\r" in text:
         text = "".join(part.strip() for part in text.splitlines())
     return text
@@ -64,21 +66,24 @@ def parse_markup(markup: str, template_name: str, sources: list[Source] | None =
         m = _LINE_RE.match(line)
         if not m or m.group(1) not in KINDS:
             problems.append(Diagnostic(
-                template_name, 0, 0,
-                f"output line {lineno} is not a block: {line[:40]!r}",
-                "every output line starts with @kind, e.g. @p or @h1; known kinds: " + ", ".join(KINDS),
+                template_name, 0, 0, t("build.markup.not_a_block", n=lineno, text=repr(line[:40])),
+                t("build.markup.not_a_block.hint", kinds=", ".join(KINDS)),
             ))
+            continue
+        if bad := ILLEGAL_CHARS_RE.search(line):  # Word and LibreOffice refuse such a document
+            problems.append(Diagnostic(template_name, 0, 0,
+                                       t("build.markup.control", n=lineno, code=f"U+{ord(bad.group()):04X}"),
+                                       t("build.markup.control.hint")))
             continue
         kind, digit, arg, text = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
         if kind == "h":
             arg = digit or arg or "1"
         runs = _parse_inline(text.strip(), sources)
         if kind not in ("blank", "pagebreak", "toc", "parts") and not "".join(r.text for r in runs).strip():
-            problems.append(Diagnostic(template_name, 0, 0,
-                                       f"output line {lineno} (@{kind}) has no text",
-                                       "an empty value reached the template"))
+            problems.append(Diagnostic(template_name, 0, 0, t("build.markup.empty", n=lineno, kind=kind),
+                                       t("build.markup.empty.hint")))
             continue
         blocks.append(Block(kind, runs, arg, lineno))
     if problems:
-        raise WengaoError(problems)
+        raise TemplateError(problems)
     return blocks

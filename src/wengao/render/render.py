@@ -9,10 +9,12 @@ from pathlib import Path
 import jinja2
 
 from wengao.document.blocks import Block
-from wengao.errors import WengaoError
+from wengao.errors import TemplateError, WengaoError
 from wengao.genres import GENRES
+from wengao.i18n import t
 from wengao.outline.model import Outline, Text
 from wengao.render.environment import make_environment, template_error
+from wengao.render.limits import render_bounded
 from wengao.render.markup import parse_markup
 
 TEMPLATE_FILE = "document.md.j2"
@@ -20,7 +22,7 @@ TEMPLATE_FILE = "document.md.j2"
 
 def template_context(outline: Outline) -> dict[str, object]:
     """Every outline field, so templates may test any of them without an undefined error."""
-    ctx = {f.name: getattr(outline, f.name) for f in dataclasses.fields(outline)}
+    ctx = {f.name: getattr(outline, f.name) for f in dataclasses.fields(outline) if f.name != "warnings"}
     genre = GENRES[outline.genre]
     ctx["genre_label"] = genre.label
     if ctx.get("salutation") is None and genre.salutation:
@@ -54,15 +56,20 @@ def render_outline(outline: Outline, template_dirs: list[Path],
 def _render_one(outline: Outline, template_dirs: list[Path]) -> list[Block]:
     env, renderer = make_environment(template_dirs)
     name = TEMPLATE_FILE
+    fallback = str(template_dirs[0] / name) if template_dirs else name
     try:
         template = env.get_template(name)
-        renderer.sources.clear()
-        markup = template.render(template_context(outline))
     except jinja2.TemplateNotFound:
         where = ", ".join(str(d) for d in template_dirs)
-        raise WengaoError.single(outline.path, f"no template {name} for genre '{outline.genre}'",
-                                 hint=f"looked in {where}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
-        raise template_error(exc, str(template_dirs[0] / name) if template_dirs else name) from None
-    filename = template.filename or name
-    return parse_markup(markup, filename, renderer.sources)
+        raise TemplateError.single(outline.path, t("build.template.missing", name=name, genre=outline.genre),
+                                   hint=t("build.template.looked_in", where=where)) from None
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, fallback) from None
+    renderer.sources.clear()
+    try:
+        markup = render_bounded(env, template, template_context(outline))
+    except WengaoError:
+        raise
+    except Exception as exc:  # whatever a template does wrong (1/0, recursion, a timeout) is the template's
+        raise template_error(exc, template.filename or fallback) from None
+    return parse_markup(markup, template.filename or name, renderer.sources)

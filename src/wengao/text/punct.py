@@ -23,7 +23,10 @@ _SQUOTE_RE = re.compile(r"(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])")
 # Patterns with the Han class take over a millisecond each to compile: only when first needed.
 @cache
 def _dash_re() -> re.Pattern[str]:
-    return re.compile(f"(?<=[{CJK}])\\s*(?:-{{2,}}|—{{1,2}}|－{{2}}|─{{1,2}})\\s*(?=[{CJK}\\w])")
+    # A whole run of dash-like marks between Chinese text becomes one ——; the run is never split
+    # (in ——在 the first — is itself "Chinese", and must not count as the text before a dash).
+    run = "(?:-{2,}|—{1,2}|－{2}|─{1,2})(?![-—－─])"
+    return re.compile(f"(?:(?<=[{CJK}])(?<![-—－─])\\s*|^){run}\\s*(?=[{CJK}\\w])")
 
 
 @cache

@@ -153,18 +153,37 @@ def _missed_heading(b: Block, unit: Unit, levels: set[tuple[Scheme, int]]) -> Bl
 
 
 def _parents(every: list[_Head]) -> dict[int, int]:
-    """id(head) → index of the nearest earlier heading of a lower level in its part (−1: none)."""
+    """id(head) → index of its parent heading in its part (−1: none).
+
+    For the four GB/T 9704 levels and ① the parent is the nearest earlier heading of a higher
+    rank (一、 over （一） over 1. over （1）), whatever levels the reader gave (a reader may put
+    1. and 1、 on two levels); for other numbers, the nearest earlier heading of a lower level.
+    """
     out: dict[int, int] = {}
     for i, head in enumerate(every):
         out[id(head)] = -1
+        rank = _RANK.get(head.scheme)
         for j in range(i - 1, -1, -1):
             other = every[j]
             if other.part != head.part:
                 break
-            if other.block.level and head.block.level and other.block.level < head.block.level:
+            other_rank = _RANK.get(other.scheme)
+            if rank is not None and other_rank is not None:
+                if other_rank < rank:
+                    out[id(head)] = j
+                    break
+            elif other.block.level and head.block.level and other.block.level < head.block.level:
                 out[id(head)] = j
                 break
     return out
+
+
+def _tier(every: list[_Head], parents: dict[int, int], h: _Head) -> tuple:
+    """What makes headings 'of one level': their numbering family and their parent's kind."""
+    j = parents[id(h)]
+    parent = every[j] if j >= 0 else None
+    above = (_FAMILY.get(parent.scheme, parent.scheme), parent.label) if parent else None
+    return (h.part, h.family if h.scheme in _RANK else h.block.level, above)
 
 
 def _marker_for(head: _Head, value: int) -> str:
@@ -181,7 +200,7 @@ def _sequence(heads: list[_Head], every: list[_Head]) -> Iterator[Finding]:
     groups: dict[tuple, list[_Head]] = defaultdict(list)
     parents = _parents(every)
     for h in heads:
-        groups[(h.part, parents[id(h)], h.block.level, h.family)].append(h)
+        groups[(h.part, parents[id(h)], h.family)].append(h)
     for members in groups.values():
         last: _Head | None = None
         for h in members:
@@ -226,9 +245,10 @@ def _nesting(heads: list[_Head]) -> Iterator[Finding]:
 
 def _mixed(heads: list[_Head], every: list[_Head]) -> Iterator[Finding]:
     groups: dict[tuple, list[_Head]] = defaultdict(list)
+    parents = _parents(every)
     for h in heads:
         if h.scheme in _STANDARD_FORM or h.scheme is Scheme.ARABIC_DUN:
-            groups[(h.part, h.block.level, h.family)].append(h)
+            groups[_tier(every, parents, h)].append(h)
     for members in groups.values():
         forms = Counter(h.form for h in members)
         if len(forms) < 2:
@@ -249,9 +269,10 @@ def _own_line(h: _Head) -> bool:
 
 def _period(src: Source, every: list[_Head]) -> Iterator[Finding]:
     groups: dict[tuple, list[_Head]] = defaultdict(list)
+    parents = _parents(every)
     for h in every:
         if _own_line(h):
-            groups[(h.part, h.block.level)].append(h)
+            groups[_tier(every, parents, h)].append(h)
     for members in groups.values():
         ending = [h for h in members if h.unit.text.rstrip().endswith("。")]
         plain = len(members) - len(ending)

@@ -1,0 +1,50 @@
+"""`wengao build`: outlines in, .docx drafts out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wengao.errors import EXIT_INPUT, UsageError, WengaoError
+from wengao.i18n import t
+
+
+def build(
+    outlines: Annotated[list[Path], typer.Argument(
+        help="cli.build.outlines", show_default=False, metavar="OUTLINE.yaml")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="cli.build.output")] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="cli.build.force")] = False,
+    reference: Annotated[Path | None, typer.Option("--reference", "-r", help="cli.build.reference")] = None,
+    annotate: Annotated[bool, typer.Option("--annotate", help="cli.build.annotate")] = False,
+    bank: Annotated[Path | None, typer.Option("--bank", help="cli.build.bank")] = None,
+    seed: Annotated[str | None, typer.Option("--seed", help="cli.build.seed")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="cli.build.strict")] = False,
+    include_root: Annotated[Path | None, typer.Option("--include-root", help="cli.build.include_root")] = None,
+) -> None:
+    from wengao.build import BuildOptions, build_file
+
+    opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed,
+                        strict=strict, include_root=include_root)
+    into_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
+    if len(outlines) > 1 and output is not None and not into_dir:
+        raise UsageError.single(str(output), t("cli.build.output_folder"))
+    failures: list[WengaoError] = []
+    for path in outlines:
+        target = (output / path.with_suffix(".docx").name) if into_dir else output
+        try:
+            written = build_file(path, target, opts)
+        except WengaoError as err:
+            failures.append(err)
+            continue
+        for warning in written.warnings:
+            typer.echo(warning.format(), err=True)
+        typer.echo(t("cli.wrote", path=written.path))
+        if written.placeholders > 1:
+            typer.echo(t("cli.build.placeholders", count=written.placeholders), err=True)
+    if failures:
+        codes = {err.exit_code for err in failures}
+        raise WengaoError([d for err in failures for d in err.diagnostics],
+                          codes.pop() if len(codes) == 1 else EXIT_INPUT)

@@ -1,0 +1,55 @@
+"""Where a reused phrase came from, named for a reader: `--annotate` comments say
+《在全县乡村振兴工作会议上的讲话》第 32 行, not 002_7c35a51d846f1a1f.txt:32.
+
+A bank entry records its first source as "file:line". The file is looked for in the bank's
+corpus/ folder (where `wengao mine` inputs are kept for the shipped bank), then beside the bank;
+its title comes from the reading layer. A file that cannot be found or read keeps its name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from wengao.i18n import t
+from wengao.outline.model import Outline, Source, Text
+
+
+def _title(path: Path, line: int) -> str:
+    from wengao.reading import read_document
+
+    try:
+        doc = read_document(path)
+    except Exception:  # an unreadable source only loses its title
+        return ""
+    for part in reversed(doc.parts or []):
+        if part.blocks and part.blocks[0].pos <= line and part.front.title:
+            return part.front.title
+    return doc.front.title
+
+
+def titled_sources(outline: Outline, bank: Path) -> Outline:
+    """The outline with each phrase's source named by its document's title."""
+    from wengao.outline.walk import walk
+
+    titles: dict[str, str] = {}
+
+    def title_of(name: str, line: int) -> str:
+        key = f"{name}:{line}"
+        if key not in titles:
+            found = next((p for p in (bank / "corpus" / name, bank / name, bank.parent / name)
+                          if p.is_file()), None)
+            titles[key] = _title(found, line) if found is not None else ""
+        return titles[key]
+
+    def rename(value: object) -> object:
+        if not isinstance(value, Text) or value.source is None or ":" not in value.source.origin:
+            return value
+        name, _, line = value.source.origin.rpartition(":")
+        if not line.isdigit():
+            return value
+        title = title_of(Path(name).name, int(line))
+        origin = t("build.annotate.origin", title=title, line=line) if title else value.source.origin
+        return dataclasses.replace(value, source=Source(value.source.phrase_id, origin))
+
+    return walk(outline, rename)
