@@ -176,11 +176,25 @@ def _blank(unit: Unit) -> Iterator[Finding]:
             continue
         if text.rfind("（", 0, s) > text.rfind("）", 0, s):
             continue  # inside a parenthetical note: （记者张三 通讯员李四）
+        if _marker_only(text[lead:s]):
+            continue  # after a note or list mark that opens the paragraph: 〔1〕 见……, 一、 加强
         left = text[:s].split()[-1] if text[:s].split() else ""
         right = text[e:].split()[0] if text[e:].split() else ""
         if len(left) <= 4 and len(right) <= 4:
             continue  # a list of names or short items set apart by blanks
         yield finding(BLANK, unit, s, e - s, "punct.blank", "")
+
+
+def _marker_only(head: str) -> bool:
+    """Is this opening stretch only a mark (〔1〕, [2], ①, 一、, （三）) and no words?"""
+    if not head or len(head) > 8:
+        return False
+    if not any(is_han(c) for c in head):
+        return True
+    from wengao.document.numbering import parse_number
+
+    n = parse_number(head + "文")
+    return n is not None and n.marker.strip() == head.strip()
 
 
 def _scan_pairs(text: str) -> tuple[list[int], list[int]]:

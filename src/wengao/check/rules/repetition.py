@@ -36,17 +36,6 @@ def _body_sentences(src: Source) -> Iterator[tuple[Unit, int, int, str]]:
                 yield unit, s, e, k
 
 
-def _part_of(src: Source) -> dict[int, int]:
-    """line → part of a compilation (pieces of one file may share their set phrases)."""
-    doc = src.document
-    out: dict[int, int] = {}
-    if doc is not None and doc.parts:
-        for i, part in enumerate(doc.parts):
-            for b in part.blocks:
-                out.setdefault(b.pos, i)
-    return out
-
-
 def _where_word(src: Source) -> str:
     return "check.unit.para" if src.kind is InputKind.DOCX else "check.unit.line"
 
@@ -54,12 +43,11 @@ def _where_word(src: Source) -> str:
 def _inside(src: Source) -> Iterator[Finding]:
     from wengao.i18n import t
 
-    parts = _part_of(src)
-    first: dict[tuple[int, str], tuple[Unit, int, int, bool]] = {}
+    first: dict[str, tuple[Unit, int, int, bool]] = {}
     for unit, s, e, k in _body_sentences(src):
         if unit.text[s:e].rstrip("”’）」』》 \u3000")[-1:] not in "。！？；!?":
             continue  # a title or a line without a full stop (compilations repeat titles)
-        scope = (parts.get(unit.line, 0), k)
+        scope = k
         if scope in first:
             prev, ps, pe, flagged = first[scope]
             yield finding(INSIDE, unit, s, e - s, "repeat.inside", "",

@@ -280,20 +280,17 @@ class Formulations:
         last (or, for a long one, end one character off: 看齐意思) within `reach` edits."""
         n, d = len(f.norm), f.reach
         head, last, stem = f.norm[0], f.norm[-1], f.norm[-4:-1]
-        strict = n < 8  # a short one must keep two characters at each end (全面从紧治党)
+        strict = n < 8  # a short one: one character changed inside it (全面从紧治党), nothing else
         start = norm.find(head)
         while start >= 0:
             best: tuple[int, int] | None = None
-            if strict and norm[start:start + 2] != f.norm[:2]:
-                start = norm.find(head, start + 1)
-                continue
                 # a two-character word dropped counts as one slip from ten characters up (added: from
             # twelve) and in a pair of parallel phrases (不忘初心、牢记使命) — not in a short
             # plain term, where it makes another term (中华传统文化)
             words = n >= 10 or f.parallel
             span = max(d, 2) if words else d
             for end in range(max(start + n - span, start + 4), min(start + n + span, len(norm)) + 1):
-                if strict and norm[end - 2:end] != f.norm[-2:]:
+                if strict and end - start != n:
                     continue
                 if norm[end - 1] != last and not (n >= 10 and norm[end - 4:end - 1] == stem):
                     continue
