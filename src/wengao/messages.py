@@ -439,10 +439,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- phrases: the phrase bank, search and picks --------------------------------------------------
     # (end of phrases)
     # -- check: wengao check (rule messages and suggestions) -----------------------------------------
-    "check.help": ("校对文稿（.docx、.txt 或提纲 .yaml）：占位符、编号、标点、数字、用词与规范提法、重复、引文。"
-                   "有错误时退出码为 1。",
-                   "Proofread drafts (.docx, .txt or outlines .yaml): placeholders, numbering, punctuation, "
-                   "numbers, wording and canonical formulations, repetition, quotations. Exit 1 on an error."),
     "check.help.short": ("校对文稿：占位符、编号、标点、数字、用词与提法、重复、引文。",
                          "Proofread drafts: placeholders, numbering, punctuation, numbers, wording, repeats, quotes."),
     "check.help.paths": ("要校对的文件或文件夹（文件夹：其中所有 .docx、.txt、.yaml）。",
@@ -465,9 +461,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.annotated": ("已写出 {path}（{count} 条批注）", "wrote {path} ({count} comments)"),
     "check.unit.para": ("第{line}段", "paragraph {line}"),
     "check.unit.line": ("第{line}行", "line {line}"),
-    "check.error.not-found": ("找不到文件", "file not found"),
-    "check.error.undecodable": ("无法按 UTF-8 或 GB18030 解码", "cannot decode as UTF-8 or GB18030"),
-    "check.error.unreadable": ("无法读取：{why}", "cannot read: {why}"),
     "check.error.no-inputs": ("没有可校对的文件（.docx、.txt、.yaml）", "no files to check (.docx, .txt, .yaml)"),
     "check.error.annotate-many": ("--annotate 只能用于一个输入文件", "--annotate takes exactly one input file"),
     "check.error.annotate-suffix": ("批注稿须保存为 .docx", "the annotated copy must be a .docx"),

@@ -41,9 +41,10 @@ def write_annotated(result: FileResult, path: Path, out: Path, *, force: bool) -
             raise DocumentError([Diagnostic(result.path, 0, 0,
                                             t("check.error.annotate-package", why=exc))]) from None
     else:
-        from wengao.text.encoding import decode_bytes
+        from wengao.reading.readers import load
+        from wengao.reading.txt import decode
 
-        text, _ = decode_bytes(path.read_bytes())
+        text, _ = decode(load(path), result.path)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         for f in result.findings:
             line, col = f.position

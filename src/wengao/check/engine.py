@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wengao.check.model import Finding, Source
 from wengao.check.rules import family_checks
 from wengao.check.rules.base import Context
-from wengao.check.source import FOLDER_SUFFIXES, load_source
+from wengao.check.source import OUTLINE_SUFFIXES, load_source
 from wengao.errors import Severity, WengaoError
 
 
@@ -30,17 +31,23 @@ class FileResult:
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; folders → every .docx/.txt/.yaml in them (hidden files and Word's ~$ lock
-    files left out), in name order."""
+    """Files as given; a folder → every document (what the readers read) and outline (.yaml) in
+    it, recursively, in name order; hidden files and folders and Word's ~$ lock files skipped."""
+    from wengao.reading.readers import DOCUMENT_SUFFIXES
+
+    wanted = (*DOCUMENT_SUFFIXES, *OUTLINE_SUFFIXES)
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                           and not f.name.startswith("~$"))
-            out.extend(found)
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        found = []
+        for folder, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                if not name.startswith((".", "~$")) and Path(name).suffix.lower() in wanted:
+                    found.append(Path(folder) / name)
+        out.extend(sorted(found, key=lambda f: f.relative_to(p).as_posix()))
     return out
 
 

@@ -16,7 +16,6 @@ from wengao.check.model import InputKind, Source, Unit
 from wengao.reading.model import BlockKind, Document, RawDocument
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
-FOLDER_SUFFIXES = (".docx", ".txt", *OUTLINE_SUFFIXES)
 # outline keys whose values are settings, not the writer's text
 _SETTING_KEYS = frozenset({"genre", "date", "phrase", "pick", "include", "style", "seed", "topics",
                            "topic", "function", "query", "numbering", "scheme", "reference", "toc"})
@@ -80,19 +79,12 @@ _OUTLINE_FRONT = frozenset({"title", "subtitle", "speaker", "author", "source", 
 
 
 def _outline_source(path: Path, name: str) -> Source:
-    from wengao.errors import Diagnostic, DocumentError, OutlineError, WengaoError
+    from wengao.errors import OutlineError, WengaoError
     from wengao.outline.yamlmarks import load_located
-    from wengao.text.encoding import decode_bytes
+    from wengao.reading.readers import load
+    from wengao.reading.txt import decode
 
-    try:
-        text, _ = decode_bytes(path.read_bytes())
-    except FileNotFoundError:
-        raise DocumentError([Diagnostic(name, 0, 0, _t("check.error.not-found"))]) from None
-    except UnicodeDecodeError:
-        raise DocumentError([Diagnostic(name, 0, 0, _t("check.error.undecodable"))]) from None
-    except OSError as exc:
-        raise DocumentError([Diagnostic(name, 0, 0, _t("check.error.unreadable",
-                                                       why=exc.strerror or exc))]) from None
+    text, _ = decode(load(path), name)  # the readers' checks: not found, too big, binary, undecodable
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         located = load_located(text, name)
@@ -102,12 +94,6 @@ def _outline_source(path: Path, name: str) -> Source:
     units: list[Unit] = []
     _walk(located.data, (), "", located.marks, lines, units)
     return Source(name, InputKind.OUTLINE, units, None, sum(len(u.text) for u in units))
-
-
-def _t(key: str, **values: object) -> str:
-    from wengao.i18n import t
-
-    return t(key, **values)
 
 
 def _walk(value: Any, where: tuple, role: str, marks: dict, lines: list[str], out: list[Unit]) -> None:
