@@ -187,6 +187,26 @@ def wrong_word(text: str, rng: random.Random) -> str | None:
     return _insert_between_han(text, rng, f"，{plain[word]}，")
 
 
+def synonym_swap(text: str, rng: random.Random) -> str | None:
+    """The miner's corruption table backwards: a right word, in a context its rule names, swapped."""
+    from wengao.check.rules.wording import miner_pairs
+
+    spots = []
+    for p in miner_pairs():
+        if p.if_seen:
+            continue
+        for m in re.finditer(re.escape(p.right), text):
+            s, e = m.span()
+            ok = not (p.before or p.after) or any(text.endswith(b, 0, s) for b in p.before) \
+                or any(text.startswith(a, e) for a in p.after)
+            if ok:
+                spots.append((s, e, p.wrong))
+    if not spots:
+        return None
+    s, e, wrong = rng.choice(spots)
+    return text[:s] + wrong + text[e:]
+
+
 def jiezhi(text: str, rng: random.Random) -> str | None:
     if "截至" in text:
         return _replace_one(text, rng, r"截至(?=\d|目前|今年|去年)", lambda m: "截止")
@@ -326,12 +346,18 @@ KINDS: dict[str, tuple[str, Callable]] = {
     "year two ways": ("number.year-style", year_style),
     "wrong word": ("wording.pair", each_line(wrong_word)),
     "截止 before a date": ("wording.jiezhi", each_line(jiezhi)),
+    "synonym swap": ("wording", each_line(synonym_swap)),  # the general table may have it too
     "formulation": ("wording.formulation", each_line(formulation)),
     "repeated sentence": ("repeat.inside", repeat_inside),
 }
 
 
 # -- running ----------------------------------------------------------------------------------------
+
+def _is(rule: str, wanted: str) -> bool:
+    """A finding of the wanted rule (or of any rule of a wanted family)."""
+    return rule == wanted or rule.startswith(wanted + ".")
+
 
 def _long_sentence(text: str) -> str | None:
     """The first sentence of a paragraph with 15 Han characters or more."""
@@ -436,13 +462,13 @@ def main() -> None:
             for kind, (rule, inject) in KINDS.items():
                 rules[kind] = rule
                 for d in docs:
-                    before = {line for r, line in clean[d.path] if r == rule}
+                    before = {line for r, line in clean[d.path] if _is(r, rule)}
                     changes = inject(d, rng, args.per_doc)
                     changes = {p: t for p, t in changes.items() if p not in before}
                     if not changes:
                         continue
                     folder = Path(tempfile.mkdtemp(dir=work))
-                    got = {line for r, line in findings(write_copy(d, changes, folder), bank=empty) if r == rule}
+                    got = {line for r, line in findings(write_copy(d, changes, folder), bank=empty) if _is(r, rule)}
                     totals[kind][1] += len(changes)
                     totals[kind][0] += sum(1 for p in changes if p in got)
                     if VERBOSE:

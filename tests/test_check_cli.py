@@ -328,3 +328,28 @@ def test_libreoffice_opens_the_annotated_copy(tmp_path: Path) -> None:
                     str(out)],
                    check=True, capture_output=True, timeout=120)
     assert "要认真部暑" in (tmp_path / "校对稿.txt").read_text(encoding="utf-8-sig")
+
+
+def test_annotation_lines_up_past_numbering_and_tracked_changes(tmp_path: Path) -> None:
+    """The reader's text holds Word's automatic number and drops deleted text: the comment must
+    still sit on the flagged characters."""
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("第一项工作要抓好,不能放松。", style="List Number")
+    p = d.add_paragraph()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for xml in (f'<w:r {w}><w:t>今天召开</w:t></w:r>',
+                f'<w:del {w} w:id="1" w:author="a"><w:r><w:delText>删掉的字</w:delText></w:r></w:del>',
+                f'<w:ins {w} w:id="2" w:author="a"><w:r><w:t>全体</w:t></w:r></w:ins>',
+                f'<w:r {w}><w:t>会议,部署工作。</w:t></w:r>'):
+        p._p.append(parse_xml(xml))
+    src = tmp_path / "稿.docx"
+    d.save(str(src))
+    out = tmp_path / "校对稿.docx"
+    result = invoke(str(src), "--annotate", str(out))
+    assert result.output.count("[punct.halfwidth]") == 2, result.output
+    assert [n[0] for n in comments_of(out)] == [",", ","]
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert body.rindex("commentRangeStart") > body.index("会议")  # after 会议, not inside 删掉的字

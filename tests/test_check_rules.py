@@ -226,12 +226,10 @@ def test_jiezhi_and_jiezhi(tmp_path: Path) -> None:
     assert found(tmp_path, fine, "wording.jiezhi") == []
 
 
-def test_corruption_swaps_need_company(tmp_path: Path) -> None:
-    one = HEAD + "各项重点任务取得积极进展。\n"
-    assert found(tmp_path, one, "wording.repair") == []
-    many = HEAD + "要深刻生疏形势，坚持优先进展农业农村。\n"
-    hits = found(tmp_path, many, "wording.repair")
+def test_corruption_swaps_of_the_miner(tmp_path: Path) -> None:
+    hits = found(tmp_path, HEAD + "要深刻生疏形势，坚持优先进展农业农村。\n", "wording.repair")
     assert {(h[3], h[4]) for h in hits} == {("生疏", "认识"), ("进展", "发展")}
+    assert found(tmp_path, HEAD + "对情况很生疏，工作进展顺利。\n", "wording.repair") == []
 
 
 def test_formulation_near_miss(tmp_path: Path) -> None:

@@ -458,6 +458,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.summary": ("共校对 {files} 个文件：{errors} 处错误，{notes} 处提示",
                       "{files} file(s) checked: {errors} error(s), {notes} note(s)"),
     "check.summary-clean": ("共校对 {files} 个文件，未发现问题", "{files} file(s) checked, nothing found"),
+    "check.summary-unread": ("；{count} 个文件无法读取", "; {count} file(s) could not be read"),
     "check.annotated": ("已写出 {path}（{count} 条批注）", "wrote {path} ({count} comments)"),
     "check.unit.para": ("第{line}段", "paragraph {line}"),
     "check.unit.line": ("第{line}行", "line {line}"),

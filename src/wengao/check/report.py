@@ -35,5 +35,8 @@ def summary(results: list[FileResult]) -> str:
     errors = sum(r.errors for r in checked)
     notes = sum(r.notes for r in checked)
     if not errors and not notes:
-        return t("check.summary-clean", files=len(checked))
-    return t("check.summary", files=len(checked), errors=errors, notes=notes)
+        text = t("check.summary-clean", files=len(checked))
+    else:
+        text = t("check.summary", files=len(checked), errors=errors, notes=notes)
+    unread = len(results) - len(checked)
+    return text + t("check.summary-unread", count=unread) if unread else text
