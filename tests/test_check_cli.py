@@ -295,19 +295,6 @@ def test_comments_already_in_the_document_are_kept(tmp_path: Path) -> None:
     assert len(list(reread.comments)) == 2
 
 
-def _tables_take_one_position() -> bool:
-    """The reading contract (a table is one position, its cells in `rows`); the first readers
-    numbered every paragraph, cells included."""
-    import tempfile
-
-    from wengao.reading import read_raw
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = make_docx(Path(tmp) / "t.docx", ["a", "b"], table=[["c"]], table_after=1)
-        return any(p.rows is not None for p in read_raw(path).paras)
-
-
-@pytest.mark.skipif(not _tables_take_one_position(), reason="the reader does not give tables one position yet")
 def test_table_cell_finding_is_annotated_in_its_cell(tmp_path: Path) -> None:
     src = make_docx(tmp_path / "稿.docx", ["关于工作的讲话", "今天召开会议。"],
                     table=[["项目", "负责人"], ["道路建设", "XX局"]], table_after=1)
@@ -353,3 +340,15 @@ def test_annotation_lines_up_past_numbering_and_tracked_changes(tmp_path: Path) 
     with zipfile.ZipFile(out) as z:
         body = z.read("word/document.xml").decode("utf-8")
     assert body.rindex("commentRangeStart") > body.index("会议")  # after 会议, not inside 删掉的字
+
+
+def test_a_line_break_inside_a_paragraph_keeps_its_paragraph_number(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("关于工作的讲话")
+    p = d.add_paragraph("第一行文字")
+    p.add_run().add_break()
+    p.add_run("第二行,文字。")
+    src = tmp_path / "稿.docx"
+    d.save(str(src))
+    result = invoke(str(src))
+    assert f"{src}:2:10: 错误 [punct.halfwidth]" in result.output

@@ -27,7 +27,7 @@ class Unit:
     """One located stretch of text.
 
     `line`/`col` locate text[0] (1-based); `locate` maps another offset when the text spans
-    several source lines (a YAML block scalar, a .txt paragraph joined from wrapped lines).
+    several source lines (a YAML block scalar).
     `kind` is what the reader made of the paragraph (None when unknown, e.g. an outline string).
     """
 
@@ -42,13 +42,10 @@ class Unit:
     locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
 
     def where(self, offset: int) -> tuple[int, int]:
-        """(line, col) of the character at `offset` in `text`."""
+        """(line, col) of the character at `offset` in `text` (a line break inside a .docx
+        paragraph is one of its characters: the paragraph is the line)."""
         if self.locate is not None:
             return self.locate(offset)
-        before = self.text[:offset]
-        breaks = before.count("\n")
-        if breaks:
-            return self.line + breaks, offset - before.rindex("\n")
         return self.line, self.col + offset
 
     @property
