@@ -32,10 +32,11 @@ def seed(n: str):
 
 
 def headings(sections: list[dict], level: int = 1) -> list[tuple[int, str]]:
+    """(level, text) of every heading; a run-in heading's closing mark (。 or ：) left out."""
     out = []
     for s in sections:
         if s.get("heading"):
-            out.append((level, s["heading"]))
+            out.append((level, s["heading"].rstrip("。：") if s.get("run_in") else s["heading"]))
         out += headings(s.get("sections", []), level + 1)
     return out
 
@@ -178,8 +179,10 @@ def test_a_plain_speech_reads_as_one_speech(tmp_path: Path) -> None:
         (1, "提高政治站位，切实增强做好安全生产工作的责任感紧迫感"),
         (2, "深刻认识形势的严峻性"), (2, "深刻认识责任的重大性"),
         (1, "突出重点，扎实开展隐患排查整治")]
-    # a run-in heading's text follows it as the section's first paragraph
-    assert o["sections"][0]["sections"][0]["paragraphs"][0].startswith("当前，全县安全生产形势总体平稳")
+    # a run-in heading keeps its mark, says so, and its text follows as the first paragraph
+    first = o["sections"][0]["sections"][0]
+    assert first["heading"] == "深刻认识形势的严峻性。" and first["run_in"] is True
+    assert first["paragraphs"][0].startswith("当前，全县安全生产形势总体平稳")
     assert o["sections"][1]["points"]["style"] == "shi"
     assert o["closing"][0].startswith("同志们，安全生产责任重于泰山")
     assert_conserved(path, o)

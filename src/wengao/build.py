@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wengao.document.blocks import Block
 from wengao.document.normalize import normalize_blocks
-from wengao.document.numbering import join_inline_points, number_blocks
+from wengao.document.numbering import join_inline_points, join_run_in, number_blocks
 from wengao.errors import (
     BankError,
     Diagnostic,
@@ -57,7 +57,7 @@ def outline_blocks(outline: Outline, opts: BuildOptions) -> list[Block]:
 
     dirs = template_dirs(outline.genre, opts.workspace)
     blocks = render_outline(outline, dirs, lambda genre: template_dirs(genre, opts.workspace))
-    return normalize_blocks(join_inline_points(number_blocks(blocks)))
+    return normalize_blocks(join_run_in(join_inline_points(number_blocks(blocks))))
 
 
 def _text(value: object) -> str:

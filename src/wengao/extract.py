@@ -93,7 +93,8 @@ def _sections(body: list[Block]) -> list[dict[str, Any]]:
             level = max(1, b.level)
             while len(stack) > 1 and stack[-1][0] >= level:
                 close(stack.pop())
-            node: dict[str, Any] = {"heading": b.text}
+            node: dict[str, Any] = {"heading": b.text + b.sep, "run_in": True} \
+                if b.run_in and b.body and b.sep else {"heading": b.text}
             stack[-1][1].setdefault("sections", []).append(node)
             blocks = [point_block(b.body, b.pos) or Block(BlockKind.PARAGRAPH, b.body, b.pos)] \
                 if b.run_in and b.body else []
@@ -106,7 +107,7 @@ def _sections(body: list[Block]) -> list[dict[str, Any]]:
 
 
 def _order(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    keys = ("heading", "paragraphs", "points", "sections", "after")
+    keys = ("heading", "run_in", "paragraphs", "points", "sections", "after")
     return [{k: (_order(s[k]) if k == "sections" else s[k]) for k in keys if k in s} for s in sections]
 
 

@@ -23,8 +23,14 @@ def build(
     seed: Annotated[str | None, typer.Option("--seed", help="cli.build.seed")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="cli.build.strict")] = False,
     include_root: Annotated[Path | None, typer.Option("--include-root", help="cli.build.include_root")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="format.cli.pdf")] = False,
 ) -> None:
     from wengao.build import BuildOptions, build_file
+
+    if pdf:
+        from wengao.pdf import require_soffice
+
+        require_soffice()  # before any work: nothing written when LibreOffice is missing
 
     opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed,
                         strict=strict, include_root=include_root)
@@ -32,6 +38,7 @@ def build(
     if len(outlines) > 1 and output is not None and not into_dir:
         raise UsageError.single(str(output), t("cli.build.output_folder"))
     failures: list[WengaoError] = []
+    written_paths: list[Path] = []
     for path in outlines:
         target = (output / path.with_suffix(".docx").name) if into_dir else output
         try:
@@ -42,8 +49,17 @@ def build(
         for warning in written.warnings:
             typer.echo(warning.format(), err=True)
         typer.echo(t("cli.wrote", path=written.path))
+        written_paths.append(written.path)
         if written.placeholders > 1:
             typer.echo(t("cli.build.placeholders", count=written.placeholders), err=True)
+    if pdf and written_paths:
+        from wengao.pdf import write_pdfs
+
+        for result in write_pdfs(written_paths, force=force).values():
+            if isinstance(result, WengaoError):
+                failures.append(result)
+            else:
+                typer.echo(t("cli.wrote", path=result))
     if failures:
         codes = {err.exit_code for err in failures}
         raise WengaoError([d for err in failures for d in err.diagnostics],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from wengao.outline.model import Source
 
@@ -25,7 +25,18 @@ KINDS = {
     "parttitle": "the title of a part of a compilation (listed in the table of contents)",
     "tochead": "the heading over a table of contents",
     "parts": "where a compilation's parts go",
+    "table": "a table (rows of cell texts), written with borders",
 }
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture kept from a read document (wengao format)."""
+
+    data: bytes = field(repr=False)
+    ext: str = "png"  # file extension: png, jpeg, gif, emf …
+    width_emu: int = 0  # 0: taken from the picture itself
+    height_emu: int = 0
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,11 @@ class Run:
     text: str
     bold: bool = False
     source: Source | None = None
+    role: str = ""  # "body": in the body font inside a heading (the rest of a run-in heading)
+    br: bool = False  # a line break after the text (a title kept on the lines it was printed on)
+    note: str = ""  # a footnote or endnote reference: the note's text (the run's own text is "")
+    note_kind: str = ""  # "footnote" | "endnote"
+    image: Image | None = None  # an inline picture (the run's own text is "")
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,9 @@ class Block:
     arg: str = ""  # heading level, point style …
     line: int = 0  # the template line that produced it
     scheme: str = "gbt"  # heading numbers (genres.NUMBERING), set from the outline's genre
+    rows: tuple[tuple[str, ...], ...] = ()  # table: rows of cell texts ("\n" between a cell's paragraphs)
+    align: str = ""  # overrides the style's alignment: "right" (a sign-off line), "center" (a picture)
+    run_in: bool = False  # a heading whose paragraph goes on with body text (runs of role "body")
 
     @property
     def text(self) -> str:
@@ -64,10 +83,12 @@ def merge_runs(runs: list[Run]) -> tuple[Run, ...]:
     """Join neighbouring runs that look the same, drop empty ones."""
     out: list[Run] = []
     for r in runs:
-        if not r.text:
+        if not r.text and not (r.note or r.image):
             continue
-        if out and out[-1].bold == r.bold and out[-1].source == r.source:
-            out[-1] = Run(out[-1].text + r.text, r.bold, r.source)
+        last = out[-1] if out else None
+        if last is not None and last.bold == r.bold and last.source == r.source and last.role == r.role \
+                and not (last.br or last.note or last.image or r.note or r.image):
+            out[-1] = replace(last, text=last.text + r.text, br=r.br)
         else:
             out.append(r)
     return tuple(out)

@@ -10,7 +10,7 @@ definition of what a number is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from wengao.document.blocks import Block, Run, merge_runs
@@ -260,6 +260,24 @@ def number_blocks(blocks: list[Block]) -> list[Block]:
         if b.kind not in ("blank",):
             point_count = 0
             point_style = ""
+        out.append(b)
+    return out
+
+
+def join_run_in(blocks: list[Block]) -> list[Block]:
+    """A run-in heading and the paragraph after it are one paragraph: （一）标题。正文…; the
+    paragraph's runs keep the body font (role "body"). A heading with no mark of its own gets 。"""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "h" and prev.run_in and b.kind in ("p", "point") \
+                and not any(r.role for r in prev.runs):
+            head = list(prev.runs)
+            if head and head[-1].text and head[-1].text[-1] not in "。！？：；:!?;":
+                head[-1] = replace(head[-1], text=head[-1].text + "。")
+            body = [replace(r, role="body") for r in b.runs]
+            out[-1] = prev.with_runs(merge_runs([*head, *body]))
+            continue
         out.append(b)
     return out
 

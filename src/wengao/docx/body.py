@@ -6,6 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from wengao.document.blocks import Block
+from wengao.docx.objects import (
+    BodyFont,
+    Objects,
+    cell_paragraph,
+    paragraph_props,
+    rich_run,
+    table_xml,
+)
 from wengao.outline.ime import ILLEGAL_CHARS_RE
 from wengao.outline.model import Source
 
@@ -113,6 +121,10 @@ class Body:
     has_toc: bool = False
     has_cover: bool = False  # a cover page carries no page number
     front_matter: bool = False  # SECTION_MARK is in xml
+    objects: Objects = field(default_factory=Objects)  # pictures and notes, for the package
+
+
+DEFAULT_BODY_FONT = BodyFont("仿宋_GB2312", "Times New Roman", 32)
 
 
 def _toc_entry(text: str, anchor: str, page: int) -> str:
@@ -161,7 +173,7 @@ def _bookmarked(content: str, anchor: str, number: int) -> str:
             f'<w:bookmarkEnd w:id="{number}"/>')
 
 
-def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
+def body_xml(blocks: list[Block], style_ids: dict[str, str], body_font: BodyFont = DEFAULT_BODY_FONT) -> Body:
     parts: list[str] = []
     sourced: list[tuple[int, Source]] = []
     runs = 0
@@ -175,14 +187,16 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
     entry_pages = [pages.get(i, 1) for i, b in enumerate(blocks)
                    if b.kind == "parttitle" or (b.kind == "h" and b.level == 1 and i in pages)]
 
-    def para(style: str, content: str) -> None:
+    objects = Objects(plain_style=style_ids.get("Normal", "Normal"))
+
+    def para(style: str, content: str, head: str = "", tail: str = "") -> None:
         nonlocal break_next
-        ppr = f'<w:pStyle w:val="{style_ids.get(style, style)}"/>'
+        ppr = f'<w:pStyle w:val="{style_ids.get(style, style)}"/>{head}'
         if break_next:
             ppr += "<w:pageBreakBefore/>"
             break_next = False
         ppr += _OVERFLOW_PUNCT  # also under a user's reference whose styles lack it
-        parts.append(f"<w:p><w:pPr>{ppr}</w:pPr>{content}</w:p>")
+        parts.append(f"<w:p><w:pPr>{ppr}{tail}</w:pPr>{content}</w:p>")
 
     for n, b in enumerate(blocks):
         if b.kind == "pagebreak":
@@ -200,12 +214,15 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
                 para(style, _toc_entry(text, f"_Toc{i + 1:08d}", page))
                 runs += 2  # the title and the page number are text runs
             continue
+        if b.kind == "table":
+            parts.append(table_xml(b.rows, cell_paragraph(style_ids.get("Normal", "Normal"), _run)))
+            continue
         style = f"Heading{b.level}" if b.kind == "h" else STYLE_FOR_KIND[b.kind]
         anchor = ""
         if entries and (b.kind == "parttitle" or (b.kind == "h" and b.level == 1 and listed)):
             listed += 1
             anchor = f"_Toc{listed:08d}"
-        if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1:
+        if b.kind in ("title", "cover", "parttitle") and len(b.runs) == 1 and not b.runs[0].br:
             lines = balanced_breaks(b.runs[0].text, COVER_LINE_CHARS if b.kind == "cover" else TITLE_LINE_CHARS)
             content = "".join(_run(t, b.runs[0].bold, br=i + 1 < len(lines)) for i, t in enumerate(lines))
             para(style, _bookmarked(content, anchor, listed) if anchor else content)
@@ -215,8 +232,13 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str]) -> Body:
         for r in b.runs:
             if r.source is not None:
                 sourced.append((runs, r.source))
-            content.append(_run(r.text, r.bold))
+            if r.note or r.image is not None or r.role:
+                content.append(rich_run(objects, r, _run, body_font, _AMBIGUOUS_RE.search))
+            else:
+                content.append(_run(r.text, r.bold, br=r.br))
             runs += 1
         joined = "".join(content)
-        para(style, _bookmarked(joined, anchor, listed) if anchor else joined)
-    return Body("".join(parts), sourced, has_toc, has_cover, front_matter)
+        para(style, _bookmarked(joined, anchor, listed) if anchor else joined, *paragraph_props(b))
+    if parts and parts[-1].startswith("<w:tbl>"):
+        parts.append("<w:p/>")  # a document does not end in a table
+    return Body("".join(parts), sourced, has_toc, has_cover, front_matter, objects)

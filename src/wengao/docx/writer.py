@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wengao.document.blocks import Block
-from wengao.docx.body import SECTION_MARK, W_NS, Body, body_xml, escape
+from wengao.docx.body import DEFAULT_BODY_FONT, SECTION_MARK, W_NS, Body, body_xml, escape
+from wengao.docx.objects import BodyFont
 from wengao.errors import ReferenceDocError
 from wengao.i18n import t
 
@@ -83,6 +84,24 @@ def _reference(path: Path) -> _Reference:
     except OSError as exc:
         raise _bad_reference(path, exc.strerror or exc) from None
     return _load_reference(str(path), mtime)
+
+
+def _body_font(styles_xml: str, style_ids: dict[str, str]) -> BodyFont:
+    """The body style's East Asian and Latin fonts and size, as the reference sets them
+    (the style, then Normal, then the profile), for text set in the body font inside a heading."""
+    east, latin, size = "", "", 0
+    for sid in (style_ids.get("BodyText", "BodyText"), style_ids.get("Normal", "Normal")):
+        m = re.search(rf'<w:style\b[^>]*\bw:styleId="{re.escape(sid)}"[^>]*>(.*?)</w:style>', styles_xml, re.S)
+        if not m:
+            continue
+        fonts = re.search(r"<w:rFonts\b([^>]*)>", m.group(1))
+        if fonts:
+            east = east or (re.search(r'w:eastAsia="([^"]*)"', fonts.group(1)) or [None, ""])[1]
+            latin = latin or (re.search(r'w:ascii="([^"]*)"', fonts.group(1)) or [None, ""])[1]
+        sz = re.search(r'<w:sz w:val="(\d+)"', m.group(1))
+        size = size or (int(sz.group(1)) if sz else 0)
+    d = DEFAULT_BODY_FONT
+    return BodyFont(east or d.east_asia, latin or d.latin, size or d.half_points)
 
 
 def _w3c(when: dt.datetime) -> str:
@@ -187,6 +206,10 @@ def _finish(parts: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...], body
         out.append((name, data))
     if not any(name == "docProps/core.xml" for name, _ in out):
         out.append(("docProps/core.xml", _core_xml(props)))
+    if body.objects:
+        from wengao.docx.objects import add_package_parts
+
+        out = add_package_parts(out, body.objects)
     return _zip(out, props.created)
 
 
@@ -204,7 +227,7 @@ def _write_with_python_docx(blocks: list[Block], reference: Path, props: DocProp
         raise _bad_reference(reference, exc) from None
     style_ids = ensure_styles(doc, overwrite=False)
     clear_body(doc)
-    body = body_xml(blocks, style_ids)
+    body = body_xml(blocks, style_ids, _body_font(doc.styles.element.xml, style_ids))
     sect_pr = doc.element.body.find(qn("w:sectPr"))
     final = etree.tostring(sect_pr, encoding="unicode") if sect_pr is not None else ""
     xml, final = _sections(body, final)
@@ -239,7 +262,9 @@ def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotat
     ref = _reference(reference)
     sourced = any(r.source is not None for b in blocks for r in b.runs)
     if ref.style_ids is not None and ref.fast and not (annotate and sourced):
-        return _finish(ref.parts, body_xml(blocks, ref.style_ids), props, new_body=True)
+        font = _body_font(dict(ref.parts)["word/styles.xml"].decode("utf-8", "replace"), ref.style_ids) \
+            if any(r.role for b in blocks for r in b.runs) else DEFAULT_BODY_FONT
+        return _finish(ref.parts, body_xml(blocks, ref.style_ids, font), props, new_body=True)
     return _write_with_python_docx(blocks, reference, props, annotate)
 
 

@@ -80,6 +80,7 @@ class Points:
 class Section:
     heading: TextLike
     paragraphs: tuple[TextLike, ...] = ()
+    run_in: bool = False  # the heading and the first paragraph make one paragraph: （一）标题。正文…
     points: Points | None = None
     sections: tuple[Section, ...] = ()
     after: tuple[TextLike, ...] = ()

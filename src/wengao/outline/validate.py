@@ -27,7 +27,7 @@ from wengao.outline.yamlmarks import Located, Path_
 if TYPE_CHECKING:
     from wengao.outline.load import Scope
 
-SECTION_KEYS = ("heading", "paragraphs", "points", "sections", "after")
+SECTION_KEYS = ("heading", "run_in", "paragraphs", "points", "sections", "after")
 POINT_STYLES = ("shi", "yao", "plain")
 PICK_KEYS = ("function", "topic", "genre", "query", "vars", "seed")
 MAX_LEVEL = 4
@@ -267,8 +267,13 @@ class _Validator:
             else:
                 subs = self.section_list((*where, "sections"), m["sections"], level + 1, required=False,
                                          heading=need_heading)
+        run_in = m.get("run_in", False)
+        if not isinstance(run_in, bool):
+            self.error((*where, "run_in"), t("outline.run_in_bool"))
+            run_in = False
         result = Section(
             heading=heading or Text(""),
+            run_in=run_in,
             paragraphs=self.text_list((*where, "paragraphs"), m.get("paragraphs"), "paragraphs"),
             points=self.points((*where, "points"), m.get("points")),
             sections=subs,
@@ -345,6 +350,8 @@ class _Validator:
         for key in sorted(genre.required):
             if key == "sections" and "sections" not in data and data.get("opening"):
                 continue  # a short piece without headings: its opening is all of it
+            if key == "opening" and "opening" not in data and data.get("sections"):
+                continue  # a report that goes straight into its sections
             if key not in data:
                 self.error(p, t("outline.missing_key", key=key),
                            t("outline.missing_title.hint") if key == "title" else "")

@@ -24,6 +24,22 @@ def _heading_text(text: str) -> str:
 
 
 def split_run_in(rest: str) -> tuple[str, str] | None:
+    split = run_in_parts(rest)
+    return (split[0], split[1]) if split else None
+
+
+def run_in_parts(rest: str) -> tuple[str, str, str] | None:
+    """split_run_in with the separator: (heading, body, the mark between them)."""
+    split = _split(rest)
+    if split is None:
+        return None
+    head, body = split
+    at = len(head)
+    sep = rest[at:len(rest) - len(body)].strip() if body else ""
+    return head, body, sep
+
+
+def _split(rest: str) -> tuple[str, str] | None:
     """(heading, body) of a numbered line: a label before ： (一、参加对象：全体师生。), the first
     sentence (（一）强化创新驱动发展，…。提升…), or the whole line when it is short and has no
     sentence in it. None when the line cannot be a heading (a numbered sentence, a list item)."""
@@ -101,12 +117,13 @@ class BodyReader:
             return [Block(BlockKind.HEADING, n.marker.rstrip("：:|｜ "), line.pos, line.source, scheme=n.scheme,
                           number="", value=n.value, end_pos=line.end_pos)]
         # in a flattened file the break after a heading may be lost: 重大意义浙江起步早…
-        split = (line.flattened and glued_heading(n.rest)) or split_run_in(n.rest)
+        glued = line.flattened and glued_heading(n.rest)
+        split = (glued[0], glued[1], "") if glued else run_in_parts(n.rest)
         if split is None or not split[0]:
             return None
-        head, body = split
+        head, body, sep = split
         return [Block(BlockKind.HEADING, head, line.pos, line.source, scheme=n.scheme, number=n.marker,
-                      value=n.value, run_in=bool(body), body=body, end_pos=line.end_pos)]
+                      value=n.value, run_in=bool(body), body=body, sep=sep, end_pos=line.end_pos)]
 
     def point(self, line: Line) -> Block | None:
         return point_block(line.text, line.pos, line.source, line.end_pos)
@@ -168,11 +185,14 @@ class BodyReader:
             level = style_level(line)
             n = parse_number(line.text)
             if level:
-                text = _heading_text(n.rest) if n is not None and n.rest else _heading_text(line.text)
-                blocks.append(Block(BlockKind.HEADING, text, line.pos, line.source, level=level,
+                rest = n.rest if n is not None and n.rest else line.text
+                # a heading style over a paragraph that runs on: the heading is its first sentence
+                split = run_in_parts(rest)
+                head, body, sep = split if split and split[1] else (_heading_text(rest), "", "")
+                blocks.append(Block(BlockKind.HEADING, head, line.pos, line.source, level=level,
                                     scheme=n.scheme if n is not None else Scheme.STYLE,
                                     number=n.marker if n is not None else "", value=n.value if n else 0,
-                                    end_pos=line.end_pos))
+                                    run_in=bool(body), body=body, sep=sep, end_pos=line.end_pos))
                 continue
             if n is not None:
                 found = self.numbered(line, n)

@@ -87,8 +87,8 @@ def author_line(text: str, lex: Lexicon, *, name_alone: bool = False) -> bool:
     t = text.strip()
     if not t or len(t) > 32 or re.search("[，。；！？：:“”《]", t) or parse_number(t) or parse_point(t):
         return False
-    if name_alone and _NAME_RE.match(t):
-        return True
+    if name_alone and re.fullmatch(rf"[{HAN}]{{2,3}}", t):
+        return True  # 习近平 under a title (a four-character line there is more often a heading)
     if _BYLINE_RE.fullmatch(t):
         return True
     if is_post(t, lex):

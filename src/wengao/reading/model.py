@@ -135,6 +135,7 @@ class Block:
     value: int = 0  # the number's value in its sequence (一 → 1)
     run_in: bool = False  # heading and body share one paragraph: （一）标题。正文…
     body: str = ""  # run-in: the text after the heading sentence
+    sep: str = ""  # run-in: the mark that ends the heading sentence (。 or ：), not in `text`
     lead: str = ""  # point: its lead sentence (bold in many drafts)
     marker: str = ""  # point: 一是 / 二要 / 首先， as printed
     verb: str = ""  # point: 是 / 要 / "" (lead-sentence runs, 首先…)

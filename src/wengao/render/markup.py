@@ -76,14 +76,15 @@ def parse_markup(markup: str, template_name: str, sources: list[Source] | None =
                                        t("build.markup.control.hint")))
             continue
         kind, digit, arg, text = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
+        run_in = kind == "h" and arg == "runin"
         if kind == "h":
-            arg = digit or arg or "1"
+            arg = digit or ("1" if run_in else arg) or "1"
         runs = _parse_inline(text.strip(), sources)
         if kind not in ("blank", "pagebreak", "toc", "parts") and not "".join(r.text for r in runs).strip():
             problems.append(Diagnostic(template_name, 0, 0, t("build.markup.empty", n=lineno, kind=kind),
                                        t("build.markup.empty.hint")))
             continue
-        blocks.append(Block(kind, runs, arg, lineno))
+        blocks.append(Block(kind, runs, arg, lineno, run_in=run_in))
     if problems:
         raise TemplateError(problems)
     return blocks

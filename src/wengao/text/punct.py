@@ -108,3 +108,33 @@ def normalize_punctuation(text: str) -> str:
     if "." in text:
         text = _period_re().sub("。", text)
     return text
+
+
+@cache
+def _ascii_dash_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{HAN}])\\s*-{{2,}}\\s*(?=[{HAN}])")
+
+
+@cache
+def _ascii_ellipsis_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{HAN}])\\.{{3,6}}")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Only half-width marks in Chinese made full-width (wengao format's one punctuation change):
+    , : ; ! ? ( ) " ' . -- ... — a dash or an ellipsis already full-width is left as printed."""
+    if not text or not has_han(text):
+        return text
+    if '"' in text or "'" in text:
+        text = _quotes(text)
+    if "(" in text or ")" in text:
+        text = _parens(text)
+    if any(c in text for c in ",:;!?"):
+        text = _marks(text)
+    if "--" in text:
+        text = _ascii_dash_re().sub("——", text)
+    if "..." in text:
+        text = _ascii_ellipsis_re().sub("……", text)
+    if "." in text:
+        text = _period_re().sub("。", text)
+    return text
