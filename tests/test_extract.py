@@ -311,6 +311,67 @@ def test_word_heading_styles_give_levels(tmp_path: Path) -> None:
     assert o["closing"][0].startswith("同志们，任务艰巨")
 
 
+def test_a_word_speech_made_the_way_users_make_them(tmp_path: Path) -> None:
+    """Title typed big and centred, post line and date centred, Heading 1 for 一、, bold-only lines
+    for （一） and for unnumbered subheads."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    d = docx.Document()
+
+    def para(text: str, size: int = 16, bold: bool = False, center: bool = False) -> None:
+        p = d.add_paragraph()
+        run = p.add_run(text)
+        run.font.size, run.bold = Pt(size), bold
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    para("在全县安全生产工作会议上的讲话", 22, True, True)
+    para("县长　王某某", center=True)
+    para("（2025年11月20日）", center=True)
+    para("同志们：")
+    para("今天召开全县安全生产工作会议，主要任务是贯彻落实上级部署，安排部署当前工作。")
+    d.add_heading("一、提高政治站位，切实增强责任感", level=1)
+    para("安全生产事关人民群众生命财产安全，事关改革发展稳定大局，我们要时刻绷紧这根弦。")
+    para("（一）深刻认识形势的严峻性", bold=True)
+    para("当前，全县安全生产形势总体平稳，但隐患依然存在，一些领域事故多发。")
+    d.add_heading("二、突出重点，扎实开展隐患排查整治", level=1)
+    para("加强组织领导", bold=True)
+    para("各乡镇、各部门主要负责同志要亲自抓、负总责，形成层层抓落实的工作格局。")
+    para("强化督促检查", bold=True)
+    para("县安委办要加强督查，对工作不力的单位进行通报，确保各项措施落到实处。")
+    para("同志们，安全生产责任重于泰山。让我们以更加扎实的作风，坚决守住安全底线！")
+    path = tmp_path / "讲话.docx"
+    d.save(path)
+    o = extract(path).outline
+    assert (o["genre"], o["title"], o["speaker"], o["date"], o["salutation"]) == (
+        "speech", "在全县安全生产工作会议上的讲话", "县长 王某某", "2025-11-20", "同志们：")
+    assert headings(o["sections"]) == [
+        (1, "提高政治站位，切实增强责任感"), (2, "深刻认识形势的严峻性"),
+        (1, "突出重点，扎实开展隐患排查整治"), (2, "加强组织领导"), (2, "强化督促检查")]
+    assert o["closing"][0].startswith("同志们，安全生产责任重于泰山")
+    assert_conserved(path, o)
+
+
+def test_auto_numbered_headings_read_as_printed(tmp_path: Path) -> None:
+    """Word's automatic numbering (一、 from numbering.xml) counts as the number a reader sees."""
+    from docx_package import make_docx
+    from docx_package import p as para
+
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    body = (para("关于做好冬季工作的讲话") + para("同志们：")
+            + para("今年冬季工作任务重、要求高，各单位要早谋划、早部署。")
+            + para("总体要求", num) + para("要把安全放在首位，确保不发生重大事故。")
+            + para("重点任务", num) + para("要抓好安全防范和民生保障，确保群众温暖过冬。"))
+    path = make_docx(tmp_path / "auto.docx", body, numbering=numbering)
+    o = extract(path).outline
+    assert headings(o["sections"]) == [(1, "总体要求"), (1, "重点任务")]
+
+
 # -- the development corpus (skipped where ../shared is absent) -------------------------------
 
 @pytest.mark.skipif(not (DEV / "gold").is_dir(), reason="../shared/corpus-dev is not here")
@@ -327,5 +388,8 @@ def test_dev_corpus_scores_and_round_trips() -> None:
     tail = next(ln for ln in last if ln.startswith("front matter"))
     in_order = float(head.split("parts paired in order: F1 ")[1].split()[0])
     front = float(tail.split(" = ")[1].split(";")[0])
-    assert in_order >= 0.95 and front >= 0.85, r.stdout[-2000:]
-    assert "text conserved 20/20" in tail, r.stdout[-2000:]
+    genre = float(tail.split("genre ")[1].split(" = ")[1].split(";")[0])
+    # the figures of issue 10 (the yardstick's own F1 cannot pass 0.956 here: two parts of one
+    # compilation share a title and it pairs both with the first; parts paired in order can)
+    assert in_order >= 0.97 and front >= 0.95 and genre >= 0.9, r.stdout[-2000:]
+    assert "text conserved 20/20" in tail and "round trip 20/20" in tail, r.stdout[-2000:]

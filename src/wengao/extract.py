@@ -18,6 +18,7 @@ from wengao.reading.model import Block, BlockKind, Document, Genre
 
 _ATTEND_RE = re.compile(r"(参加|出席|列席)(会议|活动|观摩|培训)|参加了(?:会议|培训|活动)")
 _OUTLINE_GENRE = {Genre.OTHER: "speech"}
+MAX_LEVEL = 4
 NO_TITLE = "【标题】"  # a document printed without a title: the outline asks for one
 
 
@@ -90,7 +91,7 @@ def _sections(body: list[Block]) -> list[dict[str, Any]]:
 
     for b in body:
         if b.kind is BlockKind.HEADING:
-            level = max(1, b.level)
+            level = min(max(1, b.level), MAX_LEVEL)  # an outline has four levels, as GB/T 9704
             while len(stack) > 1 and stack[-1][0] >= level:
                 close(stack.pop())
             node: dict[str, Any] = {"heading": b.text + b.sep, "run_in": True} \

@@ -127,6 +127,8 @@ def parse_number(text: str) -> Numbered | None:
                 continue
             rest = s[m.end():].lstrip(" \u3000\t")
             label = "".join(g for g in m.groups()[1:] if g) if scheme is Scheme.ORDINAL else ""
+            if label.endswith(("是", "为", "有", "在")):
+                continue  # 第一条主线是：… is a sentence about the first one, not its number
             return Numbered(scheme, value, s[:m.end()], rest, label)
     m = _LABEL_RE.match(s)
     if m and not m.group(1).endswith(("第", "是", "要", "年", "月", "日", "共", "约", "近", "超")):
@@ -273,7 +275,7 @@ def join_run_in(blocks: list[Block]) -> list[Block]:
         if prev is not None and prev.kind == "h" and prev.run_in and b.kind in ("p", "point") \
                 and not any(r.role for r in prev.runs):
             head = list(prev.runs)
-            if head and head[-1].text and head[-1].text[-1] not in "。！？：；:!?;":
+            if head and head[-1].text and head[-1].text[-1] not in "。！？：；，:!?;,":
                 head[-1] = replace(head[-1], text=head[-1].text + "。")
             body = [replace(r, role="body") for r in b.runs]
             out[-1] = prev.with_runs(merge_runs([*head, *body]))

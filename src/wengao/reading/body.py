@@ -57,10 +57,10 @@ def _split(rest: str) -> tuple[str, str] | None:
     if end is None:
         if len(rest) <= MAX_HEADING and not rest.endswith(("，", "、")):
             return _heading_text(rest), ""
-        return None
+        return _first_clause(rest)
     head = rest[:end.end()]
     if len(head) > MAX_HEADING:
-        return None
+        return _first_clause(rest)
     body = rest[end.end():].lstrip("”’").strip() if rest[end.end():end.end() + 1] not in "”’" else ""
     if rest[end.end():end.end() + 1] in "”’":  # a quotation closes after the stop: keep it together
         return None if len(rest) > MAX_HEADING else (_heading_text(rest), "")
@@ -83,6 +83,18 @@ def glued_heading(rest: str) -> tuple[str, str] | None:
         if m.end() >= 6 and rest[m.end():m.end() + 1] not in "的地得之和与及、，。是":
             return rest[:m.end()], rest[m.end():]
     return None
+
+
+def _first_clause(rest: str) -> tuple[str, str] | None:
+    """3.选拔任用中层干部，…纪律规定：（1）…（10）…。 — a numbered item too long for a heading
+    sentence is headed by its first clause, when that is short."""
+    m = re.search("[，：]", rest)
+    if m and 4 <= m.start() <= 24 and not re.search("[“（《]", rest[:m.start()]):
+        return rest[:m.start()], rest[m.end():]
+    return None
+
+
+_APPENDIX_RE = re.compile(r"^附(?:件|录|表)?\s*\d{0,2}\s*[:：]\S")
 
 
 def style_level(line: Line) -> int:
@@ -117,6 +129,10 @@ class BodyReader:
             return [Block(BlockKind.HEADING, n.marker.rstrip("：:|｜ "), line.pos, line.source, scheme=n.scheme,
                           number="", value=n.value, end_pos=line.end_pos)]
         # in a flattened file the break after a heading may be lost: 重大意义浙江起步早…
+        if n.scheme in (Scheme.LABEL, Scheme.ORDINAL) and n.rest.startswith("“") and n.rest.rstrip("。").endswith("”"):
+            return None  # 第一条：“…”: a rule quoted, not a heading
+        if n.scheme is Scheme.LABEL and re.search("[。；]", n.rest):
+            return None  # 理由二：基于…。 a labelled argument in the text, not a subhead
         glued = line.flattened and glued_heading(n.rest)
         split = (glued[0], glued[1], "") if glued else run_in_parts(n.rest)
         if split is None or not split[0]:
@@ -212,6 +228,10 @@ class BodyReader:
                 continue
             if date_line(line.text):
                 blocks.append(Block(BlockKind.DATE, line.text, line.pos, line.source, end_pos=line.end_pos))
+                continue
+            if _APPENDIX_RE.match(line.text) and len(line.text) <= 50 and not re.search("[。；！？]", line.text[:-1]):
+                blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
+                                    scheme=Scheme.NONE, end_pos=line.end_pos))
                 continue
             if self.own_line_heading(lines, k):
                 blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,

@@ -55,9 +55,24 @@ def find_date(text: str) -> str:
     return ""
 
 
+_BRACKET_DATE_RE = re.compile(r"^[（(]\s*(?:\d{4}\s*年|[〇○零一二三四五六七八九]{4}年)[^（）()]{2,24}[)）]$")
+
+
 def date_line(text: str) -> str:
-    """The date when the line is nothing but a date (（2022年10月16日）, 2019 年5 月27 日)."""
-    return find_date(text) if _DATE_LINE_RE.match(text.strip()) else ""
+    """The date when the line is nothing but a date (（2022年10月16日）, 2019 年5 月27 日), or a
+    bracketed line that opens with one (（2025年9月30日，晚上））."""
+    t = text.strip()
+    if _DATE_LINE_RE.match(t) or _BRACKET_DATE_RE.match(t):
+        return find_date(t)
+    return ""
+
+
+_TIME_PLACE_RE = re.compile(r"^[（(][^（）()]{2,40}(?:月|日|时|点|上午|下午|晚上|会议室|礼堂)[^（）()]{0,20}[)）]$")
+
+
+def time_place_line(text: str) -> bool:
+    """（1月13日下午4点，行政楼会议室四）: when and where, under a title, with no year to date it."""
+    return bool(_TIME_PLACE_RE.match(text.strip())) and not re.search("[。；！？]", text)
 
 
 def month_day(text: str, year: str) -> str:
@@ -93,7 +108,11 @@ def author_line(text: str, lex: Lexicon, *, name_alone: bool = False) -> bool:
         return True
     if is_post(t, lex):
         return True
-    # a post followed by a name, with or without a space between
+    # a post followed by a name, with or without a space between (a two-character name may be
+    # padded to three: 王 琛)
+    padded = re.match(rf"^(.*\S)\s+([{HAN}] [{HAN}])$", t)
+    if padded and (is_post(padded.group(1), lex) or any(p in padded.group(1) for p in lex.posts)):
+        return True
     head, _, name = t.rpartition(" ")
     if head and _NAME_RE.match(name) and (is_post(head, lex) or len(head) <= 20):
         return is_post(head, lex) or any(p in head for p in lex.posts)
@@ -117,9 +136,9 @@ def salutation(text: str, lex: Lexicon) -> tuple[str, str] | None:
         return None
 
     def addressed(seg: str) -> bool:
-        seg = re.sub(r"^(?:各位|尊敬的|亲爱的|全体|全校|在座的|全县|全市|各级)", "", seg)
-        return bool(seg) and (seg.endswith(lex.addressees) or re.fullmatch(r"大家(?:上午|下午|晚上)?好", seg)
-                              is not None) and len(seg) <= 10
+        seg = re.sub(r"^(?:各位|尊敬的|亲爱的|全体|全校|在座的|全县|全市|各级)+", "", seg)
+        return bool(seg) and (seg.endswith(lex.addressees) or seg.endswith(lex.posts) or re.fullmatch(
+            r"大家(?:上午|下午|晚上)?好", seg) is not None) and len(seg) <= 10
 
     if not all(addressed(s) for s in segments) or re.fullmatch(r"大家(?:上午|下午|晚上)?好", segments[0]):
         return None

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+from wengao.reading.front import author_line
+from wengao.reading.lexicon import load_lexicon
 from wengao.reading.model import BlockKind, Document, Genre
 
-_STUDY = re.compile("心得|体会|感悟|感想|学习总结|总结|述职|手记|随笔|收获|读后感|观后感")
+_STUDY = re.compile("(?:总结|述职|述廉|述德|述法)[^，。]{0,6}报告|心得|体会|感悟|感想|学习总结|总结|述职|手记|随笔|"
+                    "收获|读后感|观后感")
 _EXCHANGE = re.compile("发言|交流|研讨|表态")
 _SPEECH = re.compile("讲话|致辞|贺词|报告|汇报|讲稿|讲座|党课|动员|演讲")
 _NEWS_TITLE = re.compile("召开|举行|举办|开幕|闭幕|出席|主持|会见|调研|座谈会在|顺利|圆满|隆重")
@@ -36,13 +39,16 @@ def named(title: str) -> Genre | None:
     a notice or a policy document (…的通知, …的意见) is none of wengao's genres: OTHER."""
     if _OTHER.search(title.strip()):
         return Genre.OTHER
-    if _STUDY.search(title):
-        return Genre.STUDY_REPORT
-    if _EXCHANGE.search(title) and not re.search("讲话", title):
-        return Genre.EXCHANGE
-    if _SPEECH.search(title):
+    # the word a title uses for itself stands last: 在主题教育总结大会上的讲话 is a speech
+    found = [(m.end(), -rank, genre) for rank, (rx, genre) in enumerate((
+        (_STUDY, Genre.STUDY_REPORT), (_EXCHANGE, Genre.EXCHANGE), (_SPEECH, Genre.SPEECH)))
+        for m in rx.finditer(title)]
+    if not found:
+        return None
+    genre = max(found)[2]  # the last word; 总结报告 and 述职报告 are study reports
+    if genre is Genre.EXCHANGE and re.search("讲话", title):
         return Genre.SPEECH
-    return None
+    return genre
 
 
 def detect(doc: Document, hint: Genre | None = None) -> Genre:
@@ -50,6 +56,7 @@ def detect(doc: Document, hint: Genre | None = None) -> Genre:
     own title names none."""
     if doc.parts:
         return Genre.COMPILATION
+    lex = load_lexicon()
     front = doc.front
     title = front.title + " " + front.subtitle
     body = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING,
@@ -71,7 +78,7 @@ def detect(doc: Document, hint: Genre | None = None) -> Genre:
     me = _first_person(text)
     if front.salutation:
         news -= 3
-    own = named(front.title) or named(title)
+    own = named(front.subtitle) or named(front.title)
     if own in (Genre.STUDY_REPORT, Genre.EXCHANGE, Genre.OTHER):
         return own
     if _NEWS_TITLE.search(front.title) and news >= 5:
@@ -80,12 +87,16 @@ def detect(doc: Document, hint: Genre | None = None) -> Genre:
         return Genre.SPEECH
     if hint is not None:
         return hint
-    if front.author and not re.search("记者|通讯员", front.author) and any(
+    if front.author and author_line(front.author, lex) and not re.search("记者|通讯员", front.author) and any(
             b.kind is BlockKind.AUTHOR for b in doc.blocks[:4]):
-        return Genre.STUDY_REPORT  # a post line under the title and no audience addressed
+        return Genre.STUDY_REPORT  # a person's post line under the title and no audience addressed
+    numbered = sum(1 for b in doc.blocks if b.kind is BlockKind.HEADING and b.scheme.name in (
+        "CN", "PAREN_CN", "ARABIC", "ARABIC_DUN", "PAREN_ARABIC", "ORDINAL"))
+    if numbered >= 3:
+        news -= 3  # a report in numbered sections is no news item (their subheads go unnumbered)
     if (news >= 4 and me < 3) or (news >= 3 and me < 1):
         return Genre.NEWS
     if me >= 3:
         return Genre.STUDY_REPORT if not re.search("同志们|各位", text) else Genre.SPEECH
     # nobody says 我 and nobody is addressed: a report about others
-    return Genre.NEWS if me < 0.3 and not re.search("同志们|各位|大家", text) else Genre.SPEECH
+    return Genre.NEWS if me < 0.3 and numbered < 3 and not re.search("同志们|各位|大家", text) else Genre.SPEECH

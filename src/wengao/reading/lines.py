@@ -330,6 +330,8 @@ def _continues(a: Line, b: Line, after: Line | None, widths: set[int], lex: Lexi
         return False
     if b.text[0] in NON_INITIAL and not b.text.startswith("——"):
         return True
+    if a.text.endswith("，") and salutation(b.text, lex) and salutation(a.text + b.text, lex):
+        return True  # 女士们，先生们， / 同志们，朋友们： — one salutation over two lines
     if salutation(b.text, lex) or date_line(b.text) or author_line(b.text, lex):
         return False
     if _COPULA_RE.match(b.text):

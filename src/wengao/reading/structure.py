@@ -26,6 +26,7 @@ from wengao.reading.front import (
     month_day,
     salutation,
     speaker_after_subtitle,
+    time_place_line,
     title_word_end,
 )
 from wengao.reading.genre import detect, named
@@ -134,7 +135,7 @@ class _Reader:
                 tb.subtitle = j
             elif tb.subtitle == j - 1 and role is None and self._continues_subtitle(j):
                 tb.more_subtitle = j
-            elif role is BlockKind.DATE or date_line(t):
+            elif role is BlockKind.DATE or date_line(t) or time_place_line(t):
                 if tb.date is not None:
                     break
                 tb.date = j
