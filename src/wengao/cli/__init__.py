@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "outline": ("wengao.cli.outline:app", "cli.outline.help"),
     "phrases": ("wengao.cli.phrases:app", "cli.phrases.help"),
     "mine": ("wengao.cli.mine:mine", "cli.mine.help"),
+    "check": ("wengao.cli.check:check", "check.help.short"),
     "format": ("wengao.cli.format:format_", "format.cli.help"),
 }
 

@@ -82,8 +82,8 @@ _PARSERS: list[tuple[Scheme, re.Pattern[str]]] = [
     # （一） (一) （一)… and a stray separator after it
     (Scheme.PAREN_CN, re.compile(rf"^[（(]\s*({_NUMERAL})\s*[)）]\s*[、.．，,]?")),
     (Scheme.PAREN_ARABIC, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*[、.．，,]?")),
-    # 一、 and its typos 一． 一. 一，(never 一是/一要, never 一个)
-    (Scheme.CN, re.compile(rf"^({_NUMERAL})\s*(?:、|[.．](?!\d)|，(?=\S{{2,30}}[。：]?$))")),
+    # 一、 and its typos 一． 一. 一，(never 一是/一要, never 一个); 一．2018年… is a heading, 一.5 is not
+    (Scheme.CN, re.compile(rf"^({_NUMERAL})\s*(?:、|．|\.(?!\d)|，(?=\S{{2,30}}[。：]?$))")),
     # 1. 1． and 1、 — not 1.5, not 1、2、3 counted lists of numbers
     (Scheme.ARABIC, re.compile(r"^(\d{1,2})\s*[.．](?![\d.．])")),
     (Scheme.ARABIC_DUN, re.compile(r"^(\d{1,2})\s*、(?!\d)")),
