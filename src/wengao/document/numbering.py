@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
 
 from wengao.document.blocks import Block, Run, merge_runs
 
@@ -106,6 +107,7 @@ def _value(token: str) -> int:
     return chinese_value(token)
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> Numbered | None:
     """The heading number a line starts with, or None. Leading blanks are ignored.
 
@@ -159,6 +161,7 @@ _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "最后":
 _SEQUENCE_RE = re.compile(r"^(首先|其次|再次|最后)[，,：:]")
 
 
+@lru_cache(maxsize=8192)
 def parse_point(text: str) -> PointMarker | None:
     s = text.lstrip(" \u3000\t")
     m = _POINT_RE.match(s)

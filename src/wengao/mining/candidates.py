@@ -65,7 +65,9 @@ _BRACKETS = str.maketrans({"〔": "（", "〕": "）", "［": "（", "］": "）
 def despace(text: str) -> str:
     """Spaces go; a space between two Chinese words in running text is a redaction blank.
     Tortoise-shell brackets in running text are the round ones: 县〔区〕 → 县（区）."""
-    text = sentences.clean(text).translate(_BRACKETS)
+    text = sentences.clean(text)
+    if "〔" in text or "［" in text:  # translate is slow on long text: only when there is work
+        text = text.translate(_BRACKETS)
     if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
         return text
     if len(text) > 12 and re.search("[。；！？，]", text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from wengao.datafile import load_yaml
 
 DATA = Path(__file__).parent / "data"
 _PARALLEL_RE = re.compile(r"[，；：、]")
@@ -37,9 +37,9 @@ class Rules:
 
 @cache
 def load_rules(extra: tuple[Path, ...] = ()) -> Rules:
-    data = yaml.safe_load((DATA / "functions.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA / "functions.yaml")
     for path in extra:
-        more = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        more = load_yaml(path) or {}
         for group in ("forms", "sections"):
             for k, v in (more.get(group) or {}).items():
                 data[group][k] = list(data[group].get(k, [])) + list(v)

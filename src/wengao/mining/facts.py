@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from wengao.datafile import load_yaml
 
 DATA = Path(__file__).parent / "data"
 HAN = "\u4e00-\u9fff"
@@ -85,6 +85,7 @@ class Lexicon:
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
     prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
+    starts: re.Pattern[str]  # a character that can start a place name: where to look at all
     post_re: re.Pattern[str]  # any post
     after_post_re: re.Pattern[str]  # a post followed by a name: 局长姚国海专程…
     generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
@@ -94,9 +95,9 @@ class Lexicon:
 
 @cache
 def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
-    data = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA / "names.yaml")
     for path in extra:
-        more = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        more = load_yaml(path) or {}
         for k, v in more.items():
             data[k] = list(data.get(k, [])) + list(v)
     places: dict[str, str] = {}
@@ -121,6 +122,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_subjects=frozenset(data["generic_subjects"]), national_only=by_len(data["national_only"]),
         anaphoric=by_len(data["anaphoric_starts"]), places=places, short=frozenset(short),
         prefixes=frozenset(name[:2] for name in places),
+        starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"),
         post_re=re.compile(f"(?:{alt})"),
         after_post_re=re.compile(f"(?:{alt})([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)"),
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
@@ -148,10 +150,10 @@ def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
     out: list[Name] = []
     n = len(text)
     prefixes = lex.prefixes
-    i = 0
-    while i < n:
-        if text[i:i + 2] not in prefixes:
-            i += 1
+    end = 0
+    for m in lex.starts.finditer(text):  # only where a place name can start, not every character
+        i = m.start()
+        if i < end or text[i:i + 2] not in prefixes:
             continue
         found = None
         for size in (9, 8, 7, 6, 5, 4, 3, 2):
@@ -171,9 +173,7 @@ def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
             break
         if found:
             out.append(found)
-            i = found.end
-        else:
-            i += 1
+            end = found.end
     return out
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from wengao.datafile import load_yaml
 from wengao.errors import UsageError
 
 DATA = Path(__file__).parent / "data"
@@ -62,7 +63,7 @@ def load_repairs(extra: Iterable[Path] | None = None) -> tuple[RepairRule, ...]:
     rules: list[RepairRule] = []
     for path in [DATA / "repairs.yaml", *(extra or [])]:
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+            data = load_yaml(path) or []
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise UsageError.single(str(path), t("mining.repairs_unreadable", reason=str(exc))) from None
         if not isinstance(data, list):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from wengao.datafile import load_yaml
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -20,7 +22,7 @@ def load_topics(extra: tuple[Path, ...] = ()) -> dict[str, tuple[str, ...]]:
     topics: dict[str, list[str]] = {}
     for path in (DATA / "topics.yaml", *extra):
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            data = load_yaml(path) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise UsageError.single(str(path), t("phrases.topics_unreadable", reason=str(exc))) from None
         if not isinstance(data, dict):

@@ -5,6 +5,7 @@ sign-off. Judged by form, with the lexicon's post names and title words where wo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.lexicon import Lexicon
@@ -58,6 +59,7 @@ def find_date(text: str) -> str:
 _BRACKET_DATE_RE = re.compile(r"^[（(]\s*(?:\d{4}\s*年|[〇○零一二三四五六七八九]{4}年)[^（）()]{2,24}[)）]$")
 
 
+@lru_cache(maxsize=8192)
 def date_line(text: str) -> str:
     """The date when the line is nothing but a date (（2022年10月16日）, 2019 年5 月27 日), or a
     bracketed line that opens with one (（2025年9月30日，晚上））."""
@@ -83,6 +85,7 @@ def month_day(text: str, year: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8192)
 def is_subtitle(text: str) -> bool:
     """——在…会议上的讲话, or a line naming the meeting a speech was given at."""
     t = text.strip()
@@ -96,6 +99,7 @@ def is_post(text: str, lex: Lexicon) -> bool:
     return core.endswith(lex.posts)
 
 
+@lru_cache(maxsize=8192)
 def author_line(text: str, lex: Lexicon, *, name_alone: bool = False) -> bool:
     """A post line (区民政局局长), a post and a name (浙江省省长 刘捷, …副校长俞奇弘), a byline; with
     name_alone, also a bare name of two to four characters (a speaker under a title)."""
@@ -123,6 +127,7 @@ def author_line(text: str, lex: Lexicon, *, name_alone: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def salutation(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """(salutation, the rest of the line) when the line opens by addressing its audience:
     同志们： / 各位代表： / 各位家长，大家好！ / 同志们！今天… (run in)."""

@@ -26,10 +26,9 @@ class Lexicon:
 
 
 def _load_yaml(path: Path) -> dict:
-    import yaml
+    from wengao.datafile import load_yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    data = load_yaml(path) or {}
     return data if isinstance(data, dict) else {}
 
 

@@ -124,8 +124,8 @@ def _is_scrap(line: Line, lex: Lexicon) -> bool:
 
 def _chrome_reason(line: Line, lex: Lexicon) -> str:
     t = line.text
-    if line.is_table:
-        return ""
+    if line.is_table or len(t) >= 200:
+        return ""  # furniture is short; a long line is text
     if _RULE_RE.match(t):
         return "rule"
     if _PAGE_FOOTER_RE.match(t):
