@@ -79,24 +79,35 @@ def chinese_value(numeral: str) -> int:
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NUMERAL = "[一二三四五六七八九十百零〇两]{1,4}"
-_PARSERS: list[tuple[Scheme, re.Pattern[str]]] = [
-    # （一） (一) （一)… and a stray separator after it
-    (Scheme.PAREN_CN, re.compile(rf"^[（(]\s*({_NUMERAL})\s*[)）]\s*[、.．，,]?")),
-    (Scheme.PAREN_ARABIC, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*[、.．，,]?")),
-    # 一、 and its typos 一． 一. 一，(never 一是/一要, never 一个); 一．2018年… is a heading, 一.5 is not
-    (Scheme.CN, re.compile(rf"^({_NUMERAL})\s*(?:、|．|\.(?!\d)|，(?=\S{{2,30}}[。：]?$))")),
-    # 1. 1． and 1、 — not 1.5, not 1、2、3 counted lists of numbers
-    (Scheme.ARABIC, re.compile(r"^(\d{1,2})\s*[.．](?![\d.．])")),
-    (Scheme.ARABIC_DUN, re.compile(r"^(\d{1,2})\s*、(?!\d)")),
-    (Scheme.CIRCLED, re.compile(f"^([{_CIRCLED}])\\s*[、.．]?")),
-    # 第一， 第一、 第一： 第一项措施： 第一部分 (not 第一阶段为… or 第一次 in a sentence)
-    (Scheme.ORDINAL, re.compile(rf"^第({_NUMERAL})(?:([项条点个])?([\u4e00-\u9fff]{{0,4}})[：:]|[，、,])")),
-]
-_LABEL_RE = re.compile(
-    rf"^([\u4e00-\u9fff]{{1,4}})(\d{{1,2}}|[{_CIRCLED}]|{_NUMERAL})\s*[：:|｜]")
-_ALONE_LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{1,3})(\d{1,2})$")
-_ZERO_PADDED_RE = re.compile(r"^(0\d)[ \u3000]+(?=\S)")
-_BARE_RE = re.compile(rf"^({_NUMERAL}|\d{{1,2}})$")
+_PARSERS: list[tuple[Scheme, re.Pattern[str]]] = []
+_LABEL_RE = _ALONE_LABEL_RE = _ZERO_PADDED_RE = _BARE_RE = _POINT_RE = _SEQUENCE_RE = re.compile("")
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "最后": 0}
+
+
+def _compile() -> None:
+    """The reading patterns, compiled on first use: building a draft never needs them, and
+    start-up is worth the few milliseconds they take."""
+    global _PARSERS, _LABEL_RE, _ALONE_LABEL_RE, _ZERO_PADDED_RE, _BARE_RE, _POINT_RE, _SEQUENCE_RE
+    _PARSERS = [
+        # （一） (一) （一)… and a stray separator after it
+        (Scheme.PAREN_CN, re.compile(rf"^[（(]\s*({_NUMERAL})\s*[)）]\s*[、.．，,]?")),
+        (Scheme.PAREN_ARABIC, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*[、.．，,]?")),
+        # 一、 and its typos 一． 一. 一，(never 一是/一要, never 一个); 一．2018年… is a heading, 一.5 is not
+        (Scheme.CN, re.compile(rf"^({_NUMERAL})\s*(?:、|．|\.(?!\d)|，(?=\S{{2,30}}[。：]?$))")),
+        # 1. 1． and 1、 — not 1.5, not 1、2、3 counted lists of numbers
+        (Scheme.ARABIC, re.compile(r"^(\d{1,2})\s*[.．](?![\d.．])")),
+        (Scheme.ARABIC_DUN, re.compile(r"^(\d{1,2})\s*、(?!\d)")),
+        (Scheme.CIRCLED, re.compile(f"^([{_CIRCLED}])\\s*[、.．]?")),
+        # 第一， 第一、 第一： 第一项措施： 第一部分 (not 第一阶段为… or 第一次 in a sentence)
+        (Scheme.ORDINAL, re.compile(rf"^第({_NUMERAL})(?:([项条点个])?([\u4e00-\u9fff]{{0,4}})[：:]|[，、,])")),
+    ]
+    _LABEL_RE = re.compile(
+        rf"^([\u4e00-\u9fff]{{1,4}})(\d{{1,2}}|[{_CIRCLED}]|{_NUMERAL})\s*[：:|｜]")
+    _ALONE_LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{1,3})(\d{1,2})$")
+    _ZERO_PADDED_RE = re.compile(r"^(0\d)[ \u3000]+(?=\S)")
+    _BARE_RE = re.compile(rf"^({_NUMERAL}|\d{{1,2}})$")
+    _POINT_RE = re.compile(rf"^({_NUMERAL})([是要抓])(?![素求点件])[，,：:]?")
+    _SEQUENCE_RE = re.compile(r"^(首先|其次|再次|最后)[，,：:]")
 
 
 def _value(token: str) -> int:
@@ -117,6 +128,8 @@ def parse_number(text: str) -> Numbered | None:
     s = text.lstrip(" \u3000\t")
     if not s:
         return None
+    if not _PARSERS:
+        _compile()
     bare = _BARE_RE.match(s.strip())
     if bare:
         token = bare.group(1)
@@ -156,13 +169,12 @@ class PointMarker:
     rest: str
 
 
-_POINT_RE = re.compile(rf"^({_NUMERAL})([是要抓])(?![素求点件])[，,：:]?")
-_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "第三": 3, "最后": 0}
-_SEQUENCE_RE = re.compile(r"^(首先|其次|再次|最后)[，,：:]")
 
 
 @lru_cache(maxsize=8192)
 def parse_point(text: str) -> PointMarker | None:
+    if not _PARSERS:
+        _compile()
     s = text.lstrip(" \u3000\t")
     m = _POINT_RE.match(s)
     if m:
