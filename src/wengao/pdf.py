@@ -8,54 +8,21 @@ never over an existing file without --force, never half-written.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
 from wengao.errors import Diagnostic, OutputError, WengaoError
 from wengao.i18n import t
+from wengao.soffice import convert_command, run
 
 TIMEOUT_S = 300  # per batch; LibreOffice takes a few seconds for a first start and a long document
 
 
 def soffice() -> str | None:
     """The LibreOffice program ($WENGAO_SOFFICE, PATH, the usual places), or None."""
-    from wengao.reading.convert import find_soffice
+    from wengao.soffice import find_soffice
 
     return find_soffice()
-
-
-def _run(cmd: list[str]) -> list[str]:
-    """Run LibreOffice under the timeout, killing its whole process group if it hangs or the
-    user presses Ctrl-C; returns what it said (the last line explains a failure)."""
-    posix = os.name == "posix"
-    try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=posix)
-    except OSError as exc:
-        return [str(exc.strerror or exc)]
-    try:
-        out, err = proc.communicate(timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        _kill(proc, posix)
-        return [t("format.pdf_timeout", seconds=TIMEOUT_S)]
-    except BaseException:
-        _kill(proc, posix)
-        raise
-    return [line.strip() for line in (out + b"\n" + err).decode("utf-8", "replace").splitlines() if line.strip()]
-
-
-def _kill(proc: subprocess.Popen[bytes], posix: bool) -> None:
-    with contextlib.suppress(OSError):
-        if posix:
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
-    with contextlib.suppress(Exception):
-        proc.communicate(timeout=10)
 
 
 def require_soffice(where: str = "--pdf") -> str:
@@ -96,11 +63,9 @@ def write_pdfs(docx_files: list[Path], *, force: bool) -> dict[Path, Path | Weng
     for batch in batches:
         with tempfile.TemporaryDirectory(prefix="wengao-pdf-") as tmp:
             out_dir = Path(tmp) / "out"
-            profile = (Path(tmp) / "profile").as_uri()
-            cmd = [program, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--nologo",
-                   "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "pdf", "--outdir", str(out_dir),
-                   *(str(d) for d in batch)]
-            reason = _run(cmd)
+            ran = run(convert_command(program, Path(tmp), "pdf", out_dir, *batch), TIMEOUT_S)
+            reason = [ran.error] if ran.error else (
+                [t("format.pdf_timeout", seconds=TIMEOUT_S)] if ran.timed_out else ran.said)
             for docx in batch:
                 made = out_dir / (docx.stem + ".pdf")
                 if not made.is_file():

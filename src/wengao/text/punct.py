@@ -91,8 +91,11 @@ def _quotes(text: str) -> str:
     return _SQUOTE_RE.sub(lambda m: f"‘{m.group(1)}’" if has_han(m.group(1)) else m.group(0), text)
 
 
-def normalize_punctuation(text: str) -> str:
-    """Return text with Chinese-context punctuation made full-width (idempotent)."""
+def normalize_punctuation(text: str, *, halfwidth_only: bool = False) -> str:
+    """Return text with Chinese-context punctuation made full-width (idempotent).
+
+    halfwidth_only: change only half-width marks (, : ; ! ? ( ) " ' . -- ...) and leave a dash
+    or an ellipsis already full-width as printed — wengao format's one punctuation change."""
     if not text or not has_han(text):
         return text
     if '"' in text or "'" in text:
@@ -101,10 +104,16 @@ def normalize_punctuation(text: str) -> str:
         text = _parens(text)
     if any(c in text for c in ",:;!?"):
         text = _marks(text)
-    if "-" in text or "—" in text or "－" in text or "─" in text:
-        text = _dash_re().sub("——", text)
-    if "..." in text or "…" in text or "。。。" in text:
-        text = _ellipsis_re().sub("……", text)
+    if halfwidth_only:
+        if "--" in text:
+            text = _ascii_dash_re().sub("——", text)
+        if "..." in text:
+            text = _ascii_ellipsis_re().sub("……", text)
+    else:
+        if "-" in text or "—" in text or "－" in text or "─" in text:
+            text = _dash_re().sub("——", text)
+        if "..." in text or "…" in text or "。。。" in text:
+            text = _ellipsis_re().sub("……", text)
     if "." in text:
         text = _period_re().sub("。", text)
     return text
@@ -121,20 +130,5 @@ def _ascii_ellipsis_re() -> re.Pattern[str]:
 
 
 def fullwidth_punctuation(text: str) -> str:
-    """Only half-width marks in Chinese made full-width (wengao format's one punctuation change):
-    , : ; ! ? ( ) " ' . -- ... — a dash or an ellipsis already full-width is left as printed."""
-    if not text or not has_han(text):
-        return text
-    if '"' in text or "'" in text:
-        text = _quotes(text)
-    if "(" in text or ")" in text:
-        text = _parens(text)
-    if any(c in text for c in ",:;!?"):
-        text = _marks(text)
-    if "--" in text:
-        text = _ascii_dash_re().sub("——", text)
-    if "..." in text:
-        text = _ascii_ellipsis_re().sub("……", text)
-    if "." in text:
-        text = _period_re().sub("。", text)
-    return text
+    """Only half-width marks in Chinese made full-width (see normalize_punctuation)."""
+    return normalize_punctuation(text, halfwidth_only=True)
