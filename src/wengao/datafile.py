@@ -8,7 +8,10 @@ from typing import Any
 
 
 def load_yaml(path: str | Path) -> Any:
+    return load_yaml_text(Path(path).read_text(encoding="utf-8"))
+
+
+def load_yaml_text(text: str) -> Any:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -35,7 +35,7 @@ def _ellipsis_re() -> re.Pattern[str]:
 
 
 @cache
-def _period_re() -> re.Pattern[str]:
+def han_period_re() -> re.Pattern[str]:
     return re.compile(f"(?<=[{HAN}])\\.(?=$|\\s|[{HAN}“])")
 
 
@@ -115,7 +115,7 @@ def normalize_punctuation(text: str, *, halfwidth_only: bool = False) -> str:
         if "..." in text or "…" in text or "。。。" in text:
             text = _ellipsis_re().sub("……", text)
     if "." in text:
-        text = _period_re().sub("。", text)
+        text = han_period_re().sub("。", text)
     return text
 
 

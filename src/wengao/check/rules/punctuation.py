@@ -12,7 +12,7 @@ from functools import cache
 
 from wengao.check.model import Finding, Source, Unit
 from wengao.check.rules.base import Context, cjk_context, finding, is_han, neighbour
-from wengao.text.punct import CJK, HAN, has_han, is_cjk
+from wengao.text.punct import CJK, han_period_re, has_han, is_cjk
 
 HALFWIDTH, UNPAIRED, DOUBLED, DASH, ELLIPSIS, BLANK = (
     "punct.halfwidth", "punct.unpaired", "punct.doubled", "punct.dash", "punct.ellipsis", "punct.blank")
@@ -28,11 +28,6 @@ _DOUBLED_RE = re.compile(r"[，。、；：]{2,}")
 _DASH_RE = re.compile(r"-{2,}|—+|－+|─+|━+|–+")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|·{3,}|・{3,}|⋯+")
 _BLANKS = " \t\u3000\u00a0"
-
-
-@cache
-def _period_re() -> re.Pattern[str]:
-    return re.compile(f"(?<=[{HAN}])\\.(?=$|\\s|[{HAN}“])")
 
 
 @cache
@@ -87,7 +82,7 @@ def _halfwidth(unit: Unit) -> Iterator[Finding]:
                 yield finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
                               suggestion, mark="''")
     if "." in text:
-        for m in _period_re().finditer(text):
+        for m in han_period_re().finditer(text):
             yield finding(HALFWIDTH, unit, m.start(), 1, "punct.halfwidth", "。", mark=".")
 
 

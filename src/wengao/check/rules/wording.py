@@ -20,6 +20,7 @@ from typing import Any
 
 from wengao.check.model import Finding, Source, Unit
 from wengao.check.rules.base import Context, finding, is_han
+from wengao.datafile import load_yaml_text
 
 PAIR, JIEZHI, REPAIR, FORMULATION, KNOWN = ("wording.pair", "wording.jiezhi", "wording.repair",
                                             "wording.formulation", "wording.formulation-known")
@@ -85,10 +86,7 @@ def _pair(item: dict[str, Any]) -> Pair:
 
 
 def _data(name: str) -> list[dict[str, Any]]:
-    import yaml
-
-    text = resources.files("wengao.check").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    return load_yaml_text(resources.files("wengao.check").joinpath("data", name).read_text(encoding="utf-8")) or []
 
 
 @cache
@@ -99,13 +97,11 @@ def builtin_pairs() -> tuple[Pair, ...]:
 @cache
 def miner_pairs() -> tuple[Pair, ...]:
     """The miner's table of synonym-swap corruption (党中心 → 党中央), read where the miner keeps it."""
-    import yaml
-
     try:
         text = resources.files("wengao.mining").joinpath("data", "repairs.yaml").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return ()
-    items = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    items = load_yaml_text(text) or []
     return tuple(_pair(i) for i in items if isinstance(i, dict) and i.get("wrong") and i.get("right"))
 
 
