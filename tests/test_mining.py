@@ -286,6 +286,15 @@ def test_numbers_in_formulations_stay_but_figures_go(tmp_path: Path) -> None:
     assert not any("三十五亿元" in t for t in texts)
 
 
+def test_an_occasion_s_own_theme_is_not_a_phrase(tmp_path: Path) -> None:
+    text = ("在全县青年干部座谈会上的讲话\n同志们：\n"
+            "本次座谈会的主题是：立足岗位当先锋，凝心聚力促振兴。\n"
+            "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any("主题是" in t for t in texts)
+    assert "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。" in texts
+
+
 def test_classifier_on_the_labelled_sample() -> None:
     """A sample written for this test (not taken from any corpus), in the genres wengao drafts."""
     from wengao.mining.classify import Context, classify

@@ -124,7 +124,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return "resolution"
     if _form(rules, "closing", s):
         return "closing"
-    if _form(rules, "opening", s) and (ctx.opening or not ctx.sections):
+    # 这次学习给我最大的启示是…: the lesson, though it names the occasion as an opening does
+    if _form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
         return "opening"
     if _couplet(_SO_RE.sub("", s), rules) or \
             len(s) <= 40 and _form(rules, "quote", s):

@@ -30,6 +30,8 @@ _QUOTED_COUNT_RE = re.compile(r"“([一两二三四五六七八九十百千万�
 _BATCH_RE = re.compile(r"第[一二三四五六七八九十]+批")  # 第二批主题教育: one year's campaign
 _YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年")  # 今年是…的开局之年: true of one year
 _OWN_TITLE_RE = re.compile(r"以“[^“”]{4,}”为(?:题|主题)")  # 以“…”为题汇报: that report's own title
+# 大会的主题是：…, 本次活动的主题是“…”: the frame is stock, the theme belongs to that one occasion
+_OWN_THEME_RE = re.compile(r"(?:会|活动|论坛|本次|这次|今年)[^，。；：]{0,10}?的?主题是[：:“]")
 # an organisation named by an abbreviation acting as the subject: 近年来国采中心深入开展…
 _ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\u4e00-\u9fff]{2,4}中心)"
                              r"(?:正|深入|积极|始终|坚持|已|将|通过|联合|牵头|组织|举办|召开)")
@@ -403,7 +405,7 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "place"
     if _YEAR_RE.search(plain) or _BATCH_RE.search(plain):
         return "quantity"
-    if _OWN_TITLE_RE.search(plain):
+    if _OWN_TITLE_RE.search(plain) or _OWN_THEME_RE.search(plain):
         return "local_title"
     if _ORG_SUBJECT_RE.search(plain):
         return "organisation"
