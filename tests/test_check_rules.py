@@ -242,7 +242,15 @@ def test_formulation_words_swapped(tmp_path: Path) -> None:
     assert [h[4] for h in hits] == ["中华优秀传统文化"]
 
 
+def test_longer_formulation_slips_at_its_end_and_across_its_words(tmp_path: Path) -> None:
+    hits = found(tmp_path, HEAD + "要传承中秀传统文化，牢记初心使进。\n", "wording.formulation")
+    assert [h[4] for h in hits] == ["中华优秀传统文化"]
+    hits = found(tmp_path, HEAD + "开展“不忘初心、牢记使进”主题教育。\n", "wording.formulation")
+    assert [h[4] for h in hits] == ["不忘初心、牢记使命"]
+
+
 @pytest.mark.parametrize("line", [
+    "要传承中华传统文化。",  # a whole word dropped: another term
     "我们要全面推进乡村振兴。",  # exact
     "要在多方面推进乡村振兴。",  # does not begin like it
     "我们坚持加强党的全面领导。",  # only 和 dropped

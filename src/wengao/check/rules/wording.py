@@ -284,10 +284,14 @@ class Formulations:
             # plain term, where it makes another term (中华传统文化)
             words = n >= 10 or f.parallel
             span = max(d, 2) if words else d
-            for end in range(max(start + n - span, start + 4), min(start + n + span, len(norm)) + 1):
+            # from eight characters up, two characters dropped across the two-character grid of
+            # its words (中秀传统文化) and a changed last character (牢记使进) are slips too
+            low = 2 if n >= 8 else span
+            for end in range(max(start + n - low, start + 4), min(start + n + span, len(norm)) + 1):
                 if strict and end - start != n:
                     continue
-                if norm[end - 1] != last and not (n >= 10 and norm[end - 4:end - 1] == stem):
+                if norm[end - 1] != last and not (n >= 10 and norm[end - 4:end - 1] == stem) \
+                        and not (n >= 8 and end - start == n and norm[start:end - 1] == f.norm[:-1]):
                     continue
                 window = norm[start:end]
                 if window == f.norm:
@@ -301,7 +305,8 @@ class Formulations:
                     break
                 if _clauses(text, where, start, end) > f.clauses:
                     continue  # the window runs over a clause break the formulation does not have
-                one = _one_word_off(window, f.norm, drops_only=n < 12) and (words or len(window) == n)
+                one = _one_word_off(window, f.norm, drops_only=n < 12) and (words or len(window) == n) \
+                    or len(window) == n - 2 and any(f.norm[:i] + f.norm[i + 2:] == window for i in range(1, n - 2, 2))
                 dist = 1 if one else bounded_distance(window, f.norm, d)
                 if dist <= d and (best is None or dist < best[0]):
                     best = (dist, end)
