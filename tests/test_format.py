@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from wengao.cli import app
 from wengao.docx.inspect import skeleton
 from wengao.errors import OutputError
+from wengao.formatting.report import ChangeKind
 from wengao.formatting.run import FormatOptions, Status, format_bytes, format_file
 from wengao.reading.model import (
     Block,
@@ -173,6 +174,19 @@ def test_pasted_web_text_keeps_every_word_and_only_fixes_blanks_and_punctuation(
     assert all(not t.startswith(("\u3000", " ")) for t in texts)
     kinds = {c.kind.value for c in outcome.layout.changes.items}
     assert {"empty", "space", "punct"} <= kinds
+
+
+def test_markdown_heading_marks_are_markup_not_words(tmp_path: Path) -> None:
+    src = tmp_path / "md.txt"
+    src.write_text("# 关于做好基层治理工作的报告\n\n## 一、基本情况\n\n今年以来，我们着力推进基层治理。\n\n"
+                   "## 二、下一步打算\n\n要把#号用法讲清楚，继续抓好落实。\n", encoding="utf-8")
+    out = tmp_path / "out.docx"
+    outcome = format_file(src, out, FormatOptions())
+    assert find(out, "关于做好")["text"] == "关于做好基层治理工作的报告"
+    assert (find(out, "一、基本")["text"], find(out, "一、基本")["style"]) == ("一、基本情况", "heading 1")
+    assert find(out, "二、下一步")["text"] == "二、下一步打算"
+    assert find(out, "要把")["text"] == "要把#号用法讲清楚，继续抓好落实。"  # a # in the text stays
+    assert len(outcome.layout.changes.of(ChangeKind.MARKUP)) == 3
 
 
 def test_a_broken_sentence_is_joined_and_latin_words_keep_their_space(tmp_path: Path) -> None:

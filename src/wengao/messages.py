@@ -677,6 +677,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.change_space": ("    去掉段首段尾的空格 {count} 段", "    blanks at the ends of {count} paragraphs removed"),
     "format.change_invisible": ("    去掉不可见字符 {count} 个（零宽字符、控制字符）",
                                 "    {count} invisible characters removed (zero-width, control)"),
+    "format.change_markup": ("    去掉标题前的 Markdown 标记（#）{count} 处",
+                             "    Markdown marks (#) removed before {count} headings and titles"),
     "format.change_joined": ("    合并句中断行 {count} 处（{where}等）",
                              "    {count} lines broken inside a sentence joined ({where} …)"),
     "format.change_number": ("    Word 自动编号写成文字 {count} 处（如{where}“{number}”）",

@@ -9,6 +9,7 @@ auto-numbering arrives already written into the text by the reader; it is record
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wengao.document.blocks import Block, Image, Run
@@ -23,6 +24,7 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff") | fro
 _CLOSING = frozenset("。！？；：，、.!?;:,”’）)》」』】〕…—")
 _SENTENCE_END = frozenset("。！？；")
 _LINE_END = frozenset("。！？；：…”’）》")
+_MD_MARK_RE = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)")
 _SHORT_LINE = 20  # characters: a line this short before a line break is a line of its own
 _LEAD_MAX = 40  # a first sentence longer than this is not a lead to set in bold
 _HEADING_MAX = 40  # letters: a "heading" longer than this, with a sentence end inside, runs in
@@ -265,6 +267,10 @@ class _Layout:
                   and t.kind in ("footnote", "endnote") else t for t in text.tokens(p0.pos)]
         if not any(isinstance(t, InlineObject) or (isinstance(t, str) and t.strip()) for t in tokens):
             return
+        if first is not None and (first.kind is BlockKind.HEADING or first.kind in _FRONT_KIND) \
+                and tokens and isinstance(tokens[0], str) and (md := _MD_MARK_RE.match(tokens[0])):
+            tokens[0] = tokens[0][md.end():]  # the reader took ## for the heading it marks
+            self.changes.add(ChangeKind.MARKUP, p0.pos, md.group(0))
         self.summary.chars += sum(1 for t in tokens if isinstance(t, str) for ch in t if has_han(ch))
         if first is None or first.kind is BlockKind.NOISE:
             if any(isinstance(t, str) and t.strip() for t in tokens):

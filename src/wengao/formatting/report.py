@@ -17,6 +17,7 @@ class ChangeKind(Enum):
     JOINED = "joined"  # lines broken inside a sentence joined into one paragraph
     NUMBER = "number"  # Word auto-numbering written as the number it showed
     PUNCT = "punct"  # half-width punctuation between Chinese characters made full-width
+    MARKUP = "markup"  # Markdown marks (## ) before a heading or title: markup, not words
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def describe(source: str, summary: Summary, changes: Changes, paragraphs: bool =
             lines.append("    …")
     counted = [
         ("format.change_empty", ChangeKind.EMPTY), ("format.change_space", ChangeKind.SPACE),
-        ("format.change_invisible", ChangeKind.INVISIBLE),
+        ("format.change_invisible", ChangeKind.INVISIBLE), ("format.change_markup", ChangeKind.MARKUP),
     ]
     body: list[str] = []
     for key, kind in counted:
