@@ -204,6 +204,17 @@ def test_several_words_must_all_occur(bank: Path) -> None:
     assert _ids(_search(bank, "安全 责任")) == ["task.0001"]
 
 
+def test_several_words_may_be_given_unquoted(bank: Path) -> None:
+    """README: `wengao phrases search 安全 生产` is the same search as "安全 生产"."""
+    assert _ids(_search(bank, "安全", "生产")) == _ids(_search(bank, "安全 生产"))
+    assert _ids(_search(bank, "安全", "责任")) == ["task.0001"]
+
+
+def test_search_usage_says_the_query_takes_several_words() -> None:
+    result = runner.invoke(app, ["phrases", "search", "--help"])
+    assert result.exit_code == 0 and "{查询词...}" in result.output
+
+
 def test_ranking_by_fit_not_length(bank: Path) -> None:
     ids = _ids(_search(bank, "安全生产"))
     assert ids.index("task.0001") < ids.index("task.0002")  # a whole sentence before a bare fragment

@@ -146,7 +146,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.phrases.genre": ("文种：speech、exchange、study-report 或 news。",
                           "speech, exchange, study-report or news."),
     "cli.phrases.search.help": ("查找含有查询词的素材，最合适的在前。", "Find phrases containing QUERY, best first."),
-    "cli.phrases.search.query": ("要找的中文（两个字以上）。", "Chinese text to find (two characters or more)."),
+    "cli.phrases.search.query": ("要找的中文（两个字以上）；给几个词时，素材须含有每一个词。",
+                                 "Chinese text to find (two characters or more); given several words, "
+                                 "a phrase must hold every one."),
     "cli.phrases.search.topic": ("只找这个主题的素材。", "Only phrases of this topic."),
     "cli.phrases.search.limit": ("最多显示几条。", "At most this many results."),
     "cli.phrases.search.none": ("没有素材含有“{query}”", "no phrase contains {query}"),

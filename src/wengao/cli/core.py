@@ -143,6 +143,8 @@ class _Localized:
                 param.help = tr(param.help)
             if param.metavar:
                 param.metavar = tr(param.metavar)
+                if param.nargs == -1 and not param.metavar.endswith("..."):
+                    param.metavar += "..."  # typer drops click's "..." when a metavar is given
 
     def get_help_option(self, ctx: click.Context) -> Any:
         option = super().get_help_option(ctx)

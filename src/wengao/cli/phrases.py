@@ -22,7 +22,7 @@ FunctionOpt = Annotated[str | None, typer.Option("--function", "-f", help="cli.p
 
 @app.command("search", cls=Command, help="cli.phrases.search.help")
 def search(
-    query: Annotated[str, typer.Argument(help="cli.phrases.search.query", metavar="cli.metavar.query")],
+    words: Annotated[list[str], typer.Argument(help="cli.phrases.search.query", metavar="cli.metavar.query")],
     function: FunctionOpt = None,
     genre: Annotated[str | None, typer.Option("--genre", help="cli.phrases.genre")] = None,
     topic: Annotated[str | None, typer.Option("--topic", help="cli.phrases.search.topic")] = None,
@@ -33,6 +33,7 @@ def search(
     from wengao.phrases.commands import as_json, format_hit
     from wengao.phrases.commands import search as run_search
 
+    query = " ".join(words)  # 安全 生产 and "安全 生产" are the same search: every word must occur
     found, notes = run_search(bank, query, function=function, genre=genre, topic=topic, limit=limit)
     for note in notes:  # a fallback to the query's parts, a rebuilt index: said on stderr
         typer.echo(note, err=True)
