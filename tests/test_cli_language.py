@@ -89,6 +89,12 @@ def test_the_command_list_is_shown_whole(lang: str, monkeypatch: pytest.MonkeyPa
     assert "..." not in out.split("命令：" if lang == "zh" else "Commands:")[1]
 
 
+def test_help_never_ends_a_line_with_an_opening_bracket() -> None:
+    from wengao.cli.core import wrap
+
+    assert wrap("一二三四五六七八九（compilation），中英文", 24) == ["一二三四五六七八九", "（compilation），中英文"]
+
+
 def test_version() -> None:
     from wengao import __version__
 

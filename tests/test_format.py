@@ -460,6 +460,16 @@ def test_cli_folder_reports_each_file_and_goes_on_after_a_failure(cli, tmp_path:
 def test_cli_unknown_genre_is_a_usage_error(cli, tmp_path: Path) -> None:
     r = cli(str(_speech(tmp_path / "a.txt")), "--genre", "poem")
     assert r.exit_code == 2 and "poem" in r.output
+    assert "study-report（心得体会）" in r.output  # the valid ones, in both forms
+
+
+def test_cli_genre_by_its_chinese_name(cli, tmp_path: Path) -> None:
+    import docx
+
+    src = _speech(tmp_path / "a.txt")
+    r = cli(str(src), "-o", "b.docx", "--genre", "心得体会")
+    assert r.exit_code == 0, r.output
+    assert docx.Document(str(tmp_path / "b.docx")).core_properties.subject == "心得体会"
 
 
 def test_cli_pdf_without_libreoffice_is_one_line_and_writes_nothing(cli, tmp_path: Path,

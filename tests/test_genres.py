@@ -202,3 +202,51 @@ def test_compilation_cover_and_contents_are_unnumbered_and_the_first_part_is_pag
         lines = [ln for ln in pages[1].splitlines() if "..." in ln]
         assert lines and all(ln.rstrip()[-1].isdigit() for ln in lines)
         assert lines[0].rstrip().endswith("1")
+
+
+def test_a_genre_may_be_named_in_chinese_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """new, an outline's genre: and a pick's genre take 讲话稿 as they take speech: one table
+    (wengao.genres) maps both forms to the one genre."""
+    from wengao.genres import canonical_genre
+    from wengao.outline.load import load_outline
+
+    assert {n: canonical_genre(n) for n in ("讲话稿", "讲话", "研讨交流发言", "交流发言", "心得体会", "会议新闻稿",
+                                           "新闻稿", "汇编", "Speech")} == {
+        "讲话稿": "speech", "讲话": "speech", "研讨交流发言": "exchange", "交流发言": "exchange",
+        "心得体会": "study-report", "会议新闻稿": "news", "新闻稿": "news", "汇编": "compilation", "Speech": "speech"}
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["new", "心得体会", "-o", "zh.yaml"]).exit_code == 0
+    assert runner.invoke(app, ["new", "study-report", "-o", "en.yaml"]).exit_code == 0
+    assert (tmp_path / "zh.yaml").read_text(encoding="utf-8") == (tmp_path / "en.yaml").read_text(encoding="utf-8")
+    outline = write(tmp_path / "o.yaml", """
+        genre: 研讨交流发言
+        title: 交流发言
+        sections:
+          - heading: 一点体会
+            paragraphs: [要抓好落实。]
+        closing:
+          - pick: {function: closing, genre: 讲话稿}
+        """)
+    loaded = load_outline(outline)
+    assert loaded.genre == "exchange"
+    assert loaded.closing[0].genre == "speech"
+
+
+def test_an_unknown_genre_lists_the_valid_ones_in_both_forms(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["new", "讲稿"])
+    assert result.exit_code == 2
+    assert "speech（讲话稿）" in result.output and "news（会议新闻稿）" in result.output
+    outline = write(tmp_path / "o.yaml", """
+        genre: 讲话搞
+        title: 讲话
+        sections: [{heading: 一, paragraphs: [二。]}]
+        """)
+    built = runner.invoke(app, ["build", str(outline)])
+    assert built.exit_code == 3 and "o.yaml:1:8" in built.output
+    assert "是不是 speech（讲话稿）" in built.output and "compilation（汇编）" in built.output
+    picked = write(tmp_path / "p.yaml", """
+        title: 讲话
+        sections: [{heading: 一, paragraphs: [{pick: {function: closing, genre: 诗歌}}]}]
+        """)
+    built = runner.invoke(app, ["build", str(picked)])
+    assert built.exit_code == 3 and "诗歌" in built.output and "speech（讲话稿）" in built.output

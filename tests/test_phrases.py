@@ -164,6 +164,20 @@ def test_search_filters_and_limit(bank: Path) -> None:
     assert hits == []
 
 
+def test_search_and_add_take_a_genre_by_its_chinese_name(bank: Path) -> None:
+    for name in ("speech", "讲话稿", "讲话"):
+        hits = json.loads(_cli("phrases", "search", "同志们", "--genre", name, "--bank", str(bank), "--json").output)
+        assert [h["id"] for h in hits] == ["closing.0001", "closing.0002"], name
+    wrong = _cli("phrases", "search", "同志们", "--genre", "讲话搞", "--bank", str(bank))
+    assert wrong.exit_code == 2 and "--genre" in wrong.output and "speech（讲话稿）" in wrong.output
+    assert "没有素材" not in wrong.output
+    added = _cli("phrases", "add", "我将把学习成果转化为推动工作的实际成效。", "--function", "resolution",
+                 "--genre", "心得体会", "--bank", str(bank))
+    assert added.exit_code == 0, added.output
+    entry = yaml.safe_load((bank / "resolution.yaml").read_text(encoding="utf-8"))[0]
+    assert entry["genres"] == ["study-report"]
+
+
 def test_index_is_rebuilt_after_a_bank_edit(bank: Path) -> None:
     assert json.loads(_cli("phrases", "search", "砥砺前行", "--bank", str(bank), "--json").output or "[]") == []
     path = bank / "closing.yaml"

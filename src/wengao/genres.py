@@ -1,4 +1,5 @@
-"""The genres wengao drafts, and which outline keys each one takes."""
+"""The genres wengao drafts, which outline keys each one takes, and the names a writer may call
+them by (English or Chinese): the one place that turns a typed genre into a Genre's name."""
 
 from __future__ import annotations
 
@@ -52,5 +53,61 @@ GENRES: dict[str, Genre] = {
 PART_GENRES = tuple(g for g in GENRES if g != "compilation")
 
 
+# Other names a writer may type; a genre's name (any case) and its label are always understood.
+ALIASES: dict[str, str] = {
+    "讲话": "speech", "交流发言": "exchange", "研讨发言": "exchange", "心得": "study-report",
+    "新闻稿": "news", "会议新闻": "news",
+}
+
+
 def genre_names() -> list[str]:
     return sorted(GENRES)
+
+
+def canonical_genre(name: object) -> str | None:
+    """The genre a typed name means (speech, 讲话稿, 讲话 → speech), or None when it means none."""
+    key = str(name).strip()
+    if key.lower() in GENRES:
+        return key.lower()
+    for genre in GENRES.values():
+        if key == genre.label:
+            return genre.name
+    return ALIASES.get(key)
+
+
+def genre_choices(names: tuple[str, ...] | list[str] | None = None) -> str:
+    """The genres, as a writer may name them: speech（讲话稿）、exchange（研讨交流发言）…"""
+    from wengao.i18n import t
+
+    return t("cli.list_sep").join(t("build.genre.choice", name=n, label=GENRES[n].label)
+                                  for n in (names or list(GENRES)))
+
+
+def unknown_genre_hint(name: object, names: tuple[str, ...] | list[str] | None = None) -> str:
+    """The hint of an unknown genre: the nearest one, if any, then every valid one in both forms."""
+    import difflib
+
+    from wengao.i18n import t
+
+    allowed = list(names or GENRES)
+    spellings = {**{n: n for n in allowed}, **{GENRES[n].label: n for n in allowed},
+                 **{a: n for a, n in ALIASES.items() if n in allowed}}
+    close = difflib.get_close_matches(str(name).strip(), list(spellings), n=1, cutoff=0.6)
+    valid = t("build.genre.valid", names=genre_choices(allowed))
+    if not close:
+        return valid
+    near = spellings[close[0]]
+    return t("build.genre.did_you_mean", choice=genre_choices([near]), valid=valid)
+
+
+def resolve_genre(name: str | None, where: str, names: tuple[str, ...] | list[str] | None = None) -> str | None:
+    """A genre named on the command line (either form), or a UsageError listing the valid ones."""
+    if name is None:
+        return None
+    found = canonical_genre(name)
+    if found is None or (names is not None and found not in names):
+        from wengao.errors import UsageError
+        from wengao.i18n import t
+
+        raise UsageError.single(where, t("build.genre.unknown", name=name), hint=unknown_genre_hint(name, names))
+    return found

@@ -101,8 +101,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # wengao new
     "cli.new.help": ("从某一文种的带注释提纲骨架开始写一份新提纲（骨架本身就能生成文稿）。",
                      "Start a new outline from a genre's commented skeleton (it builds as it is)."),
-    "cli.new.genre": ("文种：speech、exchange、study-report、news 或 compilation。",
-                      "speech, exchange, study-report, news or compilation."),
+    "cli.new.genre": ("文种：讲话稿（speech）、研讨交流发言（exchange）、心得体会（study-report）、"
+                      "会议新闻稿（news）或汇编（compilation），中英文名都可以。",
+                      "speech, exchange, study-report, news or compilation (or the Chinese name: 讲话稿 …)."),
     "cli.new.output": ("提纲写到哪里（.yaml）。", "Where to write the outline (.yaml)."),
     "cli.new.title": ("填入的标题。", "The title to put in."),
     "cli.new.speaker": ("讲话人（心得体会则是作者的职务署名）。",
@@ -143,8 +144,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.phrases.json": ("以 JSON 数组显示。", "Print a JSON array of entries instead."),
     "cli.phrases.function": ("只看这一类：opening、closing、heading、term……（见 phrases list）。",
                              "Only this function: opening, closing, heading, term, … (see phrases list)."),
-    "cli.phrases.genre": ("文种：speech、exchange、study-report 或 news。",
-                          "speech, exchange, study-report or news."),
+    "cli.phrases.genre": ("文种：讲话稿（speech）、研讨交流发言（exchange）、心得体会（study-report）"
+                          "或会议新闻稿（news），中英文名都可以。",
+                          "speech, exchange, study-report or news (or the Chinese name: 讲话稿 …)."),
     "cli.phrases.search.help": ("查找含有查询词的素材，最合适的在前。", "Find phrases containing QUERY, best first."),
     "cli.phrases.search.query": ("要找的中文（两个字以上）；给几个词时，素材须含有每一个词。",
                                  "Chinese text to find (two characters or more); given several words, "
@@ -161,7 +163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.phrases.add.text": ("素材原文；可替换的部分写成 {名称}。", "The phrase; write slots in braces, e.g. {名称}."),
     "cli.phrases.add.function": ("它的用途，例如 closing。", "Its function, e.g. closing."),
     "cli.phrases.add.topic": ("主题（可给多次）。", "A topic (repeatable)."),
-    "cli.phrases.add.genre": ("文种（可给多次）。", "A genre (repeatable)."),
+    "cli.phrases.add.genre": ("文种，中英文名都可以，如 讲话稿 或 speech（可给多次）。",
+                              "A genre, English or Chinese, e.g. speech or 讲话稿 (repeatable)."),
     "cli.phrases.add.done": ("已添加 {id}", "added {id}"),
     # wengao mine
     "cli.mine.help": ("从以往文稿中提炼素材库（开头、结尾、标题、提法……）。",
@@ -182,7 +185,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- outline: loading and validating outlines (YAML, input-method mistakes) ----------------------
     "outline.did_you_mean": ("是不是 '{name}'？", "did you mean '{name}'?"),
     "outline.allowed": ("可用的键：{keys}", "allowed: {keys}"),
-    "outline.known": ("可用的有：{names}", "known: {names}"),
     "outline.type.mapping": ("映射（键: 值）", "a mapping"),
     "outline.type.list": ("列表", "a list"),
     "outline.type.text": ("文字", "text"),
@@ -367,9 +369,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build.reference.unreadable": ("打不开参考文档：{reason}", "cannot open reference document: {reason}"),
     "build.reference.unreadable.hint": ("用 Word、WPS 或 LibreOffice 保存的 .docx", "pass a .docx saved by Word, WPS or LibreOffice"),
     "build.reference.no_parts": ("其中没有正文或样式部分", "it has no document or styles part"),
-    "build.skeleton.unknown_genre": ("没有这个文种", "unknown genre"),
-    "build.skeleton.did_you_mean": ("是不是 '{name}'？", "did you mean '{name}'?"),
-    "build.skeleton.see_list": ("运行 `wengao new --list` 查看全部文种", "see `wengao new --list`"),
+    "build.genre.unknown": ("没有“{name}”这个文种", "unknown genre '{name}'"),
+    "build.genre.choice": ("{name}（{label}）", "{name} ({label})"),
+    "build.genre.valid": ("可用的文种（中英文名都可以）：{names}", "genres (English or Chinese name): {names}"),
+    "build.genre.did_you_mean": ("是不是 {choice}？{valid}", "did you mean {choice}? {valid}"),
     "build.skeleton.missing": ("这个文种没有 {name}", "no {name} for this genre"),
     "build.init.exists": ("已有 {count} 个文件，什么都没有复制", "{count} files already exist, nothing copied"),
     "build.init.exists.hint": ("加 --force 覆盖它们", "pass --force to replace them"),
@@ -643,7 +646,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.too_big": ("文档太大，无法排版", "the document is too large to format"),
     "format.internal": ("内部错误：{error}（设置 WENGAO_DEBUG=1 可查看详情）",
                         "internal error: {error} (set WENGAO_DEBUG=1 to see where)"),
-    "format.bad_genre": ("没有“{genre}”这种体裁", "no genre called {genre}"),
     "format.not_found": ("找不到文件或文件夹", "no such file or folder"),
     "format.empty_folder": ("文件夹里没有可排版的文档（.txt .docx .doc .wps .odt .rtf）",
                             "no documents to format in this folder (.txt .docx .doc .wps .odt .rtf)"),
@@ -706,8 +708,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.cli.force": ("覆盖已存在的输出文件。", "Replace output files that already exist."),
     "format.cli.dry_run": ("只报告识别出的结构和将做的文字改动，不写任何文件。",
                            "Report what was found and what would change; write nothing."),
-    "format.cli.genre": ("体裁：speech、exchange、study-report、news、compilation；默认自动判断。",
-                         "speech, exchange, study-report, news or compilation; detected by default."),
+    "format.cli.genre": ("文种：讲话稿（speech）、研讨交流发言（exchange）、心得体会（study-report）、"
+                         "会议新闻稿（news）或汇编（compilation），中英文名都可以；默认自动判断。",
+                         "speech, exchange, study-report, news or compilation (or the Chinese name: "
+                         "讲话稿 …); detected by default."),
     "format.cli.reference": ("取其样式和页面设置的 .docx（其文字不用）；默认 ./templates/reference.docx，否则用内置的。",
                              "A .docx whose styles and page setup to use (its text is ignored); default: "
                              "./templates/reference.docx, else the built-in one."),

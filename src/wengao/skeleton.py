@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from wengao.errors import TemplateError, UsageError
-from wengao.genres import GENRES, genre_names
+from wengao.errors import TemplateError
+from wengao.genres import GENRES, resolve_genre
 from wengao.i18n import t
 
 SKELETON_FILE = "skeleton.yaml"
@@ -17,13 +17,7 @@ def skeleton_text(genre: str, *, title: str | None = None, speaker: str | None =
                   workspace: Path | None = None) -> str:
     from wengao.workspace import template_dirs
 
-    if genre not in GENRES:
-        import difflib
-
-        close = difflib.get_close_matches(genre, genre_names(), n=1)
-        raise UsageError.single(genre, t("build.skeleton.unknown_genre"),
-                                hint=t("build.skeleton.did_you_mean", name=close[0]) if close
-                                else t("build.skeleton.see_list"))
+    genre = resolve_genre(genre, genre) or genre  # 讲话稿 and speech are the same skeleton
     path = next((d / SKELETON_FILE for d in template_dirs(genre, workspace) if (d / SKELETON_FILE).is_file()),
                 None)
     if path is None:

@@ -20,6 +20,7 @@ from wengao.text.width import width
 
 # CJK punctuation that may not begin a line (it hangs at the end of the previous one).
 _NO_LINE_START = set("，。、；：？！）》」』”’…—·")
+_NO_LINE_END = set("（《「『“‘")  # and may not end one
 _TOKEN = r"[ \t]+|\[[^\[\]]{1,12}\]|[!-~]+|."  # compiled when help is drawn, not at start-up
 _EXTRAS = r"\s*\[([^\[\]]*)\]$"
 # typer's type metavars, shown after options (`-o <path>`)
@@ -46,9 +47,12 @@ def wrap(text: str, columns: int, first: str = "", rest: str = "") -> list[str]:
             continue
         tw = width(tok) + (1 if space else 0)
         if used + tw > columns and used > start and tok[0] not in _NO_LINE_START:
+            carry = ""
+            if line[-1] in _NO_LINE_END and used - width(line[-1]) > start:
+                carry, line = line[-1], line[:-1]  # an opening bracket goes with what it opens
             lines.append(line)
-            line, used, space = rest, width(rest), False
-            start = used
+            line, used, space = rest + carry, width(rest + carry), False
+            start = width(rest)
             tw = width(tok)
         line += (" " if space else "") + tok
         used += tw
@@ -143,8 +147,6 @@ class _Localized:
                 param.help = tr(param.help)
             if param.metavar:
                 param.metavar = tr(param.metavar)
-                if param.nargs == -1 and not param.metavar.endswith("..."):
-                    param.metavar += "..."  # typer drops click's "..." when a metavar is given
 
     def get_help_option(self, ctx: click.Context) -> Any:
         option = super().get_help_option(ctx)
@@ -154,6 +156,15 @@ class _Localized:
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)))
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """click's pieces, with "..." after an argument that takes several values: typer drops
+        it when the argument has a metavar ({OUTLINE.yaml...}, [文件或文件夹...])."""
+        pieces = super().collect_usage_pieces(ctx)
+        many = {p.make_metavar(ctx, usage=True) for p in self.get_params(ctx)  # type: ignore[call-arg]
+                if p.param_type_name == "argument" and p.nargs == -1 and p.metavar}
+        return [piece[:-1] + "..." + piece[-1] if piece in many and "..." not in piece else piece
+                for piece in pieces]
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         arguments, options = [], []

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from wengao.errors import EXIT_INPUT, EXIT_OK, Diagnostic, DocumentError, UsageError, WengaoError
+from wengao.errors import EXIT_INPUT, EXIT_OK, Diagnostic, DocumentError, WengaoError
 from wengao.formatting.report import describe
 from wengao.formatting.run import (
     FormatOptions,
@@ -28,12 +28,10 @@ def _print(message: str = "", err: bool = False) -> None:
 
 
 def parse_genre(value: str | None) -> Genre | None:
-    if value is None:
-        return None
-    names = [g.value for g in Genre if g is not Genre.OTHER]
-    if value not in names:
-        raise UsageError.single("--genre", t("format.bad_genre", genre=value), hint=" ".join(names))
-    return Genre(value)
+    from wengao.genres import resolve_genre
+
+    name = resolve_genre(value, "--genre")  # speech or 讲话稿: the one table in wengao.genres
+    return Genre(name) if name is not None else None
 
 
 def _bar(k: int, n: int, name: str) -> None:

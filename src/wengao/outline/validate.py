@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from wengao.errors import Diagnostic, OutlineError, Severity, WengaoError
-from wengao.genres import GENRES, PART_GENRES, genre_names
+from wengao.genres import GENRES, PART_GENRES, canonical_genre, unknown_genre_hint
 from wengao.i18n import t
 from wengao.outline.ime import ILLEGAL_CHARS_RE
 from wengao.outline.model import (
@@ -200,6 +200,8 @@ class _Validator:
                 self.error((*where, "pick", k), t("outline.not_text", what=f"pick {k}", type=_type_name(v)))
                 v = None
             fields[k] = str(v).strip() if v is not None else None
+        if fields["genre"]:
+            fields["genre"] = self.pick_genre((*where, "pick", "genre"), fields["genre"])
         if not any(fields[k] for k in ("function", "topic", "query")):
             self.error((*where, "pick"), t("outline.pick_needs"))
             return None
@@ -208,6 +210,12 @@ class _Validator:
         line, col = self.pos(where)
         return Pick(fields["function"], fields["topic"], fields["genre"], fields["query"],
                     merged, fields["seed"], line, col)
+
+    def pick_genre(self, where: Path_, typed: str) -> str | None:
+        found = canonical_genre(typed)
+        if found is None:
+            self.error(where, t("outline.unknown_genre", genre=typed), unknown_genre_hint(typed))
+        return found
 
     # -- structure ------------------------------------------------------------------------
     def points(self, where: Path_, value: Any) -> Points | None:
@@ -337,13 +345,12 @@ class _Validator:
             return None
         if part and "include" in data:
             return self.include(p, data)
-        genre_name = data.get("genre", "speech")
-        names = list(PART_GENRES) if part else genre_names()
+        typed = data.get("genre", "speech")
+        names = list(PART_GENRES) if part else list(GENRES)
+        genre_name = canonical_genre(typed)  # speech or 讲话稿
         if genre_name not in names:
-            close = suggest(str(genre_name), names)
             self.error((*p, "genre"), t("outline.unknown_part_genre" if part else "outline.unknown_genre",
-                                        genre=genre_name),
-                       did_you_mean(close) if close else t("outline.known", names=", ".join(names)))
+                                        genre=typed), unknown_genre_hint(typed, names))
             return None
         genre = GENRES[genre_name]
         self.mapping(p, data, genre.keys, What("outline.what.genre_outline", genre=genre.name))

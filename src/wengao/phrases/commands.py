@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from wengao.errors import BankError, UsageError
+from wengao.genres import PART_GENRES, resolve_genre
 from wengao.phrases.index import BankIndex, Found, Hit
 
 BOLD, RESET = "\x1b[1;31m", "\x1b[0m"
@@ -53,6 +54,7 @@ def search(bank: Path | None, query: str, *, function: str | None = None, genre:
     if not query.strip():
         raise UsageError.single("QUERY", t("phrases.empty_query"))
     function = resolve_function(function)
+    genre = resolve_genre(genre, "--genre", PART_GENRES)
     index = open_index(bank)
     found = index.find(query, function=function, genre=genre, topic=topic, limit=limit)
     notes = list(index.notices)
@@ -73,7 +75,8 @@ def add(bank: Path, text: str, function: str, topics: list[str], genres: list[st
     """Add a hand-written entry (kept when the bank is mined again)."""
     from wengao.phrases.bank import add_entry
 
-    return add_entry(bank, text, function, topics, genres)
+    names = [resolve_genre(g, "--genre", PART_GENRES) or g for g in genres]  # 讲话稿 is stored as speech
+    return add_entry(bank, text, function, topics, list(dict.fromkeys(names)))
 
 
 def open_index(bank: Path | None) -> BankIndex:
