@@ -206,6 +206,35 @@ def test_show_list_and_add(bank: Path) -> None:
     assert len(yaml.safe_load((bank / "closing.yaml").read_text(encoding="utf-8"))) == 5
 
 
+def test_add_never_writes_into_the_built_in_bank(bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --bank and without ./phrasebank, add refuses (the installed package's bank would
+    lose the entry at the next upgrade); it says which file it wrote when it does write."""
+    import wengao.workspace
+
+    package = tmp_path / "site-packages" / "wengao"
+    shipped = package / "_data" / "phrasebank"
+    shipped.mkdir(parents=True)
+    (shipped / "closing.yaml").write_text(yaml.safe_dump(BANK["closing"], allow_unicode=True), encoding="utf-8")
+    before = (shipped / "closing.yaml").read_bytes()
+    monkeypatch.setattr(wengao.workspace, "_PKG", package)
+    here = tmp_path / "work"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    phrase = ["phrases", "add", "让我们再接再厉！", "--function", "结尾"]
+    refused = _cli(*phrase)
+    assert refused.exit_code == 2 and "--bank" in refused.output and "wengao init" in refused.output
+    into_package = _cli(*phrase, "--bank", str(shipped))
+    assert into_package.exit_code == 2 and "内置" in into_package.output
+    assert (shipped / "closing.yaml").read_bytes() == before and list(here.iterdir()) == []
+    (here / "phrasebank").mkdir()
+    added = _cli(*phrase)
+    assert added.exit_code == 0, added.output
+    assert "closing.u0001" in added.output and str(Path("phrasebank") / "closing.yaml") in added.output
+    assert yaml.safe_load((here / "phrasebank" / "closing.yaml").read_text(encoding="utf-8"))[0]["hand"] is True
+    given = _cli(*phrase, "--bank", str(bank))
+    assert given.exit_code == 0 and str(bank / "closing.yaml") in given.output
+
+
 def test_outline_phrases_from_the_shipped_bank(build, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "c"))
     headings = yaml.safe_load((ROOT / "phrasebank" / "heading.yaml").read_text(encoding="utf-8"))

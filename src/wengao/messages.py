@@ -165,7 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.phrases.add.topic": ("主题（可给多次）。", "A topic (repeatable)."),
     "cli.phrases.add.genre": ("文种，中英文名都可以，如 讲话稿 或 speech（可给多次）。",
                               "A genre, English or Chinese, e.g. speech or 讲话稿 (repeatable)."),
-    "cli.phrases.add.done": ("已添加 {id}", "added {id}"),
+    "cli.phrases.add.bank": ("写入哪个素材库文件夹（默认 ./phrasebank；从不写进内置的素材库）。",
+                             "The phrase bank folder to add to (default: ./phrasebank; never the "
+                             "built-in bank)."),
+    "cli.phrases.add.done": ("已添加 {id}，写入 {path}", "added {id} to {path}"),
     # wengao mine
     "cli.mine.help": ("从以往文稿中提炼素材库（开头、结尾、标题、提法……）。",
                       "Mine a phrase bank (openings, closings, headings, formulations …) from past documents."),
@@ -501,6 +504,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrases.no_bank": ("这里没有素材库（没有 *.yaml 文件）", "no phrase bank here (no *.yaml files)"),
     "phrases.no_bank_hint": ("用 `wengao mine 文件 -o 文件夹` 提炼一个，或用 --bank 指定文件夹",
                              "mine one with `wengao mine FILES -o DIR`, or pass --bank DIR"),
+    "phrases.add.no_bank": ("没有指定要写入的素材库，当前文件夹下也没有 phrasebank 文件夹"
+                            "（自己的素材不会写进 wengao 内置的素材库）",
+                            "no phrase bank to add to: no --bank, and no phrasebank folder here "
+                            "(your entries never go into wengao's built-in bank)"),
+    "phrases.add.builtin": ("这是 wengao 内置的素材库，自己的素材不写进这里（升级时会被替换）",
+                            "this is wengao's built-in bank; your entries never go there (an upgrade "
+                            "replaces it)"),
+    "phrases.add.no_bank_hint": ("用 --bank 文件夹 指定素材库，或先运行 `wengao init` 复制一份到这里",
+                                 "pass --bank FOLDER, or run `wengao init` to copy the bank here first"),
     "phrases.topics_unreadable": ("无法读取话题表：{reason}", "cannot read the topic list: {reason}"),
     "phrases.topics_not_mapping": ("话题表应是“话题: [词语, …]”的映射", "a topic list maps each topic to a list of words"),
     "phrases.missing_slot": ("素材 {id} 的空位 {{{slot}}} 没有值", "phrase {id} needs a value for slot {{{slot}}}"),

@@ -47,6 +47,17 @@ def default_bank(workspace: Path | None = None) -> Path:
     return builtin_dir("phrasebank")
 
 
+def workspace_bank(workspace: Path | None = None) -> Path | None:
+    """./phrasebank when that folder exists (even empty): where a writer's own entries go."""
+    folder = workspace / "phrasebank" if workspace is not None else Path("phrasebank")
+    return folder if folder.is_dir() else None
+
+
+def in_package(path: Path) -> bool:
+    """A path inside the installed package's data (read, never written: an upgrade replaces it)."""
+    return path.resolve().is_relative_to(_PKG / "_data")
+
+
 def cache_dir() -> Path:
     """Derived data (search index, compiled templates): $WENGAO_CACHE, else the user's cache."""
     base = os.environ.get("WENGAO_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -86,10 +86,9 @@ def add(
     function: Annotated[str, typer.Option("--function", "-f", help="cli.phrases.add.function")],
     topic: Annotated[list[str] | None, typer.Option("--topic", help="cli.phrases.add.topic")] = None,
     genre: Annotated[list[str] | None, typer.Option("--genre", help="cli.phrases.add.genre")] = None,
-    bank: BankOpt = None,
+    bank: Annotated[Path | None, typer.Option("--bank", help="cli.phrases.add.bank")] = None,
 ) -> None:
     from wengao.phrases.commands import add as add_entry
-    from wengao.workspace import default_bank
 
-    entry = add_entry(bank or default_bank(), text, function, topic or [], genre or [])
-    typer.echo(t("cli.phrases.add.done", id=entry["id"]))
+    entry, path = add_entry(bank, text, function, topic or [], genre or [])
+    typer.echo(t("cli.phrases.add.done", id=entry["id"], path=path))

@@ -71,12 +71,22 @@ def list_entries(bank: Path | None, function: str | None) -> tuple[list[Hit], li
     return index.list(function), list(index.notices)
 
 
-def add(bank: Path, text: str, function: str, topics: list[str], genres: list[str]) -> dict[str, Any]:
-    """Add a hand-written entry (kept when the bank is mined again)."""
+def add(bank: Path | None, text: str, function: str, topics: list[str],
+        genres: list[str]) -> tuple[dict[str, Any], Path]:
+    """Add a hand-written entry (kept when the bank is mined again); returns it and the file
+    it went into. Without --bank it goes into ./phrasebank, never into the built-in bank."""
+    from wengao.i18n import t
     from wengao.phrases.bank import add_entry
+    from wengao.workspace import in_package, workspace_bank
 
+    target = bank if bank is not None else workspace_bank()
+    if target is None:
+        raise UsageError.single("--bank", t("phrases.add.no_bank"), hint=t("phrases.add.no_bank_hint"))
+    if in_package(target):
+        raise UsageError.single(str(target), t("phrases.add.builtin"), hint=t("phrases.add.no_bank_hint"))
     names = [resolve_genre(g, "--genre", PART_GENRES) or g for g in genres]  # 讲话稿 is stored as speech
-    return add_entry(bank, text, function, topics, list(dict.fromkeys(names)))
+    entry = add_entry(target, text, function, topics, list(dict.fromkeys(names)))
+    return entry, target / f"{entry['function']}.yaml"
 
 
 def open_index(bank: Path | None) -> BankIndex:
