@@ -508,6 +508,34 @@ def test_build_pdf_without_libreoffice_stops_before_writing(tmp_path: Path, monk
     assert not (tmp_path / "o.docx").exists()
 
 
+def test_an_existing_pdf_stops_build_and_format_before_the_docx(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """--pdf writes both outputs or neither: an existing PDF is refused before the .docx is written
+    (the conversion itself is never reached, so no LibreOffice is needed)."""
+    import wengao.pdf
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wengao.pdf, "soffice", lambda: "/nonexistent/soffice")
+    (tmp_path / "o.yaml").write_text(OUTLINE, encoding="utf-8")
+    (tmp_path / "o.pdf").write_bytes(b"%PDF mine")
+    r = CliRunner().invoke(app, ["build", "o.yaml", "--pdf"])
+    assert r.exit_code == 2 and "o.pdf" in r.output and "--force" in r.output
+    assert not (tmp_path / "o.docx").exists()
+    src = _speech(tmp_path / "a.txt")
+    (tmp_path / "a-排版.pdf").write_bytes(b"%PDF mine")
+    r = CliRunner().invoke(app, ["format", str(src), "--pdf"])
+    assert r.exit_code == 2 and "a-排版.pdf" in r.output
+    assert not (tmp_path / "a-排版.docx").exists()
+    (tmp_path / "in").mkdir()
+    _speech(tmp_path / "in" / "b.txt")
+    (tmp_path / "in-排版").mkdir()
+    (tmp_path / "in-排版" / "b.pdf").write_bytes(b"%PDF mine")
+    r = CliRunner().invoke(app, ["format", "in", "--pdf"])
+    assert r.exit_code == 1 and "b.pdf" in r.output
+    assert not (tmp_path / "in-排版" / "b.docx").exists()
+    assert (tmp_path / "o.pdf").read_bytes() == (tmp_path / "in-排版" / "b.pdf").read_bytes() == b"%PDF mine"
+
+
 @pytest.mark.skipif(not have("soffice"), reason="needs LibreOffice")
 def test_build_pdf_writes_the_pdf_beside_the_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

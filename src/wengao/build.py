@@ -35,6 +35,7 @@ class BuildOptions:
     strict: bool = False  # placeholders 【…】 or other warnings stop the build before writing
     include_root: Path | None = None  # where `include:` may reach (default: the outline's folder)
     loose: bool = False  # a pick that fits nothing on the outline's topics may take another topic (warned)
+    pdf: bool = False  # a PDF beside the .docx follows: its path is checked before anything is written
 
 
 def default_output(outline_path: Path) -> Path:
@@ -142,6 +143,10 @@ def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> B
     if out.resolve() == outline_path.resolve():
         raise UsageError.single(str(out), t("build.over_outline"))
     check_writable(out, force=opts.force)  # fail before doing the work
+    if opts.pdf:  # both outputs or neither: not a .docx and then a refused PDF
+        from wengao.pdf import pdf_path
+
+        check_writable(pdf_path(out), force=opts.force)
     outline = resolve(load_outline(outline_path, include_root=opts.include_root), opts)
     warnings = [*outline.warnings, *placeholders(outline)]
     if opts.strict and warnings:

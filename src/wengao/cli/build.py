@@ -34,7 +34,7 @@ def build(
         require_soffice()  # before any work: nothing written when LibreOffice is missing
 
     opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed,
-                        strict=strict, include_root=include_root, loose=loose)
+                        strict=strict, include_root=include_root, loose=loose, pdf=pdf)
     into_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
     if len(outlines) > 1 and output is not None and not into_dir:
         raise UsageError.single(str(output), t("cli.build.output_folder"))

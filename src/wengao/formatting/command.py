@@ -79,7 +79,7 @@ def run_format(source: Path, output: Path | None, *, force: bool = False, dry_ru
                genre: str | None = None, reference: Path | None = None, pdf: bool = False,
                echo: Echo = _print, progress: bool = False) -> int:
     """Format a file or a folder; returns the exit code. A single file's failure is raised."""
-    opts = FormatOptions(genre=parse_genre(genre), reference=reference, force=force, dry_run=dry_run)
+    opts = FormatOptions(genre=parse_genre(genre), reference=reference, force=force, dry_run=dry_run, pdf=pdf)
     if not source.exists():
         raise DocumentError([Diagnostic(str(source), 0, 0, t("format.not_found"))])
     if pdf and not dry_run:

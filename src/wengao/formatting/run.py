@@ -28,6 +28,7 @@ class FormatOptions:
     reference: Path | None = None  # None: ./templates/reference.docx, else the built-in one
     force: bool = False
     dry_run: bool = False
+    pdf: bool = False  # a PDF beside each .docx follows: its path is checked before the .docx is written
 
 
 class Status(Enum):
@@ -116,6 +117,10 @@ def format_file(source: Path, target: Path | None, opts: FormatOptions, name: st
     if target.is_file() and target.read_bytes() == data:
         return Outcome(source, target, Status.UNCHANGED, lay)
     check_writable(target, force=opts.force)
+    if opts.pdf:  # both outputs or neither: not a .docx and then a refused PDF
+        from wengao.pdf import pdf_path
+
+        check_writable(pdf_path(target), force=opts.force)
     atomic_write(target, data, force=opts.force)
     return Outcome(source, target, Status.DONE, lay)
 
