@@ -76,6 +76,24 @@ def test_several_outlines_in_one_call(tmp_path: Path) -> None:
     assert "c.yaml:1:1: 错误: 缺少必需的键 'sections'" in result.output
 
 
+def test_several_outlines_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        shutil.copy(EXAMPLE, tmp_path / f"{name}.yaml")
+    outlines = [str(tmp_path / f"{n}.yaml") for n in "ab"]
+    for folder in ("out/", "drafts2", "a/b", "v1.2"):  # a trailing /, or any name but a .docx
+        result = runner.invoke(app, ["build", *outlines, "-o", f"{tmp_path}/{folder}"])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / folder / "a.docx").is_file() and (tmp_path / folder / "b.docx").is_file()
+    single = runner.invoke(app, ["build", outlines[0], "-o", str(tmp_path / "one") + "/"])
+    assert single.exit_code == 0 and (tmp_path / "one" / "a.docx").is_file()
+    refused = runner.invoke(app, ["build", *outlines, "-o", str(tmp_path / "x.docx")])
+    assert refused.exit_code == 2 and "文件夹" in refused.output and not (tmp_path / "x.docx").exists()
+
+
+def test_build_usage_says_it_takes_several_outlines() -> None:
+    assert "{OUTLINE.yaml...}" in runner.invoke(app, ["build", "--help"]).output
+
+
 def test_output_must_be_docx(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(EXAMPLE), "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code != 0 and ".docx" in result.output

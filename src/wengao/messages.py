@@ -76,8 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Build .docx drafts from outlines (the outline's genre decides the layout)."),
     "cli.build.outlines": ("要生成的提纲文件（.yaml）；不给 -o 时，文稿写在提纲旁边。",
                            "Outline files (.yaml) to build; each becomes a .docx beside it unless -o is given."),
-    "cli.build.output": ("文稿写到哪里（.docx）；有几份提纲时，给一个文件夹。",
-                         "Where to write the .docx. With several outlines, a folder to write them into."),
+    "cli.build.output": ("文稿写到哪里（.docx）；写成“文件夹/”则写进这个文件夹；有几份提纲时，给一个文件夹"
+                         "（没有就新建）。",
+                         "Where to write the .docx; FOLDER/ writes into that folder. With several outlines, "
+                         "a folder to write them into (created if need be)."),
     "cli.build.force": ("覆盖已经存在的文稿。", "Replace output files that already exist."),
     "cli.build.reference": ("用这份 .docx 的样式和页面设置（其中的文字不用）。默认：./templates/reference.docx，"
                             "没有就用内置的。",

@@ -15,7 +15,8 @@ from wengao.i18n import t
 def build(
     outlines: Annotated[list[Path], typer.Argument(
         help="cli.build.outlines", show_default=False, metavar="OUTLINE.yaml")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="cli.build.output")] = None,
+    output: Annotated[str | None, typer.Option(  # a string: a trailing / says "a folder", and Path drops it
+        "-o", "--output", help="cli.build.output", metavar="<path>")] = None,
     force: Annotated[bool, typer.Option("--force", "-f", help="cli.build.force")] = False,
     reference: Annotated[Path | None, typer.Option("--reference", "-r", help="cli.build.reference")] = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="cli.build.annotate")] = False,
@@ -35,13 +36,19 @@ def build(
 
     opts = BuildOptions(reference=reference, annotate=annotate, force=force, bank=bank, seed=seed,
                         strict=strict, include_root=include_root, loose=loose, pdf=pdf)
-    into_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
-    if len(outlines) > 1 and output is not None and not into_dir:
-        raise UsageError.single(str(output), t("cli.build.output_folder"))
+    out = Path(output) if output is not None else None
+    # a folder: one that exists, one written with a trailing /, or, for several outlines, any
+    # name but a .docx (created when the first draft is written, as format creates its own)
+    into_dir = out is not None and (out.is_dir() or output.endswith(("/", os.sep)) or (
+        len(outlines) > 1 and out.suffix.lower() != ".docx"))
+    if len(outlines) > 1 and out is not None and not into_dir:
+        raise UsageError.single(str(out), t("cli.build.output_folder"))
+    if into_dir and out is not None and out.exists() and not out.is_dir():
+        raise UsageError.single(str(out), t("cli.build.output_folder"))
     failures: list[WengaoError] = []
     written_paths: list[Path] = []
     for path in outlines:
-        target = (output / path.with_suffix(".docx").name) if into_dir else output
+        target = (out / path.with_suffix(".docx").name) if into_dir and out is not None else out
         try:
             written = build_file(path, target, opts)
         except WengaoError as err:
