@@ -132,6 +132,45 @@ def test_annotate_adds_comments_naming_id_and_source(build, bank: Path) -> None:
     assert any(c.startswith("transition.0001") for c in comments)
 
 
+def test_a_hand_written_phrase_is_annotated_in_words(build, bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    added = _cli("phrases", "add", "让我们再接再厉！", "--function", "closing", "--bank", str(bank))
+    assert added.exit_code == 0, added.output
+    noted = build(OUTLINE.format(closing="  - phrase: closing.u0001"), bank=bank, annotate=True)
+    assert "closing.u0001 · 自己添加" in [c["text"] for c in noted["comments"]]
+    monkeypatch.setenv("WENGAO_LANG", "en")
+    noted = build(OUTLINE.format(closing="  - phrase: closing.u0001"), name="en.yaml", bank=bank, annotate=True)
+    assert "closing.u0001 · hand-written" in [c["text"] for c in noted["comments"]]
+
+
+def test_listings_name_functions_and_fields_in_the_users_language(bank: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _cli("phrases", "add", "让我们再接再厉！", "--function", "closing", "--genre", "讲话稿",
+                "--bank", str(bank)).exit_code == 0
+    found = _cli("phrases", "search", "让我们", "--function", "closing", "--bank", str(bank)).output.splitlines()
+    assert found and all(line.split()[1] == "结尾号召" for line in found)
+    listed = _cli("phrases", "list", "--bank", str(bank)).output
+    assert "过渡" in listed and " closing " not in listed and " transition " not in listed
+    assert "[自己添加]" in listed
+    shown = _cli("phrases", "show", "closing.u0001", "--bank", str(bank)).output
+    lines = {line.split()[0]: line.split(maxsplit=1)[1] for line in shown.splitlines()}
+    assert lines["编号"] == "closing.u0001" and lines["用途"] == "结尾号召" and lines["出处"] == "自己添加"
+    assert lines["文种"] == "讲话稿" and lines["自己添加"] == "是"
+    assert not any(word in shown for word in ("id:", "sources:", "hand", "True", "closing\n"))
+    monkeypatch.setenv("WENGAO_LANG", "en")
+    found = _cli("phrases", "search", "让我们", "--function", "closing", "--bank", str(bank)).output.splitlines()
+    assert found and all(line.split()[1] == "closing" for line in found)
+    shown = _cli("phrases", "show", "closing.u0001", "--bank", str(bank)).output
+    assert "function      closing" in shown and "genres        speech" in shown
+
+
+def test_an_outline_error_names_the_genre_in_chinese(tmp_path: Path) -> None:
+    from conftest import write
+
+    src = write(tmp_path / "o.yaml", "title: 讲话\n标题: 讲话\nsections: [{heading: 一, paragraphs: [二。]}]\n")
+    result = _cli("build", str(src))
+    assert result.exit_code == 3 and "讲话稿提纲中没有键 '标题'" in result.output and "speech" not in result.output
+
+
 def _cli(*args: str) -> object:
     return runner.invoke(app, list(args))
 

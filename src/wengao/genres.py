@@ -75,6 +75,13 @@ def canonical_genre(name: object) -> str | None:
     return ALIASES.get(key)
 
 
+def genre_shown(name: str) -> str:
+    """A genre as the user reads it: 讲话稿 in Chinese, speech in English."""
+    from wengao.i18n import EN, language
+
+    return name if language() == EN or name not in GENRES else GENRES[name].label
+
+
 def genre_choices(names: tuple[str, ...] | list[str] | None = None) -> str:
     """The genres, as a writer may name them: speech（讲话稿）、exchange（研讨交流发言）…"""
     from wengao.i18n import t

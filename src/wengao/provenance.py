@@ -1,5 +1,6 @@
 """Where a reused phrase came from, named for a reader: `--annotate` comments say
-《在全县乡村振兴工作会议上的讲话》第 32 行, not 002_7c35a51d846f1a1f.txt:32.
+《在全县乡村振兴工作会议上的讲话》第 32 行, not 002_7c35a51d846f1a1f.txt:32, and 自己添加 for a
+phrase the user added, not hand-written.
 
 A bank entry records its first source as "file:line". The file is looked for in the bank's
 corpus/ folder (where `wengao mine` inputs are kept for the shipped bank), then beside the bank;
@@ -31,6 +32,7 @@ def _title(path: Path, line: int) -> str:
 def titled_sources(outline: Outline, bank: Path) -> Outline:
     """The outline with each phrase's source named by its document's title."""
     from wengao.outline.walk import walk
+    from wengao.phrases.bank import HAND_WRITTEN, source_text
 
     titles: dict[str, str] = {}
 
@@ -43,6 +45,8 @@ def titled_sources(outline: Outline, bank: Path) -> Outline:
         return titles[key]
 
     def rename(value: object) -> object:
+        if isinstance(value, Text) and value.source is not None and value.source.origin == HAND_WRITTEN:
+            return dataclasses.replace(value, source=Source(value.source.phrase_id, source_text(HAND_WRITTEN)))
         if not isinstance(value, Text) or value.source is None or ":" not in value.source.origin:
             return value
         name, _, line = value.source.origin.rpartition(":")

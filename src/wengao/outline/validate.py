@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from wengao.errors import Diagnostic, OutlineError, Severity, WengaoError
-from wengao.genres import GENRES, PART_GENRES, canonical_genre, unknown_genre_hint
+from wengao.genres import GENRES, PART_GENRES, canonical_genre, genre_shown, unknown_genre_hint
 from wengao.i18n import t
 from wengao.outline.ime import ILLEGAL_CHARS_RE
 from wengao.outline.model import (
@@ -353,7 +353,7 @@ class _Validator:
                                         genre=typed), unknown_genre_hint(typed, names))
             return None
         genre = GENRES[genre_name]
-        self.mapping(p, data, genre.keys, What("outline.what.genre_outline", genre=genre.name))
+        self.mapping(p, data, genre.keys, What("outline.what.genre_outline", genre=genre_shown(genre.name)))
         for key in sorted(genre.required):
             if key == "sections" and "sections" not in data and data.get("opening"):
                 continue  # a short piece without headings: its opening is all of it

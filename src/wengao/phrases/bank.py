@@ -23,6 +23,7 @@ __all__ = ["FUNCTIONS", "KEY_ORDER", "add_entry", "bank_files", "dump_entries", 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+HAND_WRITTEN = "hand-written"  # the source of an entry added by `wengao phrases add` (data, not shown as is)
 KEY_ORDER = ("id", "text", "function", "functions", "kind", "level", "expansion", "count", "sources",
              "genres", "topics", "repaired_from", "hand")
 
@@ -33,6 +34,13 @@ def ordered(entry: dict[str, Any]) -> dict[str, Any]:
         if k not in out and entry[k] not in (None, [], ""):
             out[k] = entry[k]
     return out
+
+
+def source_text(source: str) -> str:
+    """A source as the user reads it: a file:line as it is, a hand-written entry in words."""
+    from wengao.i18n import t
+
+    return t("phrases.hand_written") if source == HAND_WRITTEN else source
 
 
 def _sort_key(entry: dict[str, Any]) -> tuple:
@@ -194,6 +202,6 @@ def add_entry(bank: Path, text: str, function: str, topics: list[str], genres: l
 
         entry = {"id": f"{canonical}.u{n:04d}", "text": text, "function": canonical,
                  "kind": "template" if SLOT_RE.search(text) else "sentence", "count": 1,
-                 "sources": ["hand-written"], "genres": sorted(genres), "topics": sorted(topics), "hand": True}
+                 "sources": [HAND_WRITTEN], "genres": sorted(genres), "topics": sorted(topics), "hand": True}
         commit(bank, {name: dump_entries([*mine, entry]).encode("utf-8")})
     return entry

@@ -14,26 +14,60 @@ BOLD, RESET = "\x1b[1;31m", "\x1b[0m"
 
 
 def format_hit(hit: Hit, query: str = "", color: bool = False) -> str:
+    """One line of a search or a list: id, function (结尾号召 in Chinese, closing in English),
+    text, first source."""
+    from wengao.phrases.bank import source_text
+    from wengao.phrases.functions import function_name
+    from wengao.text.width import width
+
     text = hit.text
     if color and query:
         for word in query.split():
             text = text.replace(word, f"{BOLD}{word}{RESET}")
-    fns = hit.functions or [hit.function]
-    return f"{hit.id:<18} {'/'.join(fns):<12} {text}  [{hit.source}]"
+    fns = "/".join(function_name(f) for f in (hit.functions or [hit.function]))
+    return f"{hit.id:<18} {fns}{' ' * max(0, 12 - width(fns))} {text}  [{source_text(hit.source)}]"
 
 
 def as_json(hits: list[Hit]) -> str:
     return json.dumps([h.entry for h in hits], ensure_ascii=False, indent=2)
 
 
-def show(hit: Hit) -> str:
-    from wengao.phrases.bank import ordered
-    from wengao.phrases.functions import FUNCTIONS
+def _shown_value(key: str, value: Any) -> str:
+    """A field of an entry as the user reads it (functions, genres, kinds and hand-written
+    sources in words); other values as they are."""
+    from wengao.genres import GENRES
+    from wengao.i18n import EN, language, t
+    from wengao.messages import MESSAGES
+    from wengao.phrases.bank import source_text
+    from wengao.phrases.functions import function_name
 
-    e = ordered(hit.entry)
-    lines = [f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}" for k, v in e.items()]
-    labels = "、".join(FUNCTIONS.get(f, f) for f in (hit.functions or [hit.function]))
-    return "\n".join(lines) + (f"\n（{labels}）" if labels else "")
+    items = value if isinstance(value, list) else [value]
+    english = language() == EN
+    if key in ("function", "functions"):
+        items = [function_name(str(v)) for v in items]
+    elif key == "genres" and not english:
+        items = [GENRES[str(v)].label if str(v) in GENRES else v for v in items]
+    elif key == "kind" and f"phrases.kind.{value}" in MESSAGES:
+        items = [t(f"phrases.kind.{value}")]
+    elif key == "sources":
+        items = [source_text(str(v)) for v in items]
+    elif isinstance(value, bool):
+        items = [t("phrases.yes") if value else t("phrases.no")]
+    return t("cli.list_sep").join(map(str, items))
+
+
+def show(hit: Hit) -> str:
+    """An entry, one field a line, each named in the user's language (编号：… / id: …)."""
+    from wengao.i18n import t
+    from wengao.messages import MESSAGES
+    from wengao.phrases.bank import ordered
+    from wengao.text.width import width
+
+    fields = [(t(f"phrases.field.{k}") if f"phrases.field.{k}" in MESSAGES else k, _shown_value(k, v))
+              for k, v in ordered(hit.entry).items()]
+    pad = max(width(name) for name, _ in fields)
+    return "\n".join(t("phrases.field_line", name=name + " " * (pad - width(name)), value=value)
+                     for name, value in fields)
 
 
 def check_limit(limit: int) -> int:

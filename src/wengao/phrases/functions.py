@@ -48,6 +48,13 @@ def canonical_function(name: str) -> str | None:
     return ALIASES.get(key) or ALIASES.get(low) or (ALIASES.get(low[:-1]) if low.endswith("s") else None)
 
 
+def function_name(function: str) -> str:
+    """A function as the user reads it: 结尾号召 in Chinese, closing in English."""
+    from wengao.i18n import EN, language
+
+    return function if language() == EN else FUNCTIONS.get(function, function)
+
+
 def function_list() -> str:
     """All functions, as a writer reads them: closing（结尾号召）, …"""
     return "、".join(f"{f}（{label}）" for f, label in FUNCTIONS.items())
