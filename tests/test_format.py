@@ -463,6 +463,13 @@ def test_cli_unknown_genre_is_a_usage_error(cli, tmp_path: Path) -> None:
     assert "study-report（心得体会）" in r.output  # the valid ones, in both forms
 
 
+def test_cli_an_outline_points_to_build(cli, tmp_path: Path) -> None:
+    (tmp_path / "讲话.yaml").write_text("title: 讲话\n", encoding="utf-8")
+    r = cli("讲话.yaml")
+    assert r.exit_code == 2 and "wengao build 讲话.yaml" in r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["讲话.yaml"]
+
+
 def test_cli_genre_by_its_chinese_name(cli, tmp_path: Path) -> None:
     import docx
 

@@ -162,7 +162,8 @@ def test_every_genre_has_an_example_and_a_skeleton() -> None:
 def test_init_copies_templates_and_bank_that_then_take_effect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
-    assert runner.invoke(app, ["init"]).exit_code == 0
+    done = runner.invoke(app, ["init"])
+    assert done.exit_code == 0 and "drafts" in done.output and (tmp_path / "drafts").is_dir()
     assert (tmp_path / "templates" / "speech" / "document.md.j2").is_file()
     assert (tmp_path / "templates" / "reference.docx").is_file()
     assert (tmp_path / "phrasebank" / "closing.yaml").is_file()

@@ -120,9 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.init.folder": ("要准备的文件夹（默认：当前文件夹）。", "The folder to set up (default: here)."),
     "cli.init.force": ("覆盖已经存在的文件。", "Replace files that already exist."),
     "cli.init.done": ("已把 {count} 个文件复制到 {folder}/templates 和 {folder}/phrasebank；"
-                      "在这个文件夹里运行 wengao 时就用它们",
+                      "在这个文件夹里运行 wengao 时就用它们；提纲和文稿可以放在新建的 {folder}/drafts 里",
                       "copied {count} files into {folder}/templates and {folder}/phrasebank; "
-                      "wengao uses them when run from this folder"),
+                      "wengao uses them when run from this folder; keep outlines and drafts in the "
+                      "new {folder}/drafts"),
     # wengao reference
     "cli.reference.help": ("写出内置的参考文档（样式和页面设置），供在 Word 里修改样式。",
                            "Write the built-in reference .docx (styles and page setup) for you to "
@@ -695,6 +696,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{total} documents: {done} done, {unchanged} unchanged, {failed} failed"),
     # --dry-run
     "format.dry_head": ("{source}（试排，未写入文件）", "{source} (dry run, nothing written)"),
+    "format.is_outline": ("这是一份提纲，format 只排版已有的文稿", "this is an outline; format re-typesets existing drafts"),
+    "format.is_outline_hint": ("按提纲生成文稿用 wengao build {path}", "to make a draft from it: wengao build {path}"),
     "format.dry_genre": ("  体裁：{genre}；段落 {paragraphs} 个；汉字 {chars} 个，排版后一字不变",
                          "  genre: {genre}; {paragraphs} paragraphs; {chars} Chinese characters, all kept"),
     "format.dry_title": ("  标题：{title}", "  title: {title}"),

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from wengao.errors import EXIT_INPUT, EXIT_OK, Diagnostic, DocumentError, WengaoError
+from wengao.errors import EXIT_INPUT, EXIT_OK, Diagnostic, DocumentError, UsageError, WengaoError
 from wengao.formatting.report import describe
 from wengao.formatting.run import (
     FormatOptions,
@@ -82,6 +82,9 @@ def run_format(source: Path, output: Path | None, *, force: bool = False, dry_ru
     opts = FormatOptions(genre=parse_genre(genre), reference=reference, force=force, dry_run=dry_run, pdf=pdf)
     if not source.exists():
         raise DocumentError([Diagnostic(str(source), 0, 0, t("format.not_found"))])
+    if source.is_file() and source.suffix.lower() in (".yaml", ".yml"):  # an outline: build makes its draft
+        raise UsageError.single(str(source), t("format.is_outline"),
+                                hint=t("format.is_outline_hint", path=source))
     if pdf and not dry_run:
         from wengao.pdf import require_soffice
 
