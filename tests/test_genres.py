@@ -251,3 +251,42 @@ def test_an_unknown_genre_lists_the_valid_ones_in_both_forms(tmp_path: Path) -> 
         """)
     built = runner.invoke(app, ["build", str(picked)])
     assert built.exit_code == 3 and "诗歌" in built.output and "speech（讲话稿）" in built.output
+
+
+def test_new_takes_the_topics_from_the_title_and_still_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """topics: come from the title when it names a known topic, else stay empty for the writer;
+    a skeleton pick the bank cannot fill on that topic is left as 【…】 with a warning, so the
+    draft builds and never borrows a phrase about another topic."""
+    import docx
+    import yaml
+
+    from wengao.outline.load import load_outline
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    bank = tmp_path / "phrasebank"
+    bank.mkdir()
+    entries = {
+        "closing": [{"id": "closing.0001", "text": "同志们，让我们全面推进乡村振兴！", "function": "closing",
+                     "kind": "sentence", "count": 2, "sources": ["a.txt:9"], "genres": ["speech"],
+                     "topics": ["乡村振兴"]}],
+        "transition": [{"id": "transition.0001", "text": "下面，我再强调三点意见。", "function": "transition",
+                        "kind": "sentence", "count": 4, "sources": ["a.txt:3"], "genres": ["speech"], "topics": []}],
+    }
+    for function, items in entries.items():
+        (bank / f"{function}.yaml").write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    made = runner.invoke(app, ["new", "speech", "--title", "在全县安全生产工作会议上的讲话", "-o", "s.yaml"])
+    assert made.exit_code == 0, made.output
+    assert load_outline(tmp_path / "s.yaml").topics == ("安全生产",)
+    assert "s.yaml:39:5: 警告: 素材库里没有“安全生产”方面的结尾号召" in made.output
+    built = runner.invoke(app, ["build", "s.yaml"])
+    assert built.exit_code == 0, built.output
+    texts = [p.text for p in docx.Document(str(tmp_path / "s.docx")).paragraphs]
+    assert "下面，我再强调三点意见。" in texts  # a topic-free pick is still taken
+    assert not any("乡村振兴" in x for x in texts) and "【结尾号召" in texts[-1]
+    plain = runner.invoke(app, ["new", "speech", "--title", "在全县三级干部大会上的讲话", "-o", "t.yaml"])
+    assert plain.exit_code == 0 and "警告" not in plain.output
+    assert load_outline(tmp_path / "t.yaml").topics == ()
+    assert runner.invoke(app, ["build", "t.yaml"]).exit_code == 0
+    texts = [p.text for p in docx.Document(str(tmp_path / "t.docx")).paragraphs]
+    assert texts[-1] == "同志们，让我们全面推进乡村振兴！"  # no topic given: any phrase may be picked

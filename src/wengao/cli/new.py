@@ -19,7 +19,7 @@ def new(
     force: Annotated[bool, typer.Option("--force", "-f", help="cli.replace")] = False,
     list_genres: Annotated[bool, typer.Option("--list", help="cli.new.list")] = False,
 ) -> None:
-    from wengao.skeleton import genre_list, skeleton_text
+    from wengao.skeleton import genre_list, new_outline
 
     if list_genres or genre is None:
         for line in genre_list():
@@ -29,9 +29,11 @@ def new(
         return
     from wengao.fileio import atomic_write
 
-    text = skeleton_text(genre, title=title, speaker=speaker)
     target = output or Path(f"{genre}.yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError.single(str(target), t("cli.new.suffix"))
+    text, notes = new_outline(genre, target, title=title, speaker=speaker)
     atomic_write(target, text.encode("utf-8"), force=force)
+    for note in notes:  # a pick the bank cannot fill on the title's topics, left as 【…】
+        typer.echo(note.format(), err=True)
     typer.echo(t("cli.new.wrote", path=target))
