@@ -270,6 +270,22 @@ def test_point_lead_is_bold_in_a_speech(tmp_path: Path) -> None:
         ("一是加强组织领导。", True), ("各级党委要把这项工作摆上重要议事日程。", False)]
 
 
+def test_points_run_on_in_one_paragraph_each_get_a_bold_lead(tmp_path: Path) -> None:
+    src = tmp_path / "讲话.txt"
+    src.write_text("在全县防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n一、压实防汛责任\n"
+                   "一要压实责任。各级各部门要把责任落实到人。二要强化值守。汛期实行24小时值班制度。"
+                   "三要严肃问责，对失职渎职、推诿扯皮、工作不力造成严重后果的，一律依法依规严肃追责问责。"
+                   "四要加强宣传。要引导群众增强防灾意识。\n同志们，让我们共同努力！\n", encoding="utf-8")
+    out = tmp_path / "讲话.docx"
+    result = CliRunner().invoke(app, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    p = find(out, "一要")
+    assert [r["text"] for r in p["runs"] if r["bold"]] == ["一要压实责任。", "二要强化值守。", "四要加强宣传。"]
+    assert "".join(r["text"] for r in p["runs"]) == src.read_text(encoding="utf-8").splitlines()[4]
+    dry = CliRunner().invoke(app, ["format", str(src), "--dry-run"])
+    assert "要点加粗 3 处" in dry.output  # 三要 is one long sentence: no lead to set in bold
+
+
 def test_point_lead_is_not_bold_in_a_news_report_or_when_asked_for_news(tmp_path: Path) -> None:
     p = find(formatted(tmp_path, _point_doc(Genre.NEWS)), "一是")
     assert not any(r["bold"] for r in p["runs"])
