@@ -239,6 +239,15 @@ def test_news_with_a_dateline_and_a_byline(tmp_path: Path) -> None:
     assert o["attendance"][0].startswith("各乡镇主要负责同志参加会议")
 
 
+def test_a_source_line_of_several_fields_gives_the_source_alone(tmp_path: Path) -> None:
+    text = ("首页 > 新闻中心 > 县区动态\n我县召开乡村振兴工作推进会\n"
+            "来源：县融媒体中心  时间：2024-03-15 10:30  责任编辑：刘某\n"
+            "3月14日上午，我县召开乡村振兴工作推进会，安排部署今年重点任务。县委书记陈某某出席会议并讲话。\n"
+            "陈某某强调，要坚持把“三农”工作作为重中之重。\n")
+    o = extract(write(tmp_path / "网页新闻.txt", text)).outline
+    assert (o["genre"], o["source"], o["date"]) == ("news", "县融媒体中心", "2024-03-15")
+
+
 def test_numbering_of_every_kind_nests_as_the_document_uses_it(tmp_path: Path) -> None:
     text = ("关于做好冬季工作的讲话\n"
             "一、总体要求\n今年冬季工作任务重、要求高，各单位要早谋划、早部署。\n"

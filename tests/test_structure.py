@@ -83,6 +83,17 @@ def test_post_and_name_lines() -> None:
     assert author_line("习近平", LEX, name_alone=True) and not author_line("习近平", LEX)
 
 
+def test_a_unit_and_a_name_is_an_author_line_and_stays_out_of_the_title() -> None:
+    for text in ("县委办公室  张某", "县委办 张某某", "城关镇第一小学 王 琛"):
+        assert author_line(text, LEX), text
+    for text in ("深化改革 推进发展", "三级医院 建设", "学校办公室"):
+        assert not author_line(text, LEX), text
+    doc = parse(doc_of(["学习贯彻党的二十届三中全会精神心得体会", "县委办公室  张某",
+                        "近期，我认真学习了全会精神，深受教育。现将学习体会汇报如下。",
+                        "一、深刻领会全会的重大意义", "全会是一次十分重要的会议。"]))
+    assert (doc.front.title, doc.front.author) == ("学习贯彻党的二十届三中全会精神心得体会", "县委办公室 张某")
+
+
 def test_salutations_alone_and_run_in() -> None:
     assert salutation("同志们：", LEX) == ("同志们：", "")
     assert salutation("各位家长，大家好！", LEX) == ("各位家长，大家好！", "")

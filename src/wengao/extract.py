@@ -171,10 +171,18 @@ def _doc_outline(doc: Document) -> dict[str, Any]:
     return out
 
 
+_SOURCE_VALUE_RE = re.compile(
+    r"(?:来源|稿源|来稿|信息来源)\s*[:：]\s*(.+?)\s*(?=(?:\s|\|)\S{1,6}\s*[:：]|\s{2,}|\||$)")
+
+
 def _source_name(line: str) -> str:
-    """来源：山西日报 时间：2023.11.28 → 山西日报 (the date is the date field)."""
+    """来源：山西日报 时间：2023.11.28 → 山西日报 (the date is the date field); on a line of several
+    labelled fields (来源：… 时间：… 责任编辑：…) only the source's own value."""
     from wengao.reading.front import _DATE_RE
 
+    own = _SOURCE_VALUE_RE.search(line)
+    if own:
+        return own.group(1).strip(" 　|")
     text = _DATE_RE.sub("", line)
     text = re.sub(r"(?:来源|稿源|来稿|信息来源|发布时间|时间|日期)\s*[:：]", " ", text)
     return re.sub(r"\s+", " ", text).strip(" 　|")

@@ -97,6 +97,8 @@ class Lexicon:
 
 @cache
 def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
+    from wengao.reading.lexicon import load_lexicon as reading_lexicon
+
     data = load_yaml(DATA / "names.yaml")
     for path in extra:
         more = load_yaml(path) or {}
@@ -116,7 +118,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
     posts = by_len(data["posts"])
     alt = "|".join(map(re.escape, posts))
     return Lexicon(
-        surnames=frozenset(data["surnames"]), posts=by_len(data["posts"]),
+        surnames=reading_lexicon().surnames | frozenset(data.get("surnames") or ()), posts=by_len(data["posts"]),
         post_prefixes=frozenset(data["post_prefixes"]), formula_names=by_len(data["formula_names"]),
         org_suffixes=by_len(data["org_suffixes"]), place_claims=by_len(data["place_claims"]),
         generic_heads=by_len(data["generic_place_heads"]),

@@ -99,6 +99,10 @@ def is_post(text: str, lex: Lexicon) -> bool:
     return core.endswith(lex.posts)
 
 
+def _surname(name: str, lex: Lexicon) -> bool:
+    return name[:1] in lex.surnames or name[:2] in lex.surnames
+
+
 @lru_cache(maxsize=8192)
 def author_line(text: str, lex: Lexicon, *, name_alone: bool = False) -> bool:
     """A post line (区民政局局长), a post and a name (浙江省省长 刘捷, …副校长俞奇弘), a byline; with
@@ -115,11 +119,18 @@ def author_line(text: str, lex: Lexicon, *, name_alone: bool = False) -> bool:
     # a post followed by a name, with or without a space between (a two-character name may be
     # padded to three: 王 琛)
     padded = re.match(rf"^(.*\S)\s+([{HAN}] [{HAN}])$", t)
-    if padded and (is_post(padded.group(1), lex) or any(p in padded.group(1) for p in lex.posts)):
+    if padded and (is_post(padded.group(1), lex) or any(p in padded.group(1) for p in lex.posts)
+                   or " " not in padded.group(1) and padded.group(1).endswith(lex.units)
+                   and _surname(padded.group(2), lex)):
         return True
     head, _, name = t.rpartition(" ")
+    head = head.rstrip()
     if head and _NAME_RE.match(name) and (is_post(head, lex) or len(head) <= 20):
-        return is_post(head, lex) or any(p in head for p in lex.posts)
+        if is_post(head, lex) or any(p in head for p in lex.posts):
+            return True
+        # a unit and a person (县委办公室 张某): the unit one word ending as units end, the name
+        # starting with a surname
+        return " " not in head and head.endswith(lex.units) and len(head) >= 3 and _surname(name, lex)
     for post in lex.posts:
         at = t.rfind(post)
         if at > 0 and 2 <= len(t) - at - len(post) <= 3 and _NAME_RE.match(t[at + len(post):]):

@@ -12,12 +12,14 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "lexicon.yaml"
 USER_FILE = "lexicon.yaml"
-KEYS = ("posts", "title_words", "chrome_words", "boilerplate", "appendix_words", "addressees")
+KEYS = ("posts", "units", "surnames", "title_words", "chrome_words", "boilerplate", "appendix_words", "addressees")
 
 
 @dataclass(frozen=True)
 class Lexicon:
     posts: tuple[str, ...]
+    units: tuple[str, ...]
+    surnames: frozenset[str]
     title_words: tuple[str, ...]
     chrome_words: frozenset[str]
     boilerplate: tuple[str, ...]
@@ -61,6 +63,8 @@ def _lexicon(user: str, _stamp: int) -> Lexicon:
 
     return Lexicon(
         posts=tuple(words("posts")),
+        units=tuple(words("units")),
+        surnames=frozenset(words("surnames")),
         title_words=tuple(words("title_words")),
         chrome_words=frozenset(words("chrome_words")),
         boilerplate=tuple(words("boilerplate")),
