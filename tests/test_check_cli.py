@@ -159,6 +159,26 @@ def test_outline_findings_point_at_yaml_line_and_column(tmp_path: Path) -> None:
     assert f"{path}:9:13: 错误 [placeholder]" in result.output
 
 
+def test_outline_front_matter_is_checked_at_its_yaml_place(tmp_path: Path) -> None:
+    path = tmp_path / "讲话.yaml"
+    path.write_text(
+        "genre: speech\n"
+        "title: 在全县工作会议上的讲话\n"
+        "subtitle: ——在××会议上\n"
+        "speaker: 县长 【姓名】\n"
+        "salutation: 同志们：\n"
+        "topics: [XX]\n"
+        "date: 【××××年×月×日】\n"
+        "sections:\n"
+        "  - heading: 提高站位\n"
+        "    paragraphs: [今天召开会议。]\n", encoding="utf-8")
+    result = invoke(str(path))
+    assert f"{path}:3:14: 错误 [placeholder]" in result.output
+    assert f"{path}:4:13: 错误 [placeholder]" in result.output
+    assert f"{path}:7:7: 错误 [placeholder]" in result.output
+    assert f"{path}:6:" not in result.output  # settings (topics) are not the writer's text
+
+
 def test_docx_line_is_the_paragraph_number(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "稿.docx", ["关于工作的讲话", "", "同志们：", "今天召开会议,部署工作。"])
     result = invoke(str(path))

@@ -131,6 +131,26 @@ def test_halfwidth_marks_between_chinese(tmp_path: Path) -> None:
     assert [(h[2], h[3], h[4]) for h in hits] == [(3, ",", "，"), (10, ":", "："), (15, "(重点任务)", "（重点任务）")]
 
 
+def test_a_mark_beside_chinese_half_width_punctuation_is_chinese(tmp_path: Path) -> None:
+    hits = found(tmp_path, HEAD + "要坚定推进(深化改革)!\n这样做对吗?!\n", "punct.halfwidth")
+    assert [(h[1], h[2], h[3]) for h in hits] == [(3, 6, "(深化改革)"), (3, 12, "!"), (4, 6, "?"), (4, 7, "!")]
+
+
+def test_a_full_stop_after_a_number_ends_a_chinese_sentence(tmp_path: Path) -> None:
+    hits = found(tmp_path, HEAD + "全年经济增长7.8%.\n人均收入达到3.5万元，同比增长12.5%.下一步要继续努力。\n",
+                 "punct.halfwidth")
+    assert [(h[1], h[2], h[3], h[4]) for h in hits] == [(3, 11, ".", "。"), (4, 22, ".", "。")]
+
+
+@pytest.mark.parametrize("line", [
+    "主要做法如下1.加强组织领导。\n",  # a list mark run in
+    "增长7.8%，网址12345.com，版本2.3.4发布。\n",
+    "1.加强组织领导\n",
+])
+def test_numbers_before_a_dot_that_is_not_a_full_stop_pass(tmp_path: Path, line: str) -> None:
+    assert found(tmp_path, HEAD + line, "punct.halfwidth") == []
+
+
 def test_times_numbers_and_latin_stay(tmp_path: Path) -> None:
     line = "会议于10:30开始，投资1,000万元，使用Word, Excel软件，网址http://a.gov.cn/x?id=1。\n"
     assert found(tmp_path, HEAD + line, "punct.halfwidth") == []

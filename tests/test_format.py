@@ -270,6 +270,22 @@ def test_point_lead_is_bold_in_a_speech(tmp_path: Path) -> None:
         ("一是加强组织领导。", True), ("各级党委要把这项工作摆上重要议事日程。", False)]
 
 
+def test_points_run_on_in_one_paragraph_each_get_a_bold_lead(tmp_path: Path) -> None:
+    src = tmp_path / "讲话.txt"
+    src.write_text("在全县防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n一、压实防汛责任\n"
+                   "一要压实责任。各级各部门要把责任落实到人。二要强化值守。汛期实行24小时值班制度。"
+                   "三要严肃问责，对失职渎职、推诿扯皮、工作不力造成严重后果的，一律依法依规严肃追责问责。"
+                   "四要加强宣传。要引导群众增强防灾意识。\n同志们，让我们共同努力！\n", encoding="utf-8")
+    out = tmp_path / "讲话.docx"
+    result = CliRunner().invoke(app, ["format", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    p = find(out, "一要")
+    assert [r["text"] for r in p["runs"] if r["bold"]] == ["一要压实责任。", "二要强化值守。", "四要加强宣传。"]
+    assert "".join(r["text"] for r in p["runs"]) == src.read_text(encoding="utf-8").splitlines()[4]
+    dry = CliRunner().invoke(app, ["format", str(src), "--dry-run"])
+    assert "要点加粗 3 处" in dry.output  # 三要 is one long sentence: no lead to set in bold
+
+
 def test_point_lead_is_not_bold_in_a_news_report_or_when_asked_for_news(tmp_path: Path) -> None:
     p = find(formatted(tmp_path, _point_doc(Genre.NEWS)), "一是")
     assert not any(r["bold"] for r in p["runs"])
@@ -379,6 +395,50 @@ def test_footnote_table_and_picture_render_in_libreoffice(tmp_path: Path) -> Non
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=180)
     text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True).stdout
     assert "数据来源：统计公报。" in text and "百分之八" in text and "全年增长" in text
+
+
+def _table_doc(rows: int) -> Document:
+    """A short report whose last element is a table of `rows` rows."""
+    raw = [RawPara("关于全县防汛物资储备情况的报告", 1), RawPara("现将有关情况报告如下。", 2),
+           RawPara("", 3, rows=tuple((str(i), "编织袋", f"{1000 + i}条") for i in range(1, rows + 1)))]
+    blocks = [Block(BlockKind.TITLE, raw[0].text, 1, source=raw[0].text),
+              Block(BlockKind.PARAGRAPH, raw[1].text, 2, source=raw[1].text)]
+    return document(raw, blocks)
+
+
+def test_the_paragraph_after_a_final_table_takes_no_line(tmp_path: Path) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    d = docx.Document(str(formatted(tmp_path, _table_doc(3))))
+    body = [el for el in d.element.body if not el.tag.endswith("}sectPr")]
+    assert body[-2].tag.endswith("}tbl") and body[-1].tag.endswith("}p")  # Word needs the paragraph
+    last = d.paragraphs[-1]
+    fmt = last.paragraph_format
+    assert last.text == "" and fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY and fmt.line_spacing == Pt(1)
+    assert fmt.space_before == 0 and fmt.space_after == 0
+    assert last._p.xpath("./w:pPr/w:rPr/w:sz/@w:val") == ["2"]  # its mark: 1 pt
+    other = docx.Document(str(formatted(tmp_path, _point_doc(Genre.SPEECH))))
+    assert other.paragraphs[-1].text and other.paragraphs[-1].paragraph_format.line_spacing != Pt(1)
+
+
+@pytest.mark.skipif(not (have("soffice") and have("pdftotext")), reason="needs LibreOffice and poppler")
+def test_a_table_that_fills_the_page_is_not_followed_by_a_blank_page(tmp_path: Path) -> None:
+    import subprocess
+
+    outs = []
+    for rows in range(15, 22):  # around the number of rows that fills the first page
+        out = tmp_path / f"t{rows}.docx"
+        out.write_bytes(format_bytes(_table_doc(rows), FormatOptions())[0])
+        outs.append(out)
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], capture_output=True,
+                   timeout=300)
+    for out in outs:
+        text = subprocess.run(["pdftotext", str(out.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True).stdout
+        pages = [han(page) for page in text.split("\f")[:-1]]
+        assert pages and all(pages), (out.name, len(pages))  # no page with nothing but its number
 
 
 # -- the command ------------------------------------------------------------------------------

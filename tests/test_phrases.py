@@ -333,3 +333,60 @@ def test_a_pick_s_unknown_function_is_located_and_lists_the_valid_ones(build, ba
         build(TOPIC_OUTLINE.format(topic="安全生产", function="farewell"), bank=bank)
     d = info.value.diagnostics[0]
     assert d.line == 7 and "farewell" in d.message and "closing（结尾号召）" in d.hint
+
+
+GENRE_BANK = [  # the walkthrough's case: speech closings on 乡村振兴, a study report's closing on no topic
+    {"id": "closing.0001", "text": "同志们，全面推进乡村振兴，责任重大、使命光荣。", "function": "closing",
+     "kind": "sentence", "count": 2, "sources": ["a.txt:3"], "genres": ["speech"], "topics": ["乡村振兴"]},
+    {"id": "closing.0002", "text": "总之，此次培训是我提升自己能力的一次重要学习经历。", "function": "closing",
+     "kind": "sentence", "count": 1, "sources": ["b.txt:9"], "genres": ["study-report"], "topics": []},
+]
+GENRE_OUTLINE = """
+title: 在全县防汛工作会议上的讲话
+sections:
+  - heading: 压实防汛责任
+    paragraphs: [汛期已至。]
+closing:
+  - pick: {{function: closing, topic: 防汛{extra}}}
+"""
+
+
+@pytest.fixture
+def genre_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
+    d = tmp_path / "gbank"
+    d.mkdir()
+    (d / "closing.yaml").write_text(yaml.safe_dump(GENRE_BANK, allow_unicode=True), encoding="utf-8")
+    return d
+
+
+def test_a_pick_keeps_to_the_outline_s_genre(build, genre_bank: Path) -> None:
+    # the study report's closing is on no topic, but it is not a speech's: the pick stops, located
+    with pytest.raises(WengaoError) as info:
+        build(GENRE_OUTLINE.format(extra=""), bank=genre_bank)
+    d = info.value.diagnostics[0]
+    assert (d.line, d.col) == (6, 5)
+    assert "防汛" in d.message and "讲话稿" in d.message
+    assert "closing.0001" in d.hint and "--loose" in d.hint
+
+
+def test_loose_keeps_the_genre_before_the_topic_and_warns(tmp_path: Path, genre_bank: Path) -> None:
+    from wengao.build import BuildOptions, build_file
+    from wengao.docx.inspect import skeleton
+
+    src = tmp_path / "o.yaml"
+    src.write_text(GENRE_OUTLINE.format(extra="").lstrip("\n"), encoding="utf-8")
+    built = build_file(src, tmp_path / "o.docx", BuildOptions(bank=genre_bank, loose=True))
+    assert texts(skeleton(built.path))[-1] == "同志们，全面推进乡村振兴，责任重大、使命光荣。"
+    (warned,) = [w for w in built.warnings if w.line == 6]
+    assert warned.message == t("phrases.pick_off_topic", id="closing.0001", found="乡村振兴", topics="防汛")
+
+
+def test_a_pick_s_own_genre_and_hand_written_phrases_of_no_genre_fit(build, genre_bank: Path) -> None:
+    skel = build(GENRE_OUTLINE.format(extra=", genre: study-report"), bank=genre_bank)
+    assert texts(skel)[-1] == "总之，此次培训是我提升自己能力的一次重要学习经历。"
+    added = _cli("phrases", "add", "同志们，让我们以时不我待的紧迫感奋勇前进！", "--function", "closing",
+                 "--bank", str(genre_bank))
+    assert added.exit_code == 0, added.output
+    skel = build(GENRE_OUTLINE.format(extra=""), name="again.yaml", bank=genre_bank)
+    assert texts(skel)[-1] == "同志们，让我们以时不我待的紧迫感奋勇前进！"

@@ -34,7 +34,7 @@ class BuildOptions:
     seed: str | None = None
     strict: bool = False  # placeholders 【…】 or other warnings stop the build before writing
     include_root: Path | None = None  # where `include:` may reach (default: the outline's folder)
-    loose: bool = False  # a pick that fits nothing on the outline's topics may take another topic (warned)
+    loose: bool = False  # a pick that fits nothing on the outline's topics and genre may widen (warned)
     pdf: bool = False  # a PDF beside the .docx follows: its path is checked before anything is written
 
 

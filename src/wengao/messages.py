@@ -491,8 +491,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.unconfirmed_repair": ("修复无法确认", "repair not confirmed"),
     # (end of mining)
     # -- phrases: the phrase bank, search and picks --------------------------------------------------
-    "cli.build.loose": ("pick 在提纲的话题里找不到素材时，放宽到其他话题（会给出警告）。",
-                        "Let a pick that fits nothing on the outline's topics take another topic (with a warning)."),
+    "cli.build.loose": ("pick 在提纲的话题和文种里找不到素材时，放宽到其他话题或文种（会给出警告）。",
+                        "Let a pick that fits nothing on the outline's topics and genre take another topic or "
+                        "genre (with a warning)."),
     "phrases.unknown_function": ("未知的素材功能“{name}”", "unknown function '{name}'"),
     "phrases.valid_functions": ("可用的功能：{functions}", "valid functions: {functions}"),
     "phrases.yaml_error": ("素材库文件的 YAML 语法错误：{problem}", "YAML syntax error in the phrase bank file: {problem}"),
@@ -555,12 +556,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrases.pick_nothing": ("素材库里没有符合 pick（{what}）的素材", "no phrase in the bank matches pick ({what})"),
     "phrases.pick_nothing_hint": ("放宽 pick 的条件，或为这类素材的空位提供 vars",
                                   "widen the pick, or add vars for the slots such phrases need"),
-    "phrases.pick_no_topic": ("素材库里没有符合 pick（{what}）且属于话题“{topics}”的素材",
-                              "no phrase on the topics {topics} matches pick ({what})"),
-    "phrases.pick_nearest": ("最接近的是：{nearest}；换个 query 或 topic，或用 --loose 放宽到其他话题",
-                             "the nearest are {nearest}; change the query or topic, or pass --loose to take other topics"),
+    "phrases.pick_no_topic": ("素材库里没有符合 pick（{what}）、属于话题“{topics}”的{genre}素材",
+                              "no {genre} phrase on the topics {topics} matches pick ({what})"),
+    "phrases.pick_no_genre": ("素材库里没有符合 pick（{what}）的{genre}素材",
+                              "no {genre} phrase matches pick ({what})"),
+    "phrases.pick_nearest": ("最接近的是：{nearest}；换个 query 或 topic，或用 --loose 放宽到其他话题和文种",
+                             "the nearest are {nearest}; change the query or topic, or pass --loose to take "
+                             "other topics and genres"),
     "phrases.pick_off_topic": ("pick 取了其他话题的素材 {id}（{found}），不属于“{topics}”",
                                "pick took {id} from another topic ({found}), not from {topics}"),
+    "phrases.pick_off_genre": ("pick 取了其他文种的素材 {id}（{found}），不是{genre}",
+                               "pick took {id} from another genre ({found}), not {genre}"),
     "phrases.no_topic": ("无话题", "no topic"),
     # (end of phrases)
     # -- check: wengao check (rule messages and suggestions) -----------------------------------------

@@ -17,7 +17,7 @@ from wengao.reading.model import BlockKind, Document, RawDocument
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 # outline keys whose values are settings, not the writer's text
-_SETTING_KEYS = frozenset({"genre", "date", "phrase", "pick", "include", "style", "seed", "topics",
+_SETTING_KEYS = frozenset({"genre", "phrase", "pick", "include", "style", "seed", "topics",
                            "topic", "function", "query", "numbering", "scheme", "reference", "toc"})
 
 
@@ -74,7 +74,7 @@ def _body_from(text: str, kind: BlockKind | None) -> int:
     return -1
 
 
-_OUTLINE_FRONT = frozenset({"title", "subtitle", "speaker", "author", "source", "salutation", "heading",
+_OUTLINE_FRONT = frozenset({"title", "subtitle", "speaker", "author", "date", "source", "salutation", "heading",
                             "toc_title", "lead"})
 
 

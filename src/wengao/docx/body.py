@@ -32,6 +32,13 @@ LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
 # it loses at the end of justified lines (2,700 characters: 283 marks in the .docx, 273 in the PDF).
 _OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
 
+# Word needs a paragraph after a final table. It is made to take no line (1-pt mark, exactly
+# 1-pt line, no space around it, off the line grid), so a table that ends at the foot of a page
+# is not followed by a blank page with its own page number.
+AFTER_TABLE = ('<w:p><w:pPr><w:snapToGrid w:val="0"/>'
+               '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+               '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
 
 def escape(text: str) -> str:
     """XML text escaping (xml.sax.saxutils would import urllib: 14 ms of start-up). Characters
@@ -240,5 +247,5 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str], body_font: BodyFont
         joined = "".join(content)
         para(style, _bookmarked(joined, anchor, listed) if anchor else joined, *paragraph_props(b))
     if parts and parts[-1].startswith("<w:tbl>"):
-        parts.append("<w:p/>")  # a document does not end in a table
+        parts.append(AFTER_TABLE)  # a document does not end in a table
     return Body("".join(parts), sourced, has_toc, has_cover, front_matter, objects)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from wengao.document.blocks import Block, Image, Run
+from wengao.document.numbering import parse_point
 from wengao.formatting.align import Placed, Unit, align, fold, signature
 from wengao.formatting.report import ChangeKind, Changes, Summary
 from wengao.reading.model import BlockKind, Document, Genre, InlineObject, RawPara
@@ -25,6 +26,8 @@ _CLOSING = frozenset("。！？；：，、.!?;:,”’）)》」』】〕…—
 _SENTENCE_END = frozenset("。！？；")
 _LINE_END = frozenset("。！？；：…”’）》")
 _MD_MARK_RE = re.compile(r"^#{1,6}[ \t\u3000]+(?=\S)")
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[。！？；]))[ \t\u3000]*")
+_LEAD_END_RE = re.compile("[。！？]")
 _SHORT_LINE = 20  # characters: a line this short before a line break is a line of its own
 _LEAD_MAX = 40  # a first sentence longer than this is not a lead to set in bold
 _HEADING_MAX = 40  # letters: a "heading" longer than this, with a sentence end inside, runs in
@@ -348,11 +351,64 @@ class _Layout:
         if not n:
             n = _first_sentence(_split(tokens, before)[1])
         head, tail = _split(tokens, before + n) if n else ([], tokens)
+        runs: list[Run] = []
         if n and _letters(tail) and _letters(head) > before:
-            self.emit("p", _runs(head, bold=True) + _runs(tail))
+            runs = _runs(head, bold=True)
             self.summary.bold_leads += 1
         else:
-            self.emit("p", _runs(tokens))
+            tail = tokens
+        spans = _following_leads(tail, b.marker, b.verb, b.value)
+        self.summary.bold_leads += len(spans)
+        self.emit("p", runs + _runs_bold_at(tail, spans))
+
+
+def _following_leads(tokens: list[Token], marker: str, verb: str, value: int) -> list[tuple[int, int]]:
+    """Where the next points run on in the point's own paragraph (一要压实责任。…二要强化值守。…):
+    the character spans, in the paragraph's text, of each next marker with its lead sentence. The
+    reader gives a paragraph one point; the numbering grammar finds the ones after it, in order
+    (二 after 一, with the same 是/要; 其次 after 首先), each starting a sentence."""
+    if not marker:
+        return []
+    text = "".join(t for t in tokens if isinstance(t, str))
+    spans: list[tuple[int, int]] = []
+    expect = value + 1
+    for m in _SENTENCE_START_RE.finditer(text):
+        start = m.end()
+        p = parse_point(text[start:start + _LEAD_MAX + 12])
+        if p is None or p.verb != verb or not (p.value == expect or not verb and p.value == 0 and value):
+            continue
+        rest = text[start + len(p.marker):]
+        end = _LEAD_END_RE.search(rest)
+        # a point without a lead sentence (one long sentence, or the last words) stays plain
+        if end and end.end() <= _LEAD_MAX and rest[end.end():].strip():
+            spans.append((start, start + len(p.marker) + end.end()))
+        if not p.value:
+            break  # 最后 closes a 首先…其次… sequence
+        expect += 1
+    return spans
+
+
+def _runs_bold_at(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Run]:
+    """Runs of tokens with the characters inside `spans` (offsets in the tokens' text) bold."""
+    if not spans:
+        return _runs(tokens)
+    bounds = sorted({b for span in spans for b in span})
+    groups: list[tuple[bool, list[Token]]] = []
+    offset = 0
+    for tok in tokens:
+        pieces: list[Token] = [tok]
+        if isinstance(tok, str):
+            cuts = [b - offset for b in bounds if offset < b < offset + len(tok)]
+            pieces = [tok[a:z] for a, z in zip([0, *cuts], [*cuts, len(tok)], strict=True)]
+        for piece in pieces:
+            bold = any(a <= offset < z for a, z in spans) if isinstance(piece, str) else False
+            if isinstance(piece, str):
+                offset += len(piece)
+            if groups and (groups[-1][0] == bold or not isinstance(piece, str)):
+                groups[-1][1].append(piece)
+            else:
+                groups.append((bold, [piece]))
+    return [run for bold, group in groups for run in _runs(group, bold=bold)]
 
 
 def layout(doc: Document, genre: Genre | None = None) -> Layout:

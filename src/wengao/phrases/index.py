@@ -316,7 +316,8 @@ class BankIndex:
         return [r[0] for r in self._query("select id from entries where id like ? order by id", (prefix + "%",))]
 
     def _candidates(self, terms: list[Term], *, function: str | None, genre: str | None, topic: str | None,
-                    kinds: tuple[str, ...] | None, topics: tuple[str, ...] = ()) -> list[tuple]:
+                    kinds: tuple[str, ...] | None, topics: tuple[str, ...] = (),
+                    genres: tuple[str, ...] = ()) -> list[tuple]:
         where, args = [], []
         if self.fts is None:
             self.fts = _has_fts(self.conn)
@@ -343,6 +344,9 @@ class BankIndex:
         if kinds:
             where.append(f"e.kind in ({','.join('?' * len(kinds))})")
             args += list(kinds)
+        if genres:  # of one of these genres, or of none in particular (a hand-written phrase)
+            where.append("(" + " or ".join(["e.genres = ',,'"] + ["e.genres like ?"] * len(genres)) + ")")
+            args += [f"%,{g},%" for g in genres]
         if topics:  # on one of these topics, or on none in particular
             alts = ["e.topics = ',,'"]
             for t in topics:
@@ -358,19 +362,22 @@ class BankIndex:
     def search(self, query: str = "", *, function: str | None = None, genre: str | None = None,
                topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
                slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
-               kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = ()) -> list[Hit]:
+               kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = (),
+               genres: tuple[str, ...] = ()) -> list[Hit]:
         return self.find(query, function=function, genre=genre, topic=topic, limit=limit, exclude=exclude,
                          slots_within=slots_within, prefer_topics=prefer_topics, kinds=kinds, topics=topics,
-                         fallback=False).hits
+                         genres=genres, fallback=False).hits
 
     def find(self, query: str = "", *, function: str | None = None, genre: str | None = None,
              topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
              slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
-             kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = (), fallback: bool = True) -> Found:
+             kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = (), genres: tuple[str, ...] = (),
+             fallback: bool = True) -> Found:
         """Entries containing every word of `query`, best fit first; with `fallback`, a query
         that finds nothing is tried word by word (entries with more of its words first)."""
         terms = parse_query(query)
-        filters = {"function": function, "genre": genre, "topic": topic, "kinds": kinds, "topics": topics}
+        filters = {"function": function, "genre": genre, "topic": topic, "kinds": kinds, "topics": topics,
+                   "genres": genres}
         ask = Ask(tuple(terms), function, topic, tuple(prefer_topics))
         rows = self._candidates(terms, **filters)
         used: list[str] = []

@@ -4,9 +4,11 @@ A pick is deterministic: the best-fitting entry for its criteria, or with a seed
 top candidates chosen by a hash of the seed and the pick's place in the outline. One draft never
 uses an entry twice, and only entries whose slots the available vars can fill are candidates.
 
-A pick keeps to the outline's topics (`topics:` or the pick's own `topic:`): it takes entries
-about one of them, or entries about no topic in particular. When none fits, the build stops at
-the pick's line naming the nearest entries; with `loose` it widens to any topic and warns.
+A pick keeps to the outline's topics (`topics:` or the pick's own `topic:`) and to its genre (the
+outline's, or the pick's own `genre:`): it takes entries about one of the topics, or about no
+topic in particular, mined from documents of that genre (or hand-written for no genre in
+particular). When none fits, the build stops at the pick's line naming the nearest entries; with
+`loose` it widens, keeping the genre before the topics, and warns what it left.
 """
 
 from __future__ import annotations
@@ -85,41 +87,57 @@ class _Resolver:
             return None
         values = {**self.outline.vars, **p.vars}
         genre = p.genre or self.outline.genre
+        genres = (genre,) if genre else ()
         topics = tuple(t_ for t_ in ([p.topic] if p.topic else list(self.outline.topics)) if t_)
         kinds = None if function == "salutation" else ("sentence", "template", "heading", "term", "idiom")
         base: dict[str, Any] = {"query": p.query or "", "function": function, "exclude": self.used,
-                                "slots_within": set(values), "limit": TOP_K, "kinds": kinds}
-        candidates: list[Hit] = []
-        for g in (genre, None):  # the outline's genre first, then any
-            candidates = self.index.search(**base, genre=g, topics=topics, prefer_topics=topics)
-            if candidates:
-                break
-        if not candidates and topics:
-            wider = self.index.search(**base, prefer_topics=topics)
-            if wider and self.loose:
-                candidates = wider
-                chosen = self._choose(p, candidates)
-                self.warnings.append(Diagnostic(
-                    self.outline.path, p.line, p.col,
-                    t("phrases.pick_off_topic", id=chosen.id, topics="、".join(topics),
-                      found="、".join(chosen.entry.get("topics") or []) or t("phrases.no_topic")),
-                    severity=Severity.WARNING))
-                return self.fill(chosen, values, p.line, p.col)
-            if wider:
-                nearest = "；".join(f"{h.id}（{h.text[:18]}…）" if len(h.text) > 18 else f"{h.id}（{h.text}）"
-                                   for h in wider[:NEAREST])
-                self.error(p.line, p.col, t("phrases.pick_no_topic", what=self._what(p), topics="、".join(topics)),
-                           t("phrases.pick_nearest", nearest=nearest))
-                return None
-        if not candidates:
+                                "slots_within": set(values), "limit": TOP_K, "kinds": kinds,
+                                "prefer_topics": topics}
+        candidates = self.index.search(**base, genres=genres, topics=topics)
+        if candidates:
+            return self.fill(self._choose(p, candidates), values, p.line, p.col)
+        wider = self.index.search(**base)
+        if not wider:
             self.error(p.line, p.col, t("phrases.pick_nothing", what=self._what(p)), t("phrases.pick_nothing_hint"))
             return None
-        return self.fill(self._choose(p, candidates), values, p.line, p.col)
+        if not self.loose:
+            nearest = "；".join(f"{h.id}（{h.text[:18]}…）" if len(h.text) > 18 else f"{h.id}（{h.text}）"
+                               for h in wider[:NEAREST])
+            message = (t("phrases.pick_no_topic", what=self._what(p), topics="、".join(topics), genre=_label(genre))
+                       if topics else t("phrases.pick_no_genre", what=self._what(p), genre=_label(genre)))
+            self.error(p.line, p.col, message, t("phrases.pick_nearest", nearest=nearest))
+            return None
+        # --loose: keep the genre and take another topic, else keep the topics, else neither
+        for keep in ({"genres": genres}, {"topics": topics}):
+            candidates = self.index.search(**base, **keep)
+            if candidates:
+                break
+        chosen = self._choose(p, candidates or wider)
+        left = self._left(chosen, genre, topics)
+        if left:
+            self.warnings.append(Diagnostic(self.outline.path, p.line, p.col, left, severity=Severity.WARNING))
+        return self.fill(chosen, values, p.line, p.col)
+
+    @staticmethod
+    def _left(chosen: Hit, genre: str | None, topics: tuple[str, ...]) -> str:
+        """What a widened pick left: the outline's genre, its topics, or both."""
+        from wengao.i18n import t
+
+        said = []
+        entry_genres = [str(g) for g in chosen.entry.get("genres") or []]
+        if genre and entry_genres and genre not in entry_genres:
+            said.append(t("phrases.pick_off_genre", id=chosen.id, genre=_label(genre),
+                          found="、".join(_label(g) for g in entry_genres)))
+        entry_topics = [str(x) for x in chosen.entry.get("topics") or []]
+        if topics and entry_topics and not any(x in entry_topics or x in chosen.text for x in topics):
+            said.append(t("phrases.pick_off_topic", id=chosen.id, topics="、".join(topics),
+                          found="、".join(entry_topics)))
+        return "；".join(said)
 
     @staticmethod
     def _what(p: Pick) -> str:
         return "，".join(f"{k}: {v}" for k, v in (("function", p.function), ("topic", p.topic),
-                                                 ("query", p.query)) if v)
+                                                 ("genre", p.genre), ("query", p.query)) if v)
 
     def _choose(self, p: Pick, candidates: list[Hit]) -> Hit:
         seed = p.seed if p.seed is not None else self.seed
@@ -143,6 +161,13 @@ class _Resolver:
         if isinstance(value, Pick):
             return self.pick(value) or Text("")
         return value
+
+
+def _label(genre: str | None) -> str:
+    from wengao.genres import GENRES
+
+    g = GENRES.get(genre or "")
+    return f"{g.label}（{genre}）" if g else str(genre)
 
 
 def resolve_phrases(outline: Outline, index: BankIndex, seed: str | None = None, *, loose: bool = False) -> Outline:

@@ -1,7 +1,9 @@
 """Punctuation (GB/T 15834-2011): half-width , : ; ! ? ( ) " . in Chinese text; unpaired “” ‘’
 （） 《》; doubled marks (，， 。，); dashes that are not —— ; ellipses that are not …… ; blanks
 inside Chinese sentences. Times (10:30), numbers (1,000), URLs and Latin text are left alone:
-a mark is “Chinese” only when the nearest character beside it is Chinese (as in text/punct.py).
+a mark is “Chinese” only when the nearest character beside it is Chinese (as in text/punct.py),
+or half-width punctuation that is itself Chinese (改革)!). A full stop after a number that
+follows Chinese text ends a Chinese sentence (增长7.8%.) unless it is a run-in list mark.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from functools import cache
 
 from wengao.check.model import Finding, Source, Unit
 from wengao.check.rules.base import Context, cjk_context, finding, is_han, neighbour
-from wengao.text.punct import CJK, han_period_re, has_han, is_cjk
+from wengao.text.punct import CJK, HAN, han_period_re, has_han, is_cjk
 
 HALFWIDTH, UNPAIRED, DOUBLED, DASH, ELLIPSIS, BLANK = (
     "punct.halfwidth", "punct.unpaired", "punct.doubled", "punct.dash", "punct.ellipsis", "punct.blank")
@@ -57,33 +59,80 @@ def check(src: Source, ctx: Context) -> Iterable[Finding]:
 
 def _halfwidth(unit: Unit) -> Iterator[Finding]:
     text = unit.text
-    if any(c in text for c in ",:;!?"):
-        for m in _MARK_RE.finditer(text):
-            s = m.start()
-            if cjk_context(text, s, s + 1):
-                mark = m.group()
-                yield finding(HALFWIDTH, unit, s, 1, "punct.halfwidth", _FULL[mark], mark=mark)
+    groups: list[Finding] = []  # half-width ( ) and quotes around or beside Chinese
     if "(" in text or ")" in text:
         for m in _PAREN_RE.finditer(text):
             if has_han(m.group(1)) or cjk_context(text, m.start(), m.end()):
                 suggestion = f"（{m.group(1)}）" if len(m.group()) <= 30 else "（）"
-                yield finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
-                              suggestion, mark="()")
+                groups.append(finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
+                                      suggestion, mark="()"))
     if '"' in text:
         for m in _DQUOTE_RE.finditer(text):
             if has_han(m.group(1)):
                 suggestion = f"“{m.group(1)}”" if len(m.group()) <= 30 else "“”"
-                yield finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
-                              suggestion, mark='""')
+                groups.append(finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
+                                      suggestion, mark='""'))
     if "'" in text:
         for m in _SQUOTE_RE.finditer(text):
             if has_han(m.group(1)):
                 suggestion = f"‘{m.group(1)}’" if len(m.group()) <= 30 else "‘’"
-                yield finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
-                              suggestion, mark="''")
+                groups.append(finding(HALFWIDTH, unit, m.start(), m.end() - m.start(), "punct.halfwidth",
+                                      suggestion, mark="''"))
+    if any(c in text for c in ",:;!?"):
+        for s in _chinese_marks(text, groups):
+            mark = text[s]
+            yield finding(HALFWIDTH, unit, s, 1, "punct.halfwidth", _FULL[mark], mark=mark)
+    yield from groups
     if "." in text:
         for m in han_period_re().finditer(text):
             yield finding(HALFWIDTH, unit, m.start(), 1, "punct.halfwidth", "。", mark=".")
+        for s in _number_periods(text):
+            yield finding(HALFWIDTH, unit, s, 1, "punct.halfwidth", "。", mark=".")
+
+
+@cache
+def _number_period_re() -> re.Pattern[str]:
+    # a number (7.8, 7.8%, 1,200) written straight after a Han character, then a half-width full
+    # stop that ends the sentence: the end, a blank, or Chinese text follows
+    return re.compile(f"(?<=[{HAN}])(\\d[\\d.,]*[%‰]?)\\.(?=$|\\s|[{HAN}“])")
+
+
+def _number_periods(text: str) -> Iterator[int]:
+    """Offsets of half-width full stops ending a Chinese sentence after a number (增长7.8%.).
+    Before more Chinese text a bare number of one or two digits is a list mark run in (如下1.加强),
+    not a sentence end, and stays."""
+    for m in _number_period_re().finditer(text):
+        number, s = m.group(1), m.end(1)
+        if s + 1 < len(text) and not text[s + 1].isspace() and number.isdigit() and len(number) <= 2:
+            continue
+        yield s
+
+
+def _chinese_marks(text: str, groups: list[Finding]) -> list[int]:
+    """Offsets of the half-width , : ; ! ? that stand in Chinese text: beside a Han character or a
+    full-width mark, or beside half-width punctuation that is itself Chinese (改革)! · 是吗?!)."""
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    chinese = {s for s in marks if cjk_context(text, s, s + 1)}
+    edges = {f.offset for f in groups} | {f.offset + f.length - 1 for f in groups}
+    changed = True
+    while changed:  # a run of marks takes the Chinese-ness of its neighbours, one step each turn
+        changed = False
+        for s in marks:
+            if s in chinese:
+                continue
+            near = (_beside(text, s, -1), _beside(text, s, 1))
+            if any(i is not None and (i in chinese or i in edges) for i in near):
+                chinese.add(s)
+                changed = True
+    return sorted(chinese)
+
+
+def _beside(text: str, s: int, step: int) -> int | None:
+    """The offset of the nearest character from s going step that is not a blank."""
+    i = s + step
+    while 0 <= i < len(text) and text[i] in " \t\u3000":
+        i += step
+    return i if 0 <= i < len(text) else None
 
 
 def _doubled(unit: Unit) -> Iterator[Finding]:
