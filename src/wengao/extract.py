@@ -14,7 +14,7 @@ from typing import Any
 from wengao.errors import Diagnostic, DocumentError, Severity
 from wengao.i18n import t
 from wengao.reading.body import point_block
-from wengao.reading.model import Block, BlockKind, Document, Genre
+from wengao.reading.model import BODY_KINDS, Block, BlockKind, Document, Genre
 
 _ATTEND_RE = re.compile(r"(参加|出席|列席)(会议|活动|观摩|培训)|参加了(?:会议|培训|活动)")
 _OUTLINE_GENRE = {Genre.OTHER: "speech"}
@@ -127,8 +127,7 @@ def _blanks(value: Any) -> Any:
     return value
 
 
-_BODY = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING, BlockKind.TABLE,
-         BlockKind.DATE, BlockKind.NOTE, BlockKind.AUTHOR)
+_BODY = BODY_KINDS | {BlockKind.DATE, BlockKind.NOTE, BlockKind.AUTHOR}
 
 
 def doc_outline(doc: Document) -> dict[str, Any]:
@@ -190,13 +189,9 @@ def _source_name(line: str) -> str:
 
 def _body_blocks(doc: Document) -> list[Block]:
     """The blocks an outline carries as text: not the front matter (fields), not the noise."""
-    front_lines = {id(b) for b in doc.blocks if b.kind in (BlockKind.TITLE, BlockKind.SUBTITLE,
-                                                           BlockKind.SOURCE, BlockKind.SALUTATION)}
     out = []
     seen_body = False
     for b in doc.blocks:
-        if id(b) in front_lines or b.kind is BlockKind.NOISE:
-            continue
         if b.kind in (BlockKind.AUTHOR, BlockKind.DATE) and not seen_body:
             continue  # the title block's own lines: they are fields
         if b.kind in (BlockKind.AUTHOR, BlockKind.DATE) and _is_field(doc, b):
@@ -213,7 +208,8 @@ def _is_field(doc: Document, b: Block) -> bool:
         return b.text == doc.front.author
     from wengao.reading.front import find_date
 
-    return bool(find_date(b.text)) and find_date(b.text) == doc.front.date
+    date = find_date(b.text)
+    return bool(date) and date == doc.front.date
 
 
 def _news(out: dict[str, Any], body: list[Block]) -> dict[str, Any]:
@@ -237,8 +233,7 @@ def extract(path: Path) -> Extracted:
     from wengao.reading import read_document
 
     doc = read_document(path)
-    if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.HEADING, BlockKind.CLOSING,
-                          BlockKind.TABLE) for b in doc.blocks):
+    if not doc.body:
         raise DocumentError.single(str(path), t("extract.no_text"))
     result = Extracted({})
     result.texts = [_blank(b.text) for b in doc.blocks if b.kind is not BlockKind.NOISE]

@@ -16,20 +16,28 @@ from wengao.reading.model import Block, BlockKind
 MAX_HEADING = 80  # characters of a heading sentence, at most
 _HEADING_END = "。；：;:"  # dropped from a heading's text; ！ and ？ stay
 _CLOSING_RE = re.compile(r"^(?:同志们|同学们|各位|最后|总之|让我们)[，！]|让我们|谢谢|预祝|祝愿|祝大家|奋力谱写|而努力奋斗|而团结奋斗")
-_STYLE_HEADING_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+STYLE_HEADING_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+# Paragraph styles of .docx files (wengao's own and Word's built-in ones) that say what a line is.
+STYLE_ROLES = {
+    "title": BlockKind.TITLE, "标题": BlockKind.TITLE, "part title": BlockKind.TITLE,
+    "cover title": BlockKind.TITLE, "subtitle": BlockKind.SUBTITLE, "副标题": BlockKind.SUBTITLE,
+    "byline": BlockKind.AUTHOR, "date": BlockKind.DATE, "source line": BlockKind.SOURCE,
+    "salutation": BlockKind.SALUTATION, "cover note": BlockKind.NOTE,
+}
 
 
 def _heading_text(text: str) -> str:
     return text.strip().rstrip(_HEADING_END).strip()
 
 
-def split_run_in(rest: str) -> tuple[str, str] | None:
-    split = run_in_parts(rest)
-    return (split[0], split[1]) if split else None
+def _unnumbered_heading(line: Line) -> Block:
+    """A heading that stands by its form, with no number: the whole line."""
+    return Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source, scheme=Scheme.NONE,
+                 end_pos=line.end_pos)
 
 
 def run_in_parts(rest: str) -> tuple[str, str, str] | None:
-    """split_run_in with the separator: (heading, body, the mark between them)."""
+    """A numbered line's rest split as a run-in heading: (heading, body, the mark between them)."""
     split = _split(rest)
     if split is None:
         return None
@@ -67,7 +75,7 @@ def _split(rest: str) -> tuple[str, str] | None:
     return _heading_text(head), body
 
 
-_TITLE_STYLES = {"title", "标题", "part title", "cover title", "subtitle", "副标题"}
+_TITLE_STYLES = {s for s, kind in STYLE_ROLES.items() if kind in (BlockKind.TITLE, BlockKind.SUBTITLE)}
 
 
 # Nouns a heading of a report ends with. Only used where the line break after a heading was lost
@@ -105,7 +113,7 @@ def style_level(line: Line) -> int:
         return line.md_level
     if raw.style.strip().lower() in _TITLE_STYLES:
         return 0
-    m = _STYLE_HEADING_RE.match(raw.style.strip())
+    m = STYLE_HEADING_RE.match(raw.style.strip())
     if m:
         return int(m.group(1))
     if raw.outline_level is not None and 0 <= raw.outline_level <= 8:
@@ -191,8 +199,7 @@ class BodyReader:
         heads = self.sentence_heads(lines)
         for k, line in enumerate(lines):
             if k in heads:
-                blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
-                                    scheme=Scheme.NONE, end_pos=line.end_pos))
+                blocks.append(_unnumbered_heading(line))
                 continue
             if line.is_table:
                 blocks.append(Block(BlockKind.TABLE, line.text, line.pos, line.source, rows=line.raw.rows or (),
@@ -229,13 +236,9 @@ class BodyReader:
             if date_line(line.text):
                 blocks.append(Block(BlockKind.DATE, line.text, line.pos, line.source, end_pos=line.end_pos))
                 continue
-            if _APPENDIX_RE.match(line.text) and len(line.text) <= 50 and not re.search("[。；！？]", line.text[:-1]):
-                blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
-                                    scheme=Scheme.NONE, end_pos=line.end_pos))
-                continue
-            if self.own_line_heading(lines, k):
-                blocks.append(Block(BlockKind.HEADING, _heading_text(line.text), line.pos, line.source,
-                                    scheme=Scheme.NONE, end_pos=line.end_pos))
+            if _APPENDIX_RE.match(line.text) and len(line.text) <= 50 and not re.search("[。；！？]", line.text[:-1]) \
+                    or self.own_line_heading(lines, k):
+                blocks.append(_unnumbered_heading(line))
                 continue
             blocks.append(Block(BlockKind.PARAGRAPH, line.text, line.pos, line.source, end_pos=line.end_pos))
         mark_leads(blocks)

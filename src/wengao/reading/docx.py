@@ -25,7 +25,7 @@ from typing import Any
 
 from wengao.reading.model import InlineObject, RawDocument, RawPara, SourceFormat
 from wengao.reading.ooxml_names import MC, PIC, WP, A, M, O, R, V, W
-from wengao.reading.package import Package, fail
+from wengao.reading.package import Package, fail, first_target
 from wengao.reading.wordnum import Numbering
 
 _OFF = ("0", "false", "off")
@@ -349,10 +349,8 @@ class _Reader:
         self.images: dict[str, bytes] = {}
 
     def _related_xml(self, kind: str) -> Any | None:
-        for rel_type, target, external in self.rels.values():
-            if not external and rel_type.rsplit("/", 1)[-1] == kind:
-                return self.pkg.xml(target)
-        return None
+        target = first_target(self.rels, kind)
+        return self.pkg.xml(target) if target else None
 
     # body ---------------------------------------------------------------------------------
 

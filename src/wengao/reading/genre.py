@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from wengao.reading.front import author_line
-from wengao.reading.lexicon import load_lexicon
+from wengao.reading.lexicon import Lexicon
 from wengao.reading.model import BlockKind, Document, Genre
 
 _STUDY = re.compile("(?:总结|述职|述廉|述德|述法)[^，。]{0,6}报告|心得|体会|感悟|感想|学习总结|总结|述职|手记|随笔|"
@@ -51,12 +51,11 @@ def named(title: str) -> Genre | None:
     return genre
 
 
-def detect(doc: Document, hint: Genre | None = None) -> Genre:
+def detect(doc: Document, lex: Lexicon, hint: Genre | None = None) -> Genre:
     """`hint`: the genre a compilation's title gives its pieces (…感悟汇编), used when a piece's
-    own title names none."""
+    own title names none. `lex`: the reader's word lists (its posts tell an author line)."""
     if doc.parts:
         return Genre.COMPILATION
-    lex = load_lexicon()
     front = doc.front
     title = front.title + " " + front.subtitle
     body = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING,

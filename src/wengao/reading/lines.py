@@ -16,11 +16,10 @@ from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.front import author_line, date_line, is_subtitle, salutation
 from wengao.reading.lexicon import Lexicon
 from wengao.reading.model import RawDocument, RawPara, SourceFormat
-from wengao.text.punct import normalize_punctuation
+from wengao.text.punct import HAN, normalize_punctuation
 
-HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_RE = re.compile(f"[{HAN}]")
 TERMINAL = "。！？；：…”’）)!?;:"  # a line ending in one of these ends its sentence
-SENTENCE_END = "。！？"
 NON_INITIAL = "，。、；：！？）】」』”’,.;:!?)"  # a paragraph never starts with these
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _ODD_MAP = {"〝": "“", "〞": "”", "＂": "“", "「": "“", "」": "”", "『": "‘", "』": "’",

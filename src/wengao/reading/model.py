@@ -110,8 +110,6 @@ class BlockKind(Enum):
     NOISE = "noise"  # site chrome, page furniture, debris: kept for format, dropped by extract/mine
 
 
-FRONT_KINDS = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.AUTHOR, BlockKind.DATE,
-                         BlockKind.SOURCE, BlockKind.SALUTATION, BlockKind.NOTE})
 BODY_KINDS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING,
                         BlockKind.TABLE})
 

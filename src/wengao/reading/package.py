@@ -22,7 +22,7 @@ from wengao.reading import limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-_EMPTY_ZIP = b"PK\x05\x06"
+EMPTY_ZIP = b"PK\x05\x06"
 
 # ISO 29500 Strict names these namespaces differently; the parts are otherwise read alike.
 _STRICT = (
@@ -55,7 +55,7 @@ def is_encrypted_ole(data: bytes) -> bool:
 def _zip_entries(data: bytes) -> int:
     """The entry count the end-of-central-directory record declares, before zipfile builds an
     object per entry (a crafted archive can declare millions)."""
-    at = data.rfind(_EMPTY_ZIP, max(0, len(data) - 65557))
+    at = data.rfind(EMPTY_ZIP, max(0, len(data) - 65557))
     if at < 0 or at + 22 > len(data):
         return -1
     return struct.unpack_from("<H", data, at + 10)[0]
@@ -143,10 +143,15 @@ class Package:
 
     def related(self, part: str, kind: str) -> str:
         """The first target of `part` whose relationship type ends with /kind ("" if none)."""
-        for rel_type, target, external in self.rels(part).values():
-            if not external and rel_type.rsplit("/", 1)[-1] == kind:
-                return target
-        return ""
+        return first_target(self.rels(part), kind)
+
+
+def first_target(rels: dict[str, tuple[str, str, bool]], kind: str) -> str:
+    """The first internal target among `rels` whose relationship type ends with /kind ("" if none)."""
+    for rel_type, target, external in rels.values():
+        if not external and rel_type.rsplit("/", 1)[-1] == kind:
+            return target
+    return ""
 
 
 def resolve(folder: str, target: str) -> str:

@@ -19,7 +19,7 @@ from wengao.errors import Diagnostic, DocumentError
 from wengao.i18n import t
 from wengao.reading import limits
 from wengao.reading.model import RawDocument
-from wengao.reading.package import OLE_MAGIC, fail, is_encrypted_ole
+from wengao.reading.package import EMPTY_ZIP, OLE_MAGIC, ZIP_MAGIC, fail, is_encrypted_ole
 
 TEXT_SUFFIXES = (".txt",)
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -76,9 +76,8 @@ def _check_stat(st: os.stat_result, where: str) -> None:
 
 
 def _too_big(where: str, size: int) -> DocumentError:
-    return DocumentError([Diagnostic(where, 0, 0, t("read.too_big", size=limits.human_size(size),
-                                                       limit=limits.human_size(limits.MAX_FILE_BYTES)),
-                                     t("read.too_big_hint"))])
+    return fail(where, "read.too_big", "read.too_big_hint", size=limits.human_size(size),
+                limit=limits.human_size(limits.MAX_FILE_BYTES))
 
 
 def read_bytes(data: bytes, path: str, name: str, suffix: str) -> RawDocument:
@@ -91,7 +90,7 @@ def read_bytes(data: bytes, path: str, name: str, suffix: str) -> RawDocument:
         if is_encrypted_ole(data):
             raise fail(path, "read.encrypted", "read.encrypted_hint")
         return _converted(data, path, name, suffix if suffix in CONVERT_SUFFIXES else ".doc")
-    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+    if data.startswith((ZIP_MAGIC, EMPTY_ZIP)):
         if suffix in (".odt", ".ott"):
             return _converted(data, path, name, suffix)
         from wengao.reading.docx import read_docx

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from wengao.document.numbering import parse_number, parse_point
-from wengao.reading.body import BodyReader, style_level
+from wengao.reading.body import STYLE_HEADING_RE, STYLE_ROLES, BodyReader, style_level
 from wengao.reading.front import (
     author_line,
     byline,
@@ -34,14 +34,6 @@ from wengao.reading.lexicon import Lexicon, load_lexicon
 from wengao.reading.lines import _DANGLING, Line, clean, ends_sentence
 from wengao.reading.model import Block, BlockKind, Document, FrontMatter, Genre, RawDocument
 
-# Paragraph styles of .docx files (wengao's own and Word's built-in ones) that say what a line is.
-_STYLE_ROLES = {
-    "title": BlockKind.TITLE, "标题": BlockKind.TITLE, "part title": BlockKind.TITLE,
-    "cover title": BlockKind.TITLE, "subtitle": BlockKind.SUBTITLE, "副标题": BlockKind.SUBTITLE,
-    "byline": BlockKind.AUTHOR, "date": BlockKind.DATE, "source line": BlockKind.SOURCE,
-    "salutation": BlockKind.SALUTATION, "cover note": BlockKind.NOTE,
-}
-_HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
 _SOURCE_RE = re.compile(r"^(?:来源|稿源|来稿|信息来源)\s*[:：]")
 _NOTE_RE = re.compile(r"^(?:编者按|按|编者的话|编辑按|导读)[:：]|^现(?:将|把).{2,60}(?:印发|摘录|刊发|转发|摘编)")
 _IMPRINT_RE = re.compile(r"^(?:发|送|抄送|报|印发|主送)[:：]|印发$|^\S{2,30}\s+\d{4}\s*年.{0,12}印发$")
@@ -83,7 +75,7 @@ class _Reader:
 
     # -- what a line is -----------------------------------------------------------------------
     def style_role(self, line: Line) -> BlockKind | None:
-        return _STYLE_ROLES.get(line.raw.style.strip().lower())
+        return STYLE_ROLES.get(line.raw.style.strip().lower())
 
     def styled_title(self, line: Line) -> bool:
         """Word formatting that marks a title: its style, or centred and larger than the body."""
@@ -91,7 +83,7 @@ class _Reader:
             return True
         raw = line.raw
         return raw.align == "center" and self.body_size is not None and (raw.size or 0) >= self.body_size + 2 \
-            and len(line.text) <= 50 and not _HEADING_STYLE_RE.match(raw.style.strip())
+            and len(line.text) <= 50 and not STYLE_HEADING_RE.match(raw.style.strip())
 
     def title_like(self, line: Line) -> bool:
         t = line.text
@@ -327,16 +319,13 @@ class _Reader:
         tail: list[Block] = []
         if cover:
             body, tail = self._cover_sign_off(body, front)
-        else:
-            body, tail = self._sign_off(body, front)
-        if cover:
             for ln in body:
-                kind = BlockKind.NOTE
-                lead.append(Block(kind, ln.text, ln.pos, ln.source, end_pos=ln.end_pos))
+                lead.append(Block(BlockKind.NOTE, ln.text, ln.pos, ln.source, end_pos=ln.end_pos))
                 front.notes.append(ln.text)
             body = []
-        if cover:
             front.notes += [b.text for b in tail if b.kind is BlockKind.NOTE]
+        else:
+            body, tail = self._sign_off(body, front)
         blocks += lead + self.body.read(body) + tail
         if not front.title and start == 0 and self.meta_title:
             front.title = self.meta_title
@@ -347,7 +336,7 @@ class _Reader:
         if not front.author and body:
             front.author = byline(body[-1].text) or (byline(body[-2].text) if len(body) > 1 else "")
         doc = Document(self.raw.path, self.raw.name, Genre.SPEECH, front, blocks, raw=self.raw)
-        doc.genre = detect(doc)
+        doc.genre = detect(doc, self.lex)
         if not front.date and doc.genre is Genre.NEWS and front.source:
             front.date = find_date(front.source)
         return doc
@@ -367,7 +356,7 @@ class _Reader:
     def _cover_sign_off(self, body: list[Line], front: FrontMatter) -> tuple[list[Line], list[Block]]:
         """A covering notice signs off in its middle when a circular's header follows it."""
         for k, line in enumerate(body):
-            if k and date_line(line.text) and _org_line(body[k - 1].text, self.lex):
+            if k and date_line(line.text) and _org_line(body[k - 1].text):
                 head, tail = self._sign_off(body[:k + 1], front)
                 rest = body[k + 1:]
                 return head, tail + [Block(BlockKind.NOTE, ln.text, ln.pos, ln.source, end_pos=ln.end_pos)
@@ -389,7 +378,7 @@ class _Reader:
             if any(len(ln.text) > 60 or not ends_sentence(ln.text) for ln in after):
                 continue
             date_ln = body[k]
-            org = body[k - 1] if k >= 1 and _org_line(body[k - 1].text, self.lex) else None
+            org = body[k - 1] if k >= 1 and _org_line(body[k - 1].text) else None
             first = k - 1 if org is not None else k
             if org is not None:
                 tail.append(Block(BlockKind.AUTHOR, org.text, org.pos, org.source))
@@ -420,7 +409,7 @@ class _Reader:
             doc = docs[0] if docs else Document(self.raw.path, self.raw.name, Genre.OTHER, FrontMatter(), [],
                                                 raw=self.raw)
             if cover is not None:
-                doc = _merge_cover(cover, doc)
+                doc = _merge_cover(cover, doc, self.lex)
         self._place_noise(doc)
         return doc
 
@@ -439,7 +428,7 @@ class _Reader:
             if not p.front.date and meeting:
                 p.front.date = meeting
             if hint is not None:
-                p.genre = detect(p, hint)
+                p.genre = detect(p, self.lex, hint)
         blocks = (cover.blocks if cover else []) + [b for p in parts for b in p.blocks]
         return Document(self.raw.path, self.raw.name, Genre.COMPILATION, front, blocks, parts, self.raw)
 
@@ -464,7 +453,7 @@ def _with_text(line: Line, text: str) -> Line:
     return replace(line, text=text)
 
 
-def _org_line(text: str, lex: Lexicon) -> bool:
+def _org_line(text: str) -> bool:
     """The signer under a text: a short line with no punctuation (an organisation or a post)."""
     return 2 <= len(text) <= 24 and not re.search("[，。；！？：:、“”]", text) and not parse_number(text) \
         and not date_line(text)
@@ -481,7 +470,7 @@ def _speaker_in_title(title: str, lex: Lexicon) -> str:
     return ""
 
 
-def _merge_cover(cover: Document, doc: Document) -> Document:
+def _merge_cover(cover: Document, doc: Document, lex: Lexicon) -> Document:
     """A covering notice over a single document: its salutation and notes join the document."""
     front = doc.front
     if not front.salutation:
@@ -490,7 +479,7 @@ def _merge_cover(cover: Document, doc: Document) -> Document:
     if not front.title:
         front.title = cover.front.title
     doc.blocks = cover.blocks + doc.blocks
-    doc.genre = detect(doc)
+    doc.genre = detect(doc, lex)
     return doc
 
 

@@ -17,6 +17,7 @@ import re
 from wengao.errors import Diagnostic, DocumentError
 from wengao.i18n import t
 from wengao.reading.model import RawDocument, RawPara, SourceFormat
+from wengao.reading.package import fail
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
@@ -139,7 +140,7 @@ def _mostly_controls(data: bytes) -> bool:
 
 
 def _binary(path: str) -> DocumentError:
-    return DocumentError([Diagnostic(path, 0, 0, t("read.binary"), t("read.binary_hint"))])
+    return fail(path, "read.binary", "read.binary_hint")
 
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, path: str, encoding: str) -> DocumentError:

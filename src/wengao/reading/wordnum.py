@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from wengao.document.numbering import chinese_number
 from wengao.reading.ooxml_names import W
 
 _DIGITS = "〇一二三四五六七八九"
@@ -35,13 +36,14 @@ def format_number(n: int, fmt: str) -> str:
     if n <= 0:
         return str(n)
     if fmt in ("chineseCounting", "taiwaneseCounting", "japaneseCounting"):
-        return _counting(n, _DIGITS)
+        # 一 … 十 十一 … 九十九, then digit by digit (100 → 一〇〇)
+        return chinese_number(n) if n < 100 else _digit_by_digit(n)
     if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand"):
         return _counting_thousand(n, _DIGITS, "十百千", "零")
     if fmt == "chineseLegalSimplified":
         return _counting_thousand(n, _LEGAL_DIGITS, "拾佰仟", "零")
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_DIGITS[int(d)] for d in str(n))
+        return _digit_by_digit(n)
     if fmt == "ideographTraditional":
         return _STEMS[n - 1] if n <= 10 else str(n)
     if fmt in ("ideographZodiac", "ideographZodiacTraditional"):
@@ -67,14 +69,8 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _counting(n: int, digits: str) -> str:
-    """chineseCounting: 一 … 十 十一 … 九十九, then digit by digit (100 → 一〇〇)."""
-    if n < 10:
-        return digits[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-    return "".join(digits[int(d)] for d in str(n))
+def _digit_by_digit(n: int) -> str:
+    return "".join(_DIGITS[int(d)] for d in str(n))
 
 
 def _counting_thousand(n: int, digits: str, units: str, zero: str) -> str:
