@@ -19,8 +19,9 @@ from importlib import resources
 from typing import Any
 
 from wengao.check.model import Finding, Source, Unit
-from wengao.check.rules.base import Context, finding, is_han
+from wengao.check.rules.base import Context, finding
 from wengao.datafile import load_yaml_text
+from wengao.text.punct import is_han
 
 PAIR, JIEZHI, REPAIR, FORMULATION, KNOWN = ("wording.pair", "wording.jiezhi", "wording.repair",
                                             "wording.formulation", "wording.formulation-known")
