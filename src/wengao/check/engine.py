@@ -91,10 +91,10 @@ def _whitelisted(f: Finding, words: list[str]) -> bool:
     return False
 
 
-def check_file(path: Path, ctx: Context, display: str | None = None) -> FileResult:
-    name = display or str(path)
+def check_file(path: Path, ctx: Context) -> FileResult:
+    name = str(path)
     try:
-        src = load_source(path, name)
+        src = load_source(path)
     except WengaoError as err:
         return FileResult(name, error=err)
     return FileResult(name, src, check_source(src, ctx))
