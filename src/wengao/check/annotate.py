@@ -41,11 +41,9 @@ def write_annotated(result: FileResult, path: Path, out: Path, *, force: bool) -
             raise DocumentError([Diagnostic(result.path, 0, 0,
                                             t("check.error.annotate-package", why=exc))]) from None
     else:
-        from wengao.reading.readers import load
-        from wengao.reading.txt import decode
+        from wengao.check.source import file_lines
 
-        text, _ = decode(load(path), result.path)
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = file_lines(path, result.path)
         for f in result.findings:
             line, col = f.position
             flagged = f.text.split("\n")[0]

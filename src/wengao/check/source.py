@@ -77,19 +77,25 @@ _OUTLINE_FRONT = frozenset({"title", "subtitle", "speaker", "author", "date", "s
                             "toc_title", "lead"})
 
 
-def _outline_source(path: Path, name: str) -> Source:
-    from wengao.errors import OutlineError, WengaoError
-    from wengao.outline.yamlmarks import load_located
+def file_lines(path: Path, name: str) -> list[str]:
+    """A text file's lines (any line ending), decoded as the readers decode it: their checks
+    (not found, too big, binary, undecodable) raise DocumentError."""
     from wengao.reading.readers import load
     from wengao.reading.txt import decode
 
-    text, _ = decode(load(path), name)  # the readers' checks: not found, too big, binary, undecodable
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, _ = decode(load(path), name)
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _outline_source(path: Path, name: str) -> Source:
+    from wengao.errors import OutlineError, WengaoError
+    from wengao.outline.yamlmarks import load_located
+
+    lines = file_lines(path, name)
     try:
-        located = load_located(text, name)
+        located = load_located("\n".join(lines), name)
     except WengaoError as exc:  # a YAML syntax error: the outline cannot be read
         raise OutlineError(exc.diagnostics) from None
-    lines = text.split("\n")
     units: list[Unit] = []
     _walk(located.data, (), "", located.marks, lines, units)
     return Source(name, InputKind.OUTLINE, units)
