@@ -11,18 +11,26 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wengao.i18n import t
 from wengao.outline.model import Outline, Source, Text
 
+if TYPE_CHECKING:
+    from wengao.reading.model import Document
 
-def _title(path: Path, line: int) -> str:
+
+def _read(path: Path) -> Document | None:
     from wengao.reading import read_document
 
     try:
-        doc = read_document(path)
+        return read_document(path)
     except Exception:  # an unreadable source only loses its title
-        return ""
+        return None
+
+
+def _title(doc: Document, line: int) -> str:
+    """The title of the part of `doc` that holds `line` (a compilation), else the document's."""
     for part in reversed(doc.parts or []):
         if part.blocks and part.blocks[0].pos <= line and part.front.title:
             return part.front.title
@@ -34,15 +42,15 @@ def titled_sources(outline: Outline, bank: Path) -> Outline:
     from wengao.outline.walk import walk
     from wengao.phrases.bank import HAND_WRITTEN, source_text
 
-    titles: dict[str, str] = {}
+    docs: dict[str, Document | None] = {}  # each source file found and read once
 
     def title_of(name: str, line: int) -> str:
-        key = f"{name}:{line}"
-        if key not in titles:
+        if name not in docs:
             found = next((p for p in (bank / "corpus" / name, bank / name, bank.parent / name)
                           if p.is_file()), None)
-            titles[key] = _title(found, line) if found is not None else ""
-        return titles[key]
+            docs[name] = _read(found) if found is not None else None
+        doc = docs[name]
+        return _title(doc, line) if doc is not None else ""
 
     def rename(value: object) -> object:
         if isinstance(value, Text) and value.source is not None and value.source.origin == HAND_WRITTEN:

@@ -34,22 +34,20 @@ def write_annotated(result: FileResult, path: Path, out: Path, *, force: bool) -
     if src.kind is InputKind.DOCX:
         for f in result.findings:
             start = max(f.offset - f.unit.prefix, 0)
-            anchors.append(Anchor(f.unit.line, start, start + f.length, f.text, note(f), f.unit.cell))
+            anchors.append(Anchor(f.unit.line, start, f.text, note(f), f.unit.cell))
         try:
             data = annotate_docx(path.read_bytes(), anchors)
         except (PackageError, OSError) as exc:
             raise DocumentError([Diagnostic(result.path, 0, 0,
                                             t("check.error.annotate-package", why=exc))]) from None
     else:
-        from wengao.reading.readers import load
-        from wengao.reading.txt import decode
+        from wengao.check.source import file_lines
 
-        text, _ = decode(load(path), result.path)
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = file_lines(path, result.path)
         for f in result.findings:
             line, col = f.position
             flagged = f.text.split("\n")[0]
-            anchors.append(Anchor(line, col - 1, col - 1 + len(flagged), flagged, note(f)))
+            anchors.append(Anchor(line, col - 1, flagged, note(f)))
         data = annotate_docx(lines_docx(lines, path.name), anchors)
     atomic_write(out, data, force=force)
     return len(anchors)

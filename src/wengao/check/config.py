@@ -43,7 +43,6 @@ class Config:
     whitelist: list[str] = field(default_factory=list)
     wording: list[dict[str, Any]] = field(default_factory=list)
     formulations: list[dict[str, Any]] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)  # where the settings came from
 
     def severity(self, rule: str) -> Severity | None:
         """The severity a rule reports with, or None when it is switched off."""
@@ -66,9 +65,9 @@ def user_file() -> Path:
     return Path(base) / "wengao" / "check.yaml"
 
 
-def load_config(explicit: Path | None = None, folder: Path | None = None) -> Config:
+def load_config(explicit: Path | None = None) -> Config:
     config = Config()
-    for path in (user_file(), (folder or Path.cwd()) / FOLDER_FILE):
+    for path in (user_file(), Path.cwd() / FOLDER_FILE):
         if path.is_file():
             _merge(config, path)
     if explicit is not None:
@@ -141,4 +140,3 @@ def _merge(config: Config, path: Path) -> None:
                 getattr(config, key).append({**item, "_from": name})
     if problems:
         raise UsageError(problems)
-    config.files.append(name)

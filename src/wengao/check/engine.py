@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +32,7 @@ class FileResult:
 def expand(paths: list[Path]) -> list[Path]:
     """Files as given; a folder → every document (what the readers read) and outline (.yaml) in
     it, recursively, in name order; hidden files and folders and Word's ~$ lock files skipped."""
-    from wengao.reading.readers import DOCUMENT_SUFFIXES
+    from wengao.reading.readers import DOCUMENT_SUFFIXES, walk_files
 
     wanted = (*DOCUMENT_SUFFIXES, *OUTLINE_SUFFIXES)
     out: list[Path] = []
@@ -41,13 +40,7 @@ def expand(paths: list[Path]) -> list[Path]:
         if not p.is_dir():
             out.append(p)
             continue
-        found = []
-        for folder, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in files:
-                if not name.startswith((".", "~$")) and Path(name).suffix.lower() in wanted:
-                    found.append(Path(folder) / name)
-        out.extend(sorted(found, key=lambda f: f.relative_to(p).as_posix()))
+        out.extend(sorted(walk_files(p, wanted), key=lambda f: f.relative_to(p).as_posix()))
     return out
 
 
@@ -98,10 +91,10 @@ def _whitelisted(f: Finding, words: list[str]) -> bool:
     return False
 
 
-def check_file(path: Path, ctx: Context, display: str | None = None) -> FileResult:
-    name = display or str(path)
+def check_file(path: Path, ctx: Context) -> FileResult:
+    name = str(path)
     try:
-        src = load_source(path, name)
+        src = load_source(path)
     except WengaoError as err:
         return FileResult(name, error=err)
     return FileResult(name, src, check_source(src, ctx))

@@ -37,7 +37,6 @@ class Unit:
     kind: BlockKind | None = None
     cell: tuple[int, int] | None = None  # a table cell: (row, column), 0-based
     prefix: int = 0  # docx: characters of Word auto-numbering at the start of `text`
-    role: str = ""  # outline: the key the string sits under (heading, paragraphs, title …)
     body_from: int = 0  # where running text starts (after a run-in heading's own sentence); −1: none
     locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
 
@@ -63,7 +62,6 @@ class Source:
     kind: InputKind
     units: list[Unit]
     document: Document | None = None
-    chars: int = 0
 
 
 @dataclass(frozen=True)

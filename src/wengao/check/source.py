@@ -21,9 +21,9 @@ _SETTING_KEYS = frozenset({"genre", "phrase", "pick", "include", "style", "seed"
                            "topic", "function", "query", "numbering", "scheme", "reference", "toc"})
 
 
-def load_source(path: Path, display: str | None = None) -> Source:
+def load_source(path: Path) -> Source:
     """Read one file; raises DocumentError / OutlineError (one located line) when it cannot."""
-    name = display or str(path)
+    name = str(path)
     if path.suffix.lower() in OUTLINE_SUFFIXES:
         return _outline_source(path, name)
     from wengao.reading import parse, read_raw
@@ -32,11 +32,10 @@ def load_source(path: Path, display: str | None = None) -> Source:
     return document_source(raw, parse(raw), name)
 
 
-def document_source(raw: RawDocument, doc: Document | None, name: str) -> Source:
+def document_source(raw: RawDocument, doc: Document, name: str) -> Source:
     kinds: dict[int, BlockKind] = {}
-    if doc is not None:
-        for b in doc.blocks:
-            kinds.setdefault(b.pos, b.kind)
+    for b in doc.blocks:
+        kinds.setdefault(b.pos, b.kind)
     units: list[Unit] = []
     for p in raw.paras:
         kind = kinds.get(p.pos)
@@ -55,7 +54,7 @@ def document_source(raw: RawDocument, doc: Document | None, name: str) -> Source
             prefix = len(p.auto_number) + (p.text[len(p.auto_number):][:1] in ("\t", " ", "\u3000"))
         units.append(Unit(p.text, p.pos, 1, kind, prefix=prefix, body_from=_body_from(p.text, kind)))
     kind = InputKind.DOCX if raw.format.value == "docx" else InputKind.TXT
-    return Source(name, kind, units, doc, raw.chars or sum(len(u.text) for u in units))
+    return Source(name, kind, units, doc)
 
 
 _PROSE_KINDS = (None, BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING)
@@ -78,22 +77,28 @@ _OUTLINE_FRONT = frozenset({"title", "subtitle", "speaker", "author", "date", "s
                             "toc_title", "lead"})
 
 
-def _outline_source(path: Path, name: str) -> Source:
-    from wengao.errors import OutlineError, WengaoError
-    from wengao.outline.yamlmarks import load_located
+def file_lines(path: Path, name: str) -> list[str]:
+    """A text file's lines (any line ending), decoded as the readers decode it: their checks
+    (not found, too big, binary, undecodable) raise DocumentError."""
     from wengao.reading.readers import load
     from wengao.reading.txt import decode
 
-    text, _ = decode(load(path), name)  # the readers' checks: not found, too big, binary, undecodable
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, _ = decode(load(path), name)
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _outline_source(path: Path, name: str) -> Source:
+    from wengao.errors import OutlineError, WengaoError
+    from wengao.outline.yamlmarks import load_located
+
+    lines = file_lines(path, name)
     try:
-        located = load_located(text, name)
+        located = load_located("\n".join(lines), name)
     except WengaoError as exc:  # a YAML syntax error: the outline cannot be read
         raise OutlineError(exc.diagnostics) from None
-    lines = text.split("\n")
     units: list[Unit] = []
     _walk(located.data, (), "", located.marks, lines, units)
-    return Source(name, InputKind.OUTLINE, units, None, sum(len(u.text) for u in units))
+    return Source(name, InputKind.OUTLINE, units)
 
 
 def _walk(value: Any, where: tuple, role: str, marks: dict, lines: list[str], out: list[Unit]) -> None:
@@ -107,7 +112,7 @@ def _walk(value: Any, where: tuple, role: str, marks: dict, lines: list[str], ou
             _walk(v, (*where, i), role, marks, lines, out)
     elif isinstance(value, str) and value.strip():
         line, col = marks.get(where, (0, 0))
-        out.append(Unit(value, line, col, None, role=role, body_from=-1 if role in _OUTLINE_FRONT else 0,
+        out.append(Unit(value, line, col, None, body_from=-1 if role in _OUTLINE_FRONT else 0,
                         locate=_yaml_locator(lines, line, col, value)))
 
 

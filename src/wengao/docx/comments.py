@@ -52,7 +52,6 @@ class Anchor:
 
     pos: int  # 1-based body position (paragraph or table), as the reader counts
     start: int  # 0-based offset of the first flagged character in the paragraph's text
-    end: int  # offset after the last flagged character
     text: str  # the flagged characters
     note: str  # the comment's text
     cell: tuple[int, int] | None = None  # in a table: (row, column)
@@ -70,9 +69,9 @@ class PackageError(Exception):
     """The file is not a Word package this code can annotate."""
 
 
-def annotate_docx(data: bytes, anchors: list[Anchor], *, when: dt.datetime | None = None) -> bytes:
+def annotate_docx(data: bytes, anchors: list[Anchor]) -> bytes:
     """The package `data` with a comment for each anchor."""
-    when = when or fixed_date()
+    when = fixed_date()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             parts = [(i.filename, z.read(i.filename)) for i in z.infolist() if not i.is_dir()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from wengao.errors import Diagnostic, DocumentError
@@ -148,16 +148,21 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     found: dict[Path, tuple[Path, str]] = {}
     for item in items:
         if item.is_dir():
-            for folder, dirs, files in os.walk(item):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in files:
-                    if file.startswith((".", "~$")) or Path(file).suffix.lower() not in DOCUMENT_SUFFIXES:
-                        continue
-                    full = Path(folder) / file
-                    found.setdefault(_key(full), (full, full.relative_to(item).as_posix()))
+            for full in walk_files(item, DOCUMENT_SUFFIXES):
+                found.setdefault(_key(full), (full, full.relative_to(item).as_posix()))
         else:
             found.setdefault(_key(item), (item, item.name))
     return sorted(found.values(), key=lambda pn: (pn[1], str(pn[0])))
+
+
+def walk_files(folder: Path, suffixes: Collection[str]) -> Iterator[Path]:
+    """Every file under `folder`, recursively, whose lower-cased suffix is in `suffixes`; hidden
+    files and folders and Office lock files (~$…) skipped, sub-folders visited in name order."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith((".", "~$")) and Path(name).suffix.lower() in suffixes:
+                yield Path(root) / name
 
 
 def _key(path: Path) -> Path:

@@ -13,7 +13,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Han characters plus the marks that only occur in Chinese text.
 CJK = HAN + "\u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
 _CJK_POINTS = frozenset("\u2018\u2019\u201c\u201d\u2014\u2026\u00b7")
-_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _MARK_RE = re.compile(r"[ \t]*([,:;!?])[ \t]*")
 _PAREN_RE = re.compile(r"[(（]([^()（）\n]*)[)）]")
 _DQUOTE_RE = re.compile(r'"([^"\n]*)"')
@@ -43,6 +43,11 @@ def _is_han(o: int) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
+def is_han(ch: str) -> bool:
+    """Is `ch` (one character, or "" for none) a Han character of the HAN ranges?"""
+    return bool(ch) and _is_han(ord(ch))
+
+
 def has_han(text: str) -> bool:
     return any(_is_han(ord(c)) for c in text)
 
@@ -54,10 +59,11 @@ def is_cjk(ch: str) -> bool:
     return _is_han(o) or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or ch in _CJK_POINTS
 
 
-def _neighbour(text: str, start: int, step: int) -> str:
+def neighbour(text: str, start: int, step: int, skip: str = " \t") -> str:
+    """The nearest character from `start` going `step` (−1 or +1) that is not in `skip`."""
     i = start
     while 0 <= i < len(text):
-        if text[i] not in " \t":
+        if text[i] not in skip:
             return text[i]
         i += step
     return ""
@@ -65,10 +71,10 @@ def _neighbour(text: str, start: int, step: int) -> str:
 
 def _marks(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        before = _neighbour(text, m.start(1) - 1, -1)
-        after = _neighbour(text, m.end(1), 1)
+        before = neighbour(text, m.start(1) - 1, -1)
+        after = neighbour(text, m.end(1), 1)
         if is_cjk(before) or is_cjk(after):
-            return _FULL[m.group(1)]
+            return FULLWIDTH[m.group(1)]
         return m.group(0)
 
     return _MARK_RE.sub(repl, text)

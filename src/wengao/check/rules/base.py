@@ -12,16 +12,10 @@ from wengao.check.config import Config
 from wengao.check.model import Finding, Source, Unit
 from wengao.errors import Severity
 from wengao.i18n import t
-from wengao.text.punct import is_cjk
+from wengao.text.punct import is_cjk, is_han, neighbour
 
-HAN_RE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-
-def is_han(ch: str) -> bool:
-    if not ch:
-        return False
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+# What the checker's neighbour() lookups skip: blanks and the ideographic space.
+SPACES = " \t\u3000"
 
 
 @dataclass
@@ -54,19 +48,9 @@ def finding(rule: str, unit: Unit, offset: int, length: int, key: str, suggestio
                    Severity.ERROR)
 
 
-def neighbour(text: str, start: int, step: int, skip: str = " \t\u3000") -> str:
-    """The nearest character from `start` going `step` (−1 or +1) that is not in `skip`."""
-    i = start
-    while 0 <= i < len(text):
-        if text[i] not in skip:
-            return text[i]
-        i += step
-    return ""
-
-
 def cjk_context(text: str, start: int, end: int) -> bool:
     """Is the span [start, end) next to Chinese text (a Han character or a full-width mark)?"""
-    return is_cjk(neighbour(text, start - 1, -1)) or is_cjk(neighbour(text, end, 1))
+    return is_cjk(neighbour(text, start - 1, -1, SPACES)) or is_cjk(neighbour(text, end, 1, SPACES))
 
 
 _SENTENCE_END = "。！？；!?"

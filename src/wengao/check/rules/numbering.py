@@ -55,14 +55,15 @@ def check(src: Source, ctx: Context) -> Iterable[Finding]:
     cfg = ctx.config
     if src.document is not None and any(cfg.enabled(r) for r in (SEQUENCE, NESTING, MIXED, PERIOD)):
         heads, all_heads = _heads(src)
+        parents = _parents(all_heads)
         if cfg.enabled(SEQUENCE):
-            yield from _sequence(heads, all_heads)
+            yield from _sequence(heads, parents)
         if cfg.enabled(NESTING):
             yield from _nesting(heads)
         if cfg.enabled(MIXED):
-            yield from _mixed(heads, all_heads)
+            yield from _mixed(heads, all_heads, parents)
         if cfg.enabled(PERIOD):
-            yield from _period(src, all_heads)
+            yield from _period(all_heads, parents)
     if cfg.enabled(POINTS):
         yield from _points(src)
 
@@ -196,9 +197,8 @@ def _marker_for(head: _Head, value: int) -> str:
     return (head.marker[:m.start()] + new + head.marker[m.end():]).strip()
 
 
-def _sequence(heads: list[_Head], every: list[_Head]) -> Iterator[Finding]:
+def _sequence(heads: list[_Head], parents: dict[int, int]) -> Iterator[Finding]:
     groups: dict[tuple, list[_Head]] = defaultdict(list)
-    parents = _parents(every)
     for h in heads:
         groups[(h.part, parents[id(h)], h.family)].append(h)
     for members in groups.values():
@@ -243,9 +243,8 @@ def _nesting(heads: list[_Head]) -> Iterator[Finding]:
                 break
 
 
-def _mixed(heads: list[_Head], every: list[_Head]) -> Iterator[Finding]:
+def _mixed(heads: list[_Head], every: list[_Head], parents: dict[int, int]) -> Iterator[Finding]:
     groups: dict[tuple, list[_Head]] = defaultdict(list)
-    parents = _parents(every)
     for h in heads:
         if h.scheme in _STANDARD_FORM or h.scheme is Scheme.ARABIC_DUN:
             groups[_tier(every, parents, h)].append(h)
@@ -267,9 +266,8 @@ def _own_line(h: _Head) -> bool:
     return not h.block.run_in and not h.block.body and "。" not in text[:-1]
 
 
-def _period(src: Source, every: list[_Head]) -> Iterator[Finding]:
+def _period(every: list[_Head], parents: dict[int, int]) -> Iterator[Finding]:
     groups: dict[tuple, list[_Head]] = defaultdict(list)
-    parents = _parents(every)
     for h in every:
         if _own_line(h):
             groups[_tier(every, parents, h)].append(h)

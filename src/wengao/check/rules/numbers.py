@@ -16,7 +16,6 @@ _DATE_RE = re.compile(r"(?<![\d.])(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{
 _SHORT_RE = re.compile(r"(?<![\d.．/\-—])(\d{2})年(?=\d{1,2}月|度|底|初|末|上半年|下半年)")
 _ARABIC_YEAR_RE = re.compile(r"(?<![\d.])(1[89]\d{2}|20\d{2})(?=\s*年)")
 _CN_YEAR_RE = re.compile(r"(?<![〇零○一二三四五六七八九十])([〇零○一二三四五六七八九]{4})(?=\s*年)")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 
 
 def check(src: Source, ctx: Context) -> Iterable[Finding]:
@@ -47,6 +46,9 @@ def _year_style(src: Source) -> Iterator[Finding]:
     """The same year written both ways (2024年 and 二〇二四年): the less used way is flagged.
     Different years in different ways (a date line in Arabic numerals, 一九四二年 in the text)
     follow conventions of their own and pass."""
+    from wengao.reading.front import cn_int
+    from wengao.reading.wordnum import format_number
+
     seen: dict[int, dict[str, list[tuple]]] = {}
     for unit in src.units:
         if "年" not in unit.text:
@@ -58,7 +60,7 @@ def _year_style(src: Source) -> Iterator[Finding]:
             if any(c in numeral for c in "零○"):
                 fixed = numeral.replace("零", "〇").replace("○", "〇")
                 yield finding(YEAR_STYLE, unit, m.start(), 4, "number.year-zero", fixed, text=numeral)
-            year = int("".join(_CN_DIGIT[c] for c in numeral))
+            year = cn_int(numeral)  # digit by digit: 〇, ○ and 零 are 0
             seen.setdefault(year, {"a": [], "c": []})["c"].append((unit, m))
     for year, ways in seen.items():
         arabic, chinese = ways["a"], ways["c"]
@@ -66,7 +68,7 @@ def _year_style(src: Source) -> Iterator[Finding]:
             continue
         # the less used way is the slip; on a tie, Arabic numerals (GB/T 15835) win
         if len(arabic) < len(chinese):
-            fixed = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+            fixed = format_number(year, "ideographDigital")  # 2024 → 二〇二四
             slips = arabic
         else:
             fixed, slips = str(year), chinese

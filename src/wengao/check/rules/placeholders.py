@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 
 from wengao.check.model import Finding, Source
-from wengao.check.rules.base import HAN_RE, Context, finding, is_han
+from wengao.check.rules.base import Context, finding
+from wengao.text.punct import HAN, is_han
 
 RULE = "placeholder"
 _PATTERNS = re.compile(
@@ -26,7 +27,7 @@ _PATTERNS = re.compile(
         r"(?P<blank>_{3,}|＿{2,})",
         r"(?P<here>[（(]\s*(?:此处|这里|此段|待[补填定核]|请[^）)\n]{0,10}[填补写核])[^）)\n]{0,30}[）)])",
         r"(?P<todo>\b(?:TODO|FIXME|TBD)\b)",
-        rf"(?P<slot>\{{\{{[^{{}}\n]{{0,60}}\}}\}}|\{{%[^%\n]{{0,60}}%\}}|\{{[{HAN_RE}A-Za-z_]{{1,10}}\}})",
+        rf"(?P<slot>\{{\{{[^{{}}\n]{{0,60}}\}}\}}|\{{%[^%\n]{{0,60}}%\}}|\{{[{HAN}A-Za-z_]{{1,10}}\}})",
     )))
 _X_OK_AFTER = ("光", "射线", "线")  # X光, X射线, X线: not placeholders
 _X_UNIT_AFTER = "月日年号个名人万元亿项次条家岁届期批位"

@@ -13,12 +13,11 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from wengao.check.model import Finding, Source, Unit
-from wengao.check.rules.base import Context, cjk_context, finding, is_han, neighbour
-from wengao.text.punct import CJK, HAN, han_period_re, has_han, is_cjk
+from wengao.check.rules.base import SPACES, Context, cjk_context, finding
+from wengao.text.punct import CJK, FULLWIDTH, HAN, han_period_re, has_han, is_cjk, is_han, neighbour
 
 HALFWIDTH, UNPAIRED, DOUBLED, DASH, ELLIPSIS, BLANK = (
     "punct.halfwidth", "punct.unpaired", "punct.doubled", "punct.dash", "punct.ellipsis", "punct.blank")
-_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _MARK_RE = re.compile(r"[,:;!?]")
 _PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
 _DQUOTE_RE = re.compile(r'"([^"\n]{0,200})"')
@@ -81,7 +80,7 @@ def _halfwidth(unit: Unit) -> Iterator[Finding]:
     if any(c in text for c in ",:;!?"):
         for s in _chinese_marks(text, groups):
             mark = text[s]
-            yield finding(HALFWIDTH, unit, s, 1, "punct.halfwidth", _FULL[mark], mark=mark)
+            yield finding(HALFWIDTH, unit, s, 1, "punct.halfwidth", FULLWIDTH[mark], mark=mark)
     yield from groups
     if "." in text:
         for m in han_period_re().finditer(text):
@@ -149,7 +148,7 @@ def _dash(unit: Unit) -> Iterator[Finding]:
         return
     for m in _DASH_RE.finditer(text):
         run, s, e = m.group(), m.start(), m.end()
-        before, after = neighbour(text, s - 1, -1), neighbour(text, e, 1)
+        before, after = neighbour(text, s - 1, -1, SPACES), neighbour(text, e, 1, SPACES)
         if run == "——":
             continue
         if run in ("—", "–", "－"):
@@ -201,7 +200,7 @@ def _ellipsis(unit: Unit) -> Iterator[Finding]:
             continue
         if not cjk_context(text, s, e):
             continue
-        if run[0] == "." and not (is_cjk(neighbour(text, s - 1, -1)) or is_han(neighbour(text, e, 1))):
+        if run[0] == "." and not (is_cjk(neighbour(text, s - 1, -1, SPACES)) or is_han(neighbour(text, e, 1, SPACES))):
             continue
         yield finding(ELLIPSIS, unit, s, e - s, "punct.ellipsis", "……", text=run)
 

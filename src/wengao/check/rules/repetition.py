@@ -24,14 +24,16 @@ def check(src: Source, ctx: Context) -> Iterable[Finding]:
         yield from _against(src, ctx)
 
 
-def _body_sentences(src: Source) -> Iterator[tuple[Unit, int, int, str]]:
+def _body_sentences(src: Source, *, digits: bool = False) -> Iterator[tuple[Unit, int, int, str]]:
+    """Body sentences of MIN_CHARS or more, with their key (`digits`: as key() takes it; a
+    digit stays one character either way, so the same sentences pass)."""
     for unit in src.units:
         if not unit.is_body:
             continue
         for s, e in sentences(unit.text):
             if s < unit.body_from:
                 continue  # a run-in heading's own sentence
-            k = key(unit.text[s:e])
+            k = key(unit.text[s:e], digits=digits)
             if len(k) >= MIN_CHARS:
                 yield unit, s, e, k
 
@@ -69,8 +71,7 @@ def _against(src: Source, ctx: Context) -> Iterator[Finding]:
     exact, shingles = ctx.cached("against", lambda: _index(other))
     word = _where_word(other)
     name = other.path
-    for unit, s, e, _ in _body_sentences(src):
-        k = key(unit.text[s:e], digits=True)
+    for unit, s, e, k in _body_sentences(src, digits=True):
         line = exact.get(k)
         if line is None and len(k) >= _SHINGLE:
             covered = [False] * len(k)

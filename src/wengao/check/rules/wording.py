@@ -19,8 +19,9 @@ from importlib import resources
 from typing import Any
 
 from wengao.check.model import Finding, Source, Unit
-from wengao.check.rules.base import Context, finding, is_han
+from wengao.check.rules.base import Context, finding
 from wengao.datafile import load_yaml_text
+from wengao.text.punct import is_han
 
 PAIR, JIEZHI, REPAIR, FORMULATION, KNOWN = ("wording.pair", "wording.jiezhi", "wording.repair",
                                             "wording.formulation", "wording.formulation-known")
@@ -96,13 +97,15 @@ def builtin_pairs() -> tuple[Pair, ...]:
 
 @cache
 def miner_pairs() -> tuple[Pair, ...]:
-    """The miner's table of synonym-swap corruption (党中心 → 党中央), read where the miner keeps it."""
+    """The miner's table of synonym-swap corruption (党中心 → 党中央), as the miner loads it."""
+    from wengao.errors import UsageError
+    from wengao.mining.repairs import load_repairs
+
     try:
-        text = resources.files("wengao.mining").joinpath("data", "repairs.yaml").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        rules = load_repairs()
+    except UsageError:  # the shipped table missing or unreadable: no notes from it
         return ()
-    items = load_yaml_text(text) or []
-    return tuple(_pair(i) for i in items if isinstance(i, dict) and i.get("wrong") and i.get("right"))
+    return tuple(Pair(r.wrong, r.right, r.before, r.after, if_seen=r.if_seen) for r in rules if r.right)
 
 
 # 截止 (a deadline) before a date should be 截至 (up to); 截至 needs a time after it
