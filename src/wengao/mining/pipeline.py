@@ -27,7 +27,6 @@ class MineSummary:
     entries: Counter[str] = field(default_factory=Counter)
     hand_kept: int = 0
     written: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         from wengao.i18n import t
@@ -115,7 +114,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
         from wengao.phrases.index import BankIndex
 
         saved = save_mined(out_dir, entries)
-        summary.written, summary.removed, summary.hand_kept = saved.written, saved.removed, saved.hand_kept
+        summary.written, summary.hand_kept = saved.written, saved.hand_kept
         BankIndex.prime(out_dir, saved.files)
     return entries, summary
 

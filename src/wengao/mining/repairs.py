@@ -137,7 +137,6 @@ class DocumentRepairs:
         found = {r.label for r in rules if not r.if_seen and r.wrong in text and r.pattern.search(text)}
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
-        self.found = found
         # a clean document asks only the redaction rules, which the corpus confirms
         self.active = self.rules if self.corrupted else tuple(r for r in self.rules if r.if_seen)
         self._pairs = _pairs(text) if self.corrupted else set()

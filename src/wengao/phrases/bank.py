@@ -132,7 +132,6 @@ def load_bank(bank: Path) -> list[dict[str, Any]]:
 @dataclass
 class Saved:
     written: list[Path] = field(default_factory=list)  # files whose content changed
-    removed: list[Path] = field(default_factory=list)
     hand_kept: int = 0
     files: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # every bank file after the write
 
@@ -180,7 +179,6 @@ def save_mined(bank: Path, mined: list[dict[str, Any]]) -> Saved:
             saved.files[f"{function}.yaml"] = items
         commit(bank, files, delete)
     saved.written = [bank / n for n in sorted(files)]
-    saved.removed = [bank / n for n in delete]
     return saved
 
 
