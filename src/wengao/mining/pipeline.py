@@ -62,13 +62,12 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     from wengao.mining import facts
     from wengao.mining.classify import load_rules
     from wengao.mining.formulations import parallels, quotes, templates, terms
-    from wengao.mining.inputs import collect
     from wengao.mining.repairs import CorpusPairs, load_repairs
     from wengao.phrases.topics import load_topics
-    from wengao.reading import read_document
+    from wengao.reading import expand_inputs, read_document
 
     inputs = list(inputs)
-    files = collect(inputs)
+    files = expand_inputs(inputs)  # every input checked before anything is read
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise BankError.single(str(out_dir), t("phrases.not_a_folder"))
     rules = load_repairs(repairs)
