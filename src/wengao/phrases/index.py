@@ -361,14 +361,9 @@ class BankIndex:
         rows = self._query(sql, args)
         return [r for r in rows if matches(r[1], terms)] if any(t.pattern for t in terms) else rows
 
-    def search(self, query: str = "", *, function: str | None = None, genre: str | None = None,
-               topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
-               slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
-               kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = (),
-               genres: tuple[str, ...] = ()) -> list[Hit]:
-        return self.find(query, function=function, genre=genre, topic=topic, limit=limit, exclude=exclude,
-                         slots_within=slots_within, prefer_topics=prefer_topics, kinds=kinds, topics=topics,
-                         genres=genres, fallback=False).hits
+    def search(self, query: str = "", **filters: Any) -> list[Hit]:
+        """The hits of `find` (same keyword arguments) without the word-by-word fallback."""
+        return self.find(query, **filters, fallback=False).hits
 
     def find(self, query: str = "", *, function: str | None = None, genre: str | None = None,
              topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
