@@ -24,7 +24,6 @@ HEADING_MIN, HEADING_MAX = 4, 40
 _TERMINAL = "。！？；"
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
 _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # what a sentence tells of the past or of where it stands: with a real place in it, it stays there
 _TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
@@ -248,7 +247,7 @@ class DocumentMiner:
         if BLANK in text:
             self._drop("blank")
             return
-        if not HEADING_MIN <= len(text) <= HEADING_MAX or not _HAN_RE.search(text):
+        if not HEADING_MIN <= len(text) <= HEADING_MAX or not facts.HAN_RE.search(text):
             return
         if not sentences.balanced(text):
             self._drop("unbalanced")
