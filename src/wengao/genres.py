@@ -60,10 +60,6 @@ ALIASES: dict[str, str] = {
 }
 
 
-def genre_names() -> list[str]:
-    return sorted(GENRES)
-
-
 def canonical_genre(name: object) -> str | None:
     """The genre a typed name means (speech, 讲话稿, 讲话 → speech), or None when it means none."""
     key = str(name).strip()

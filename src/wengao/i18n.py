@@ -32,10 +32,3 @@ def t(key: str, /, **values: object) -> str:
     zh, en = MESSAGES[key]
     text = en if language() == EN else zh
     return text.format(**values) if values else text
-
-
-def both(key: str) -> tuple[str, str]:
-    """The Chinese and English texts of a message (for tests and for help in both languages)."""
-    from wengao.messages import MESSAGES
-
-    return MESSAGES[key]

@@ -186,7 +186,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "given more than once."),
     "cli.mine.quiet": ("不显示汇总。", "Print no summary."),
     "cli.mine.wrote": ("已向 {folder} 写入 {count} 个文件", "wrote {count} files to {folder}"),
-    "cli.mine.nothing": ("没有找到可读的 .txt 或 .docx 文稿", "no readable .txt or .docx documents found"),
     # (end of cli)
     # -- outline: loading and validating outlines (YAML, input-method mistakes) ----------------------
     "outline.did_you_mean": ("是不是 '{name}'？", "did you mean '{name}'?"),
@@ -437,7 +436,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.encrypted": ("文件有密码保护（已加密），无法读取", "the file is password-protected (encrypted): cannot read it"),
     "read.encrypted_hint": ("在 WPS 或 Word 中输入密码打开，取消密码后另存为 .docx",
                             "open it in WPS or Word with the password, remove the password and save it as .docx"),
-    "read.ole_unknown": ("这是旧版 Office 文件，但不是 Word 文档", "an old-style Office file, but not a Word document"),
     "read.convert_missing": ("读取 {suffix} 文件需要 LibreOffice，但没有找到",
                              "reading {suffix} files needs LibreOffice, which was not found"),
     "read.convert_missing_hint": ("安装 LibreOffice，例如 sudo apt install libreoffice-writer；或在 WPS/Word 中另存为 .docx",
@@ -461,7 +459,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.repairs": ("修复 {n} 处：{detail}", "repairs made: {n} ({detail})"),
     "mining.entries": ("条目：{detail}；共 {total} 条", "entries: {detail}; total {total}"),
     "mining.hand_kept": ("（手写条目 {n} 条原样保留）", " (hand-written kept: {n})"),
-    "mining.written": ("已写入 {folder}：更新文件 {n} 个", "wrote {n} changed files to {folder}"),
     "mining.no_documents": ("没有找到可读的文稿（.txt、.docx），素材库没有改动",
                             "no readable documents (.txt, .docx) found; the bank was not changed"),
     "mining.repairs_unreadable": ("无法读取修复表：{reason}", "cannot read the repair table: {reason}"),
@@ -509,7 +506,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrases.empty_query": ("检索词是空的", "the query is empty"),
     "phrases.fallback": ("没有素材包含“{query}”，下面是包含其中部分词语（{parts}）的素材",
                          "no phrase contains '{query}'; these contain some of its words ({parts})"),
-    "phrases.no_hit": ("没有素材包含“{query}”", "no phrase contains '{query}'"),
     "phrases.no_bank": ("这里没有素材库（没有 *.yaml 文件）", "no phrase bank here (no *.yaml files)"),
     "phrases.no_bank_hint": ("用 `wengao mine 文件 -o 文件夹` 提炼一个，或用 --bank 指定文件夹",
                              "mine one with `wengao mine FILES -o DIR`, or pass --bank DIR"),
@@ -552,7 +548,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrases.unknown_id": ("没有编号为“{id}”的素材", "unknown phrase id '{id}'"),
     "phrases.did_you_mean": ("是不是：{names}", "did you mean {names}?"),
     "phrases.find_ids": ("用 `wengao phrases search 词语` 查找编号", "find ids with `wengao phrases search WORD`"),
-    "phrases.no_such_id": ("没有这个素材编号", "no such phrase id"),
     "phrases.pick_nothing": ("素材库里没有符合 pick（{what}）的素材", "no phrase in the bank matches pick ({what})"),
     "phrases.pick_nothing_hint": ("放宽 pick 的条件，或为这类素材的空位提供 vars",
                                   "widen the pick, or add vars for the slots such phrases need"),
@@ -567,7 +562,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "pick took {id} from another topic ({found}), not from {topics}"),
     "phrases.pick_off_genre": ("pick 取了其他文种的素材 {id}（{found}），不是{genre}",
                                "pick took {id} from another genre ({found}), not {genre}"),
-    "phrases.no_topic": ("无话题", "no topic"),
     # (end of phrases)
     # -- check: wengao check (rule messages and suggestions) -----------------------------------------
     "check.help.short": ("校对文稿：占位符、编号、标点、数字、用词与提法、重复、引文。",
@@ -675,7 +669,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.rule.repeat.inside": ("文稿内重复的句子", "a sentence repeated inside the draft"),
     "check.rule.repeat.against": ("与 --against 文件相同的句子", "sentences taken over from the --against file"),
     "check.rule.quote.misquote": ("与素材库或 --against 中引文略有出入的引文", "quotations that differ slightly from a bank quote or one in --against"),
-    "check.list-rules.severity": ("默认级别", "default"),
     # (end of check)
     # -- format: wengao format -----------------------------------------------------------------------
     "format.no_reference": ("找不到参考文档", "reference document not found"),

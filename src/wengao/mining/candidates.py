@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wengao.mining import facts, sentences
 from wengao.mining.classify import Context, Rules, classify, is_review
-from wengao.mining.repairs import DocumentRepairs
+from wengao.mining.repairs import DocumentRepairs, seen_forms
 from wengao.reading.model import BlockKind, Document
 
 BLANK = "□"  # where a redacted word was left out
@@ -24,7 +24,6 @@ HEADING_MIN, HEADING_MAX = 4, 40
 _TERMINAL = "。！？；"
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
 _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # what a sentence tells of the past or of where it stands: with a real place in it, it stays there
 _TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
@@ -146,8 +145,6 @@ class DocumentMiner:
         self.repairs = DocumentRepairs(repair_rules, whole, corpus)
         for rule in repair_rules:
             if rule.if_seen:
-                from wengao.mining.repairs import seen_forms
-
                 stats.evidence[rule.label] += sum(whole.count(f) for f in seen_forms(rule))
         front = " ".join(x for x in (doc.front.title, doc.front.subtitle, doc.front.author) if x)
         self.home = facts.home_places(texts, front, lex)
@@ -174,6 +171,19 @@ class DocumentMiner:
             return "", why
         why = facts.fact_reason(slotted, self.lex)
         return ("", why) if why else (slotted, "")
+
+    def _cleaned(self, text: str) -> tuple[str, str, str | None, tuple[str, ...]] | None:
+        """A heading's or sentence's text repaired and slotted: (kept, repaired, before the repair,
+        labels to confirm); None when it still shows corruption or is a fact (counted as dropped)."""
+        fixed, original, confirm = self._repair(text)
+        if self.repairs.still_corrupt(fixed):
+            self._drop("corrupt")
+            return None
+        kept, why = self._keep(fixed)
+        if why:
+            self._drop(why)
+            return None
+        return kept, fixed, original, confirm
 
     def _names_home(self, text: str) -> bool:
         """The sentence names the document's own place (not an anonymised one)."""
@@ -237,7 +247,7 @@ class DocumentMiner:
         if BLANK in text:
             self._drop("blank")
             return
-        if not HEADING_MIN <= len(text) <= HEADING_MAX or not _HAN_RE.search(text):
+        if not HEADING_MIN <= len(text) <= HEADING_MAX or not facts.HAN_RE.search(text):
             return
         if not sentences.balanced(text):
             self._drop("unbalanced")
@@ -246,14 +256,10 @@ class DocumentMiner:
         if len(first) > 1 and len(first[0]) <= 2:
             self._drop("fragment")  # 引领，落实组织保障: a word lost before it
             return
-        fixed, original, confirm = self._repair(text)
-        if self.repairs.still_corrupt(fixed):
-            self._drop("corrupt")
+        cleaned = self._cleaned(text)
+        if cleaned is None:
             return
-        kept, why = self._keep(fixed)
-        if why:
-            self._drop(why)
-            return
+        kept, fixed, original, confirm = cleaned
         if self._names_home(fixed):
             self._drop("place")
             return
@@ -280,14 +286,10 @@ class DocumentMiner:
             if s.startswith(self.lex.anaphoric) or _ALSO_RE.search(s):
                 self._drop("context")
                 continue
-            fixed, original, confirm = self._repair(s)
-            if self.repairs.still_corrupt(fixed):
-                self._drop("corrupt")
+            cleaned = self._cleaned(s)
+            if cleaned is None:
                 continue
-            kept, why = self._keep(fixed)
-            if why:
-                self._drop(why)
-                continue
+            kept, fixed, original, confirm = cleaned
             ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
                           where.closing, where.call, k == 0)
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)

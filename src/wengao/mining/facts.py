@@ -20,7 +20,7 @@ from wengao.datafile import load_yaml
 
 DATA = Path(__file__).parent / "data"
 HAN = "\u4e00-\u9fff"
-_HAN_RE = re.compile(f"[{HAN}]")
+HAN_RE = re.compile(f"[{HAN}]")  # one Chinese character (also used by candidates, repairs)
 _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _SUBJECT_RE = re.compile(f"([{HAN}]{{2,6}})$")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
@@ -146,7 +146,7 @@ class Name:
 
 
 def _boundary_before(text: str, i: int) -> bool:
-    return i == 0 or text[i - 1] in _BOUNDARY or not _HAN_RE.match(text[i - 1])
+    return i == 0 or text[i - 1] in _BOUNDARY or not HAN_RE.match(text[i - 1])
 
 
 def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
@@ -192,12 +192,12 @@ def _form_places(text: str, lex: Lexicon) -> list[Name]:
             tail = text[end:end + 1]
             if tail in lex.word_tails or (suffix == "村" and text[end:end + 2] == "一品"):
                 continue
-            if suffix in ("乡", "镇") and tail and _HAN_RE.match(tail) and text[end:end + 2] not in (
+            if suffix in ("乡", "镇") and tail and HAN_RE.match(tail) and text[end:end + 2] not in (
                     "政府", "党委", "人民", "人大", "纪委"):
                 continue  # 乡/镇 inside a word (乡贤, 镇守) rather than ending a name
             head = ""
             k = at
-            while k > 0 and _HAN_RE.match(text[k - 1]) and len(head) < 4:
+            while k > 0 and HAN_RE.match(text[k - 1]) and len(head) < 4:
                 head = text[k - 1] + head
                 k -= 1
             if not head:

@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
+from wengao.mining.facts import HAN
 from wengao.mining.sentences import split
 from wengao.reading.model import BlockKind, Document
 
-HAN = "\u4e00-\u9fff"
 _AFTER_LIST = set("成为是的等和与及在上中里得地作")
 CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST_RE = re.compile(rf"(?:[{HAN}]{{2,8}}、){{2,}}[{HAN}]{{2,8}}")

@@ -27,7 +27,6 @@ class MineSummary:
     entries: Counter[str] = field(default_factory=Counter)
     hand_kept: int = 0
     written: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         from wengao.i18n import t
@@ -63,13 +62,12 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     from wengao.mining import facts
     from wengao.mining.classify import load_rules
     from wengao.mining.formulations import parallels, quotes, templates, terms
-    from wengao.mining.inputs import collect
     from wengao.mining.repairs import CorpusPairs, load_repairs
     from wengao.phrases.topics import load_topics
-    from wengao.reading import read_document
+    from wengao.reading import expand_inputs, read_document
 
     inputs = list(inputs)
-    files = collect(inputs)
+    files = expand_inputs(inputs)  # every input checked before anything is read
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise BankError.single(str(out_dir), t("phrases.not_a_folder"))
     rules = load_repairs(repairs)
@@ -115,7 +113,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
         from wengao.phrases.index import BankIndex
 
         saved = save_mined(out_dir, entries)
-        summary.written, summary.removed, summary.hand_kept = saved.written, saved.removed, saved.hand_kept
+        summary.written, summary.hand_kept = saved.written, saved.hand_kept
         BankIndex.prime(out_dir, saved.files)
     return entries, summary
 

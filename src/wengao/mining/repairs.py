@@ -22,10 +22,10 @@ import yaml
 
 from wengao.datafile import load_yaml
 from wengao.errors import UsageError
+from wengao.mining.facts import HAN_RE
 
 DATA = Path(__file__).parent / "data"
 _ODD_QUOTES = ("〝", "〞")
-_HAN_RE = re.compile("[\u4e00-\u9fff]")
 MIN_RULES = 3  # different rules that must find their wrong form in one document
 # grammatical words join anything: a repaired word beside them needs no other evidence
 _FUNCTION_CHARS = set("的了和与及在是把对为要等地得着之以从向将更很最都也又不而并或其这那该各每上中下里内")
@@ -137,7 +137,6 @@ class DocumentRepairs:
         found = {r.label for r in rules if not r.if_seen and r.wrong in text and r.pattern.search(text)}
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
-        self.found = found
         # a clean document asks only the redaction rules, which the corpus confirms
         self.active = self.rules if self.corrupted else tuple(r for r in self.rules if r.if_seen)
         self._pairs = _pairs(text) if self.corrupted else set()
@@ -155,11 +154,11 @@ class DocumentRepairs:
             return True
         if start > 0:
             before = text[start - 1]
-            if _HAN_RE.match(before) and before not in _FUNCTION_CHARS and before + right[0] not in self._pairs:
+            if HAN_RE.match(before) and before not in _FUNCTION_CHARS and before + right[0] not in self._pairs:
                 return False
         if end < len(text):
             after = text[end]
-            if _HAN_RE.match(after) and after not in _FUNCTION_CHARS and right[-1] + after not in self._pairs:
+            if HAN_RE.match(after) and after not in _FUNCTION_CHARS and right[-1] + after not in self._pairs:
                 return False
         return True
 

@@ -10,7 +10,6 @@ from functools import lru_cache
 from wengao.document.numbering import parse_number, parse_point
 
 _OPEN, _CLOSE = "“‘《（([【", "”’》）)]】"
-_ENDS = "。！？；"
 _MARKS_RE = re.compile("[“‘《（(\\[【”’》）)\\]】。！？；]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 # enumerators a sentence may open with, beyond the numbering grammar: 一方面, 另一方面, 第一 …

@@ -79,7 +79,7 @@ def _type_name(value: Any) -> str:
 
 
 class _Validator:
-    def __init__(self, loc: Located, scope: Scope | None = None) -> None:
+    def __init__(self, loc: Located, scope: Scope) -> None:
         self.loc = loc
         self.scope = scope
         self.diags: list[Diagnostic] = []
@@ -426,12 +426,12 @@ class _Validator:
             return None
         from pathlib import Path
 
-        from wengao.outline.load import Scope, load_outline
+        from wengao.outline.load import load_outline
 
         target = target.strip()
         path = Path(self.loc.path).parent / target
         resolved = path.resolve()
-        scope = self.scope or Scope(Path(self.loc.path).parent.resolve(), (Path(self.loc.path).resolve(),))
+        scope = self.scope  # the include tree's root and the files including this one (load_outline)
         at = (*where, "include")
         # nothing outside the tree is opened, so nothing of it can be quoted back
         if not resolved.is_relative_to(scope.root):
@@ -465,7 +465,7 @@ def _squash_lines(text: str) -> str:
     return out
 
 
-def validate(loc: Located, *, part: bool = False, scope: Scope | None = None) -> Outline:
+def validate(loc: Located, *, scope: Scope, part: bool = False) -> Outline:
     v = _Validator(loc, scope)
     if part:  # an included part of a compilation
         outline = v.outline_at((), loc.data, part=True) if loc.data is not None else None

@@ -19,7 +19,7 @@ from wengao.phrases.functions import FUNCTIONS, resolve_function
 from wengao.phrases.store import bank_lock, commit, needs_recovery, recover
 
 __all__ = ["FUNCTIONS", "KEY_ORDER", "add_entry", "bank_files", "dump_entries", "load_bank", "load_file",
-           "ordered", "save_mined"]
+           "ordered", "parse_file", "save_mined"]
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -71,6 +71,16 @@ def load_file(path: Path) -> list[dict[str, Any]]:
 
     try:
         raw = path.read_bytes()
+    except OSError as exc:
+        raise BankError.single(str(path), t("phrases.unreadable", reason=str(exc))) from None
+    return parse_file(path, raw)
+
+
+def parse_file(path: Path, raw: bytes) -> list[dict[str, Any]]:
+    """The entries of a bank file whose bytes `raw` were read from `path` (named in errors)."""
+    from wengao.i18n import t
+
+    try:
         data = _fast(raw)
         if data is None:  # not in the shape wengao writes: YAML decides (C loader when present)
             data = yaml.load(raw, Loader=_SAFE_LOADER) or []
@@ -78,7 +88,7 @@ def load_file(path: Path) -> list[dict[str, Any]]:
         mark = exc.problem_mark
         raise BankError.single(str(path), t("phrases.yaml_error", problem=exc.problem),
                                line=mark.line + 1 if mark else 0, col=mark.column + 1 if mark else 0) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise BankError.single(str(path), t("phrases.unreadable", reason=str(exc))) from None
     if not isinstance(data, list):
         raise BankError.single(str(path), t("phrases.not_a_list"))
@@ -122,7 +132,6 @@ def load_bank(bank: Path) -> list[dict[str, Any]]:
 @dataclass
 class Saved:
     written: list[Path] = field(default_factory=list)  # files whose content changed
-    removed: list[Path] = field(default_factory=list)
     hand_kept: int = 0
     files: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # every bank file after the write
 
@@ -144,7 +153,10 @@ def save_mined(bank: Path, mined: list[dict[str, Any]]) -> Saved:
     saved = Saved()
     with bank_lock(bank):
         recover(bank)
-        current = {p.name: (p.read_bytes(), load_file(p)) for p in bank_files(bank)}
+        current: dict[str, tuple[bytes, list[dict[str, Any]]]] = {}
+        for p in bank_files(bank):
+            raw = p.read_bytes()
+            current[p.name] = (raw, parse_file(p, raw))  # the bytes read once: compared and parsed
         files: dict[str, bytes] = {}
         delete: list[str] = []
         for name, (old, entries) in current.items():
@@ -167,7 +179,6 @@ def save_mined(bank: Path, mined: list[dict[str, Any]]) -> Saved:
             saved.files[f"{function}.yaml"] = items
         commit(bank, files, delete)
     saved.written = [bank / n for n in sorted(files)]
-    saved.removed = [bank / n for n in delete]
     return saved
 
 

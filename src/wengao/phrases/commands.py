@@ -125,9 +125,10 @@ def add(bank: Path | None, text: str, function: str, topics: list[str],
 
 def open_index(bank: Path | None) -> BankIndex:
     from wengao.i18n import t
+    from wengao.phrases.bank import bank_files
     from wengao.workspace import default_bank
 
     path = bank or default_bank()
-    if not path.is_dir() or not any(p for p in path.glob("*.yaml") if not p.name.startswith(".")):
+    if not path.is_dir() or not bank_files(path):
         raise BankError.single(str(path), t("phrases.no_bank"), hint=t("phrases.no_bank_hint"))
     return BankIndex(path)

@@ -43,10 +43,10 @@ def _has_fts(conn: sqlite3.Connection) -> bool:
 
 def _fingerprints(bank: Path) -> dict[str, str]:
     """Per bank file: size and modification time. A changed file is re-read, the others not."""
+    from wengao.phrases.bank import bank_files
+
     out = {}
-    for p in sorted(bank.glob("*.yaml")):
-        if p.name.startswith("."):
-            continue
+    for p in bank_files(bank):
         st = p.stat()
         out[p.name] = f"{st.st_size}:{st.st_mtime_ns}"
     return out
@@ -275,7 +275,7 @@ class BankIndex:
 
     @staticmethod
     def _row(e: dict[str, Any], name: str) -> tuple:
-        from wengao.phrases.bank import entry_functions
+        from wengao.phrases.bank import HAND_WRITTEN, entry_functions
 
         sources = e.get("sources") or []
         fns = entry_functions(e)
@@ -284,13 +284,15 @@ class BankIndex:
             str(e.get("kind", "")), e.get("level"), int(e.get("count") or len(sources) or 1),
             "," + ",".join(map(str, e.get("genres") or [])) + ",",
             "," + ",".join(map(str, e.get("topics") or [])) + ",",
-            str(sources[0]) if sources else ("hand-written" if e.get("hand") else ""),
+            str(sources[0]) if sources else (HAND_WRITTEN if e.get("hand") else ""),
             1 if e.get("hand") else 0, ",".join(slot_names(str(e["text"]))),
             json.dumps(e, ensure_ascii=False, default=str), name,
         )
 
     # -- queries --------------------------------------------------------------------------
     def _hits(self, rowids: list[int]) -> list[Hit]:
+        from wengao.phrases.bank import HAND_WRITTEN
+
         if not rowids:
             return []
         rows: dict[int, tuple] = {}
@@ -304,7 +306,7 @@ class BankIndex:
             r = rows[rid]
             entry = json.loads(r[5])
             sources = entry.get("sources") or []
-            out.append(Hit(r[1], r[2], r[3], str(sources[0]) if sources else "hand-written", entry,
+            out.append(Hit(r[1], r[2], r[3], str(sources[0]) if sources else HAND_WRITTEN, entry,
                            [f for f in r[4].split(",") if f]))
         return out
 
@@ -359,14 +361,9 @@ class BankIndex:
         rows = self._query(sql, args)
         return [r for r in rows if matches(r[1], terms)] if any(t.pattern for t in terms) else rows
 
-    def search(self, query: str = "", *, function: str | None = None, genre: str | None = None,
-               topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,
-               slots_within: set[str] | None = None, prefer_topics: tuple[str, ...] = (),
-               kinds: tuple[str, ...] | None = None, topics: tuple[str, ...] = (),
-               genres: tuple[str, ...] = ()) -> list[Hit]:
-        return self.find(query, function=function, genre=genre, topic=topic, limit=limit, exclude=exclude,
-                         slots_within=slots_within, prefer_topics=prefer_topics, kinds=kinds, topics=topics,
-                         genres=genres, fallback=False).hits
+    def search(self, query: str = "", **filters: Any) -> list[Hit]:
+        """The hits of `find` (same keyword arguments) without the word-by-word fallback."""
+        return self.find(query, **filters, fallback=False).hits
 
     def find(self, query: str = "", *, function: str | None = None, genre: str | None = None,
              topic: str | None = None, limit: int = 20, exclude: set[str] | None = None,

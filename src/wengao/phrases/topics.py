@@ -37,8 +37,3 @@ def topics_of(text: str, topics: dict[str, tuple[str, ...]] | None = None) -> li
     """The topics a phrase's own words are about."""
     table = topics if topics is not None else load_topics()
     return sorted(topic for topic, words in table.items() if any(w in text for w in words))
-
-
-def topic_words(topic: str) -> tuple[str, ...]:
-    """The words of a topic an outline names, or just the topic itself when it is not in the list."""
-    return load_topics().get(topic, (topic,))
