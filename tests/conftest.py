@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -52,6 +53,16 @@ def body(skel: dict) -> list[dict]:
 
 def have(tool: str) -> bool:
     return shutil.which(tool) is not None
+
+
+def soffice_convert(target: str, out_dir: Path, *inputs: Path, timeout: float = 180,
+                    check: bool = True) -> subprocess.CompletedProcess:
+    """LibreOffice run as wengao runs it (soffice.convert_command): headless, with a private
+    profile in out_dir, so tests running side by side never share one."""
+    from wengao.soffice import convert_command
+
+    cmd = convert_command(shutil.which("soffice") or "soffice", out_dir, target, out_dir, *inputs)
+    return subprocess.run(cmd, capture_output=True, timeout=timeout, check=check)
 
 
 # Figures measured by tests and reported at the end of the run (e.g. classifier accuracy).

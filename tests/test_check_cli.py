@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from wengao.cli import app
 
-from conftest import have
+from conftest import have, soffice_convert
 
 runner = CliRunner()
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -326,14 +326,11 @@ def test_table_cell_finding_is_annotated_in_its_cell(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not have("soffice"), reason="LibreOffice not installed")
 def test_libreoffice_opens_the_annotated_copy(tmp_path: Path) -> None:
-    import subprocess
 
     src = make_docx(tmp_path / "稿.docx", [["今天召开会议，", "要认真部暑。"]])
     out = tmp_path / "校对稿.docx"
     invoke(str(src), "--annotate", str(out))
-    subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path),
-                    str(out)],
-                   check=True, capture_output=True, timeout=120)
+    soffice_convert("txt:Text (encoded):UTF8", tmp_path, out, timeout=120)
     assert "要认真部暑" in (tmp_path / "校对稿.txt").read_text(encoding="utf-8-sig")
 
 

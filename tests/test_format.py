@@ -34,7 +34,7 @@ from wengao.reading.model import (
     SourceFormat,
 )
 
-from conftest import have
+from conftest import have, soffice_convert
 
 HAN = re.compile("[\u4e00-\u9fff]")
 
@@ -391,8 +391,7 @@ def test_footnote_table_and_picture_render_in_libreoffice(tmp_path: Path) -> Non
     blocks = [Block(BlockKind.TITLE, "工作报告", 1, source="工作报告"),
               Block(BlockKind.PARAGRAPH, "全年增长。", 2, source="全年增长。")]
     out = formatted(tmp_path, document(raw, blocks))
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=180)
+    soffice_convert("pdf", tmp_path, out, check=False)
     text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True).stdout
     assert "数据来源：统计公报。" in text and "百分之八" in text and "全年增长" in text
 
@@ -431,9 +430,7 @@ def test_a_table_that_fills_the_page_is_not_followed_by_a_blank_page(tmp_path: P
         out = tmp_path / f"t{rows}.docx"
         out.write_bytes(format_bytes(_table_doc(rows), FormatOptions())[0])
         outs.append(out)
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], capture_output=True,
-                   timeout=300)
+    soffice_convert("pdf", tmp_path, *outs, timeout=300, check=False)
     for out in outs:
         text = subprocess.run(["pdftotext", str(out.with_suffix(".pdf")), "-"], capture_output=True,
                               text=True).stdout

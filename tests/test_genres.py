@@ -12,7 +12,7 @@ from wengao.cli import app
 from wengao.docx.inspect import skeleton
 from wengao.genres import GENRES
 
-from conftest import DRAFTS, ROOT, write
+from conftest import DRAFTS, ROOT, soffice_convert, write
 
 runner = CliRunner()
 GENRE_NAMES = sorted(GENRES)
@@ -193,8 +193,7 @@ def test_compilation_cover_and_contents_are_unnumbered_and_the_first_part_is_pag
     import subprocess
 
     if shutil.which("soffice") and shutil.which("pdftotext"):
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                       check=True, capture_output=True, timeout=180)
+        soffice_convert("pdf", tmp_path, out)
         pages = [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(tmp_path / "c.pdf"), "-"],
                                 check=True, capture_output=True, text=True).stdout for n in (1, 2, 3)]
         assert "—" not in pages[0] and "—1—" not in pages[1].replace(" ", "")

@@ -17,7 +17,7 @@ from wengao.docx.body import balanced_breaks
 from wengao.docx.writer import reference_bytes
 from wengao.text.punct import normalize_punctuation
 
-from conftest import body, have, write
+from conftest import body, have, soffice_convert, write
 
 MARKS = "，、。；："
 
@@ -109,8 +109,7 @@ def test_libreoffice_loses_no_punctuation_and_sets_28_characters_a_line(tmp_path
 
     src = write(tmp_path / "speech.yaml", _speech())
     out = build_file(src, tmp_path / "speech.docx", BuildOptions()).path
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   capture_output=True, timeout=180)
+    soffice_convert("pdf", tmp_path, out, check=False)
     pdf = tmp_path / "speech.pdf"
     if not pdf.is_file():
         pytest.skip("LibreOffice could not convert here")

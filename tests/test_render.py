@@ -9,7 +9,7 @@ import pytest
 
 from wengao.build import BuildOptions, build_file
 
-from conftest import DRAFTS, have
+from conftest import DRAFTS, have, soffice_convert
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +22,7 @@ def example_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.skipif(not (have("soffice") and have("pdftotext")), reason="LibreOffice/poppler not installed")
 def test_libreoffice_renders_22_lines_of_28_characters(example_docx: Path) -> None:
     outdir = example_docx.parent
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(example_docx)],
-                   check=True, capture_output=True, timeout=180)
+    soffice_convert("pdf", outdir, example_docx)
     pdf = example_docx.with_suffix(".pdf")
     text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
