@@ -114,7 +114,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         if len(cols) > 2 and cols[2]:
             places.setdefault(cols[2], cols[1])
             short.add(cols[2])
-    by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    by_len = lambda xs: tuple(sorted(set(xs), key=lambda x: (-len(x), x)))  # noqa: E731 - ties in a fixed order
     posts = by_len(data["posts"])
     alt = "|".join(map(re.escape, posts))
     return Lexicon(
@@ -372,12 +372,14 @@ def _local_count(text: str) -> bool:
 
 
 def _org_suffix(after: str, lex: Lexicon) -> str | None:
-    """What follows a place up to the end of an organisation's name: 一中, 人民医院, 国家植物园."""
+    """What follows a place up to the end of an organisation's name: 一中, 人民医院, 国家植物园;
+    the longest such name (绍兴一中教育集团, not 绍兴一中), whatever order the suffixes are in."""
+    ends = []
     for s in lex.org_suffixes:
         at = after.find(s)
         if 0 <= at <= 4 and _HAN_ONLY_RE.match(after[:at + len(s)]) and (at == 0 or len(s) >= 2):
-            return after[:at + len(s)]
-    return None
+            ends.append(at + len(s))
+    return after[:max(ends)] if ends else None
 
 
 _REASONS: dict[str, str] = {}

@@ -234,7 +234,7 @@ class Formulations:
             exact.add(norm)
             for v in item.get("variants") or ():
                 exact.add(_norm(str(v))[0])
-        self.exact = sorted(exact, key=len, reverse=True)
+        self.exact = sorted(exact, key=lambda s: (-len(s), s))
         self.exact_set = exact
         # short names writers put in quotation marks: 两个确立, 四个意识, 五位一体 …
         self.names = {f.name: f for f in self.entries if f.quoted and 4 <= len(f.name) <= 8}
