@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -34,6 +35,17 @@ class DocProps:
     subject: str = ""
     keywords: str = ""
     created: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def document_time(date: dt.date | None = None) -> dt.datetime:
+    """Document timestamps: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+    document's date, else 2000-01-01 UTC: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    if date is not None:
+        return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
