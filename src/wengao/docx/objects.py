@@ -179,6 +179,13 @@ def _add_type(types: str, xml: str) -> str:
     return types[:at] + xml + types[at:]
 
 
+def insert_before(xml: str, element: str, later_tags: tuple[str, ...], close_tag: str) -> str:
+    """Insert element where the schema puts it: before the first child named in later_tags
+    (the tags that must follow it), else just before close_tag (the parent's end tag)."""
+    at = min((i for i in (xml.find(f"<w:{t}") for t in later_tags) if i >= 0), default=xml.rindex(close_tag))
+    return xml[:at] + element + xml[at:]
+
+
 def _settings_with_notes(settings: str, kinds: list[str]) -> str:
     """Word finds the separators through footnotePr/endnotePr in settings.xml."""
     for kind in kinds:
@@ -189,9 +196,7 @@ def _settings_with_notes(settings: str, kinds: list[str]) -> str:
                  "doNotIncludeSubdocsInStats", "shapeDefaults", "decimalSymbol", "listSeparator")
         if kind == "footnote" and "<w:endnotePr" in settings:
             after = ("endnotePr", *after)
-        at = min((i for i in (settings.find(f"<w:{t}") for t in after) if i >= 0),
-                 default=settings.rindex("</w:settings>"))
-        settings = settings[:at] + pr + settings[at:]
+        settings = insert_before(settings, pr, after, "</w:settings>")
     return settings
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wengao.document.blocks import Block
 from wengao.docx.body import DEFAULT_BODY_FONT, SECTION_MARK, W_NS, Body, body_xml, escape
-from wengao.docx.objects import BodyFont
+from wengao.docx.objects import BodyFont, insert_before
 from wengao.errors import ReferenceDocError
 from wengao.i18n import t
 
@@ -169,10 +169,7 @@ _SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr"
 
 def _insert_in_sectpr(sect_pr: str, element: str, tag: str) -> str:
     """Insert element where the schema puts tag: before the first child that must follow it."""
-    later = _SECTPR_ORDER[_SECTPR_ORDER.index(tag) + 1:]
-    at = min((i for i in (sect_pr.find(f"<w:{t}") for t in later) if i >= 0),
-             default=sect_pr.rindex("</w:sectPr>"))
-    return sect_pr[:at] + element + sect_pr[at:]
+    return insert_before(sect_pr, element, _SECTPR_ORDER[_SECTPR_ORDER.index(tag) + 1:], "</w:sectPr>")
 
 
 def _title_page(sect_pr: str) -> str:
@@ -185,9 +182,7 @@ def _settings_xml(settings: bytes) -> bytes:
     text = settings.decode("utf-8")
     if "<w:updateFields" in text:
         return settings
-    at = min((i for i in (text.find(f"<w:{t}") for t in _SETTINGS_AFTER) if i >= 0),
-             default=text.rindex("</w:settings>"))
-    return (text[:at] + '<w:updateFields w:val="true"/>' + text[at:]).encode("utf-8")
+    return insert_before(text, '<w:updateFields w:val="true"/>', _SETTINGS_AFTER, "</w:settings>").encode("utf-8")
 
 
 def _zip(parts: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
