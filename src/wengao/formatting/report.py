@@ -64,23 +64,17 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def genre_label(genre: Genre) -> str:
-    from wengao.genres import GENRES
-
-    g = GENRES.get(genre.value)
-    return f"{g.label}（{genre.value}）" if g else genre.value
-
-
 def describe(source: str, summary: Summary, changes: Changes, paragraphs: bool = False) -> list[str]:
     """The --dry-run report of one document: what it was read as, and every text change.
     `paragraphs`: positions are .docx paragraphs, not lines."""
+    from wengao.genres import genre_label
     from wengao.i18n import t
 
     def where(pos: int) -> str:
         return t("format.at_para" if paragraphs else "format.at_line", pos=pos)
 
     lines = [t("format.dry_head", source=source),
-             t("format.dry_genre", genre=genre_label(summary.genre), paragraphs=summary.paragraphs,
+             t("format.dry_genre", genre=genre_label(summary.genre.value), paragraphs=summary.paragraphs,
                chars=summary.chars)]
     lines.append(t("format.dry_title", title=_clip(summary.title)) if summary.title else t("format.dry_no_title"))
     if summary.headings:
