@@ -13,12 +13,11 @@ import struct
 from dataclasses import dataclass, field
 
 from wengao.document.blocks import Image
+from wengao.docx.profile import TEXT_WIDTH_TWIPS  # 156 mm, the GB/T 9704 text block
 
-TEXT_WIDTH_TWIPS = 8844  # 156 mm, the GB/T 9704 text block
 TEXT_WIDTH_EMU = 156 * 36000
 _EMU_PER_PX = 9525  # at 96 dpi
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _CONTENT_TYPES = {
     "png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp",
@@ -222,7 +221,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
     names = {name: i for i, (name, _) in enumerate(parts)}
     rels_name, types_name = "word/_rels/document.xml.rels", "[Content_Types].xml"
     rels = parts[names[rels_name]][1].decode("utf-8") if rels_name in names else (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL}s/package">'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_REL_NS}s/package">'
         "</Relationships>")
     types = parts[names[types_name]][1].decode("utf-8")
     new: list[tuple[str, bytes]] = []
@@ -230,7 +229,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
         if f'Extension="{ext}"' not in types and f'Extension="{ext.upper()}"' not in types:
             types = _add_type(types, f'<Default Extension="{ext}" ContentType="{_CONTENT_TYPES[ext]}"/>')
     for rid, part, image in objects.images:
-        rels = _add_rel(rels, rid, f"{_PKG_REL}/image", part.removeprefix("word/"))
+        rels = _add_rel(rels, rid, f"{_REL_NS}/image", part.removeprefix("word/"))
         new.append((part, image.data))
     existing = _note_targets(rels)
     replaced: dict[str, bytes] = {}
@@ -242,7 +241,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
             replaced[target] = data
             continue
         part = f"word/{kind}s.xml"
-        rels = _add_rel(rels, f"rIdWg{kind.title()}s", f"{_PKG_REL}/{kind}s", f"{kind}s.xml")
+        rels = _add_rel(rels, f"rIdWg{kind.title()}s", f"{_REL_NS}/{kind}s", f"{kind}s.xml")
         if f'PartName="/{part}"' not in types:
             types = _add_type(types, f'<Override PartName="/{part}" ContentType="{_MAIN}.{kind}s+xml"/>')
         new.append((part, data))
