@@ -18,6 +18,7 @@ from wengao.docx.profile import TEXT_WIDTH_TWIPS  # 156 mm, the GB/T 9704 text b
 TEXT_WIDTH_EMU = 156 * 36000
 _EMU_PER_PX = 9525  # at 96 dpi
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"  # a .rels part's own
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _CONTENT_TYPES = {
     "png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp",
@@ -221,7 +222,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
     names = {name: i for i, (name, _) in enumerate(parts)}
     rels_name, types_name = "word/_rels/document.xml.rels", "[Content_Types].xml"
     rels = parts[names[rels_name]][1].decode("utf-8") if rels_name in names else (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_REL_NS}s/package">'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
         "</Relationships>")
     types = parts[names[types_name]][1].decode("utf-8")
     new: list[tuple[str, bytes]] = []
