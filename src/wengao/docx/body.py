@@ -237,7 +237,7 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str], body_font: BodyFont
             if r.source is not None:
                 sourced.append((runs, r.source))
             if r.note or r.image is not None or r.role:
-                content.append(rich_run(objects, r, _run, body_font, _AMBIGUOUS_RE.search))
+                content.append(rich_run(objects, r, body_font, _AMBIGUOUS_RE.search))
             else:
                 content.append(_run(r.text, r.bold, br=r.br))
             runs += 1

@@ -271,14 +271,13 @@ class BodyFont:
     half_points: int
 
 
-def rich_run(objects: Objects, run, text_run, body_font: BodyFont, ambiguous) -> str:
-    """A run that is a note reference, a picture, or text in the body font inside a heading."""
+def rich_run(objects: Objects, run, body_font: BodyFont, ambiguous) -> str:
+    """A run that is a note reference, a picture, or text in the body font inside a heading
+    (role "body", the only role a run has)."""
     if run.image is not None:
         return objects.picture(run.image)
     if run.note:
         return objects.note_ref(run.note_kind, run.note)
-    if run.role != "body":
-        return text_run(run.text, run.bold, br=run.br)
     f = body_font
     hint = ' w:hint="eastAsia"' if ambiguous(run.text) else ""
     bold = "<w:b/><w:bCs/>" if run.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
