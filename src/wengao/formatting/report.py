@@ -55,9 +55,6 @@ class Changes:
     def of(self, kind: ChangeKind) -> list[Change]:
         return [c for c in self.items if c.kind is kind]
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
 
 def _clip(text: str, width: int = 40) -> str:
     text = " ".join(text.split())
