@@ -117,9 +117,14 @@ def describe(source: str, summary: Summary, changes: Changes, paragraphs: bool =
     return lines + body
 
 
+def first_difference(a: str, b: str) -> int:
+    """The index where two texts first differ (the shorter one's length if one begins the other)."""
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def _difference(before: str, after: str, context: int = 6) -> tuple[str, str]:
     """The stretch around the first difference of two texts."""
-    i = next((k for k, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), min(len(before), len(after)))
+    i = first_difference(before, after)
     j = 0
     while j < min(len(before), len(after)) - i and before[-1 - j] == after[-1 - j]:
         j += 1
