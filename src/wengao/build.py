@@ -133,9 +133,9 @@ def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> B
         raise UsageError.single(str(out), t("build.over_outline"))
     check_writable(out, force=opts.force)  # fail before doing the work
     if opts.pdf:  # both outputs or neither: not a .docx and then a refused PDF
-        from wengao.pdf import pdf_path
+        from wengao.pdf import check_pdf_writable
 
-        check_writable(pdf_path(out), force=opts.force)
+        check_pdf_writable(out, force=opts.force)
     outline = resolve(load_outline(outline_path, include_root=opts.include_root), opts)
     warnings = [*outline.warnings, *placeholders(outline)]
     if opts.strict and warnings:

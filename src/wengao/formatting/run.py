@@ -113,9 +113,9 @@ def format_file(source: Path, target: Path | None, opts: FormatOptions, name: st
         return Outcome(source, target, Status.UNCHANGED, lay)
     check_writable(target, force=opts.force)
     if opts.pdf:  # both outputs or neither: not a .docx and then a refused PDF
-        from wengao.pdf import pdf_path
+        from wengao.pdf import check_pdf_writable
 
-        check_writable(pdf_path(target), force=opts.force)
+        check_pdf_writable(target, force=opts.force)
     atomic_write(target, data, force=opts.force)
     return Outcome(source, target, Status.DONE, lay)
 
