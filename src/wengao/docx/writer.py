@@ -54,6 +54,12 @@ class _Reference:
     style_ids: dict[str, str] | None  # None: some profile style is missing
     fast: bool  # the package has the parts the direct writer needs
 
+    @functools.cached_property
+    def body_font(self) -> BodyFont:
+        """The body font as the reference sets it: read from styles.xml once, when a run first needs it."""
+        assert self.style_ids is not None
+        return _body_font(dict(self.parts)["word/styles.xml"].decode("utf-8", "replace"), self.style_ids)
+
 
 def _bad_reference(path: Path, why: object) -> ReferenceDocError:
     return ReferenceDocError.single(str(path), t("build.reference.unreadable", reason=why),
@@ -269,8 +275,7 @@ def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotat
     ref = _reference(reference)
     sourced = any(r.source is not None for b in blocks for r in b.runs)
     if ref.style_ids is not None and ref.fast and not (annotate and sourced):
-        font = _body_font(dict(ref.parts)["word/styles.xml"].decode("utf-8", "replace"), ref.style_ids) \
-            if any(r.role for b in blocks for r in b.runs) else DEFAULT_BODY_FONT
+        font = ref.body_font if any(r.role for b in blocks for r in b.runs) else DEFAULT_BODY_FONT
         return _finish(ref.parts, body_xml(blocks, ref.style_ids, font), props, new_body=True)
     return _write_with_python_docx(blocks, reference, props, annotate)
 
