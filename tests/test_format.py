@@ -380,6 +380,28 @@ def test_picture_and_footnote_are_kept_in_place(tmp_path: Path) -> None:
     assert len(d.inline_shapes) == 1 and d.inline_shapes[0].width == 360000
 
 
+def test_a_reference_without_document_rels_gets_a_package_relationships_part() -> None:
+    from lxml import etree
+
+    from wengao.document.blocks import Image
+    from wengao.docx.objects import Objects, add_package_parts
+
+    objects = Objects()
+    objects.picture(Image(png()))
+    objects.note_ref("footnote", "见《某某年鉴》。")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    parts = [("[Content_Types].xml", b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                                     b"</Types>"),
+             ("word/document.xml", f'<w:document xmlns:w="{w}"><w:body/></w:document>'.encode()),
+             ("word/settings.xml", f'<w:settings xmlns:w="{w}"></w:settings>'.encode())]
+    out = dict(add_package_parts(parts, objects))
+    rels = etree.fromstring(out["word/_rels/document.xml.rels"])
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    assert rels.tag == f"{{{ns}}}Relationships"
+    assert sorted(r.get("Target") for r in rels.iter(f"{{{ns}}}Relationship")) == \
+        ["footnotes.xml", "media/wengao1.png"]
+
+
 @pytest.mark.skipif(not (have("soffice") and have("pdftotext")), reason="needs LibreOffice and poppler")
 def test_footnote_table_and_picture_render_in_libreoffice(tmp_path: Path) -> None:
     import subprocess

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,16 +39,6 @@ class BuildOptions:
 
 def default_output(outline_path: Path) -> Path:
     return outline_path.with_suffix(".docx")
-
-
-def build_time(outline: Outline) -> dt.datetime:
-    """Document timestamps: SOURCE_DATE_EPOCH, else the outline's date, else a fixed epoch."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    if isinstance(outline.date, dt.date):
-        return dt.datetime(outline.date.year, outline.date.month, outline.date.day, tzinfo=dt.UTC)
-    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def outline_blocks(outline: Outline, opts: BuildOptions) -> list[Block]:
@@ -105,7 +94,7 @@ def placeholders(outline: Outline) -> list[Diagnostic]:
 
 def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:
     """The .docx of an outline whose phrases are resolved."""
-    from wengao.docx.writer import DocProps, write_docx
+    from wengao.docx.writer import DocProps, document_time, write_docx
     from wengao.workspace import default_reference
 
     blocks = outline_blocks(outline, opts)
@@ -118,7 +107,7 @@ def build_bytes(outline: Outline, opts: BuildOptions) -> bytes:
         author=author,
         subject=GENRES[outline.genre].label,
         keywords="，".join(outline.topics),
-        created=build_time(outline),
+        created=document_time(outline.date if isinstance(outline.date, dt.date) else None),
     )
     return write_docx(blocks, reference, props, annotate=opts.annotate)
 
@@ -144,9 +133,9 @@ def build_file(outline_path: Path, output: Path | None, opts: BuildOptions) -> B
         raise UsageError.single(str(out), t("build.over_outline"))
     check_writable(out, force=opts.force)  # fail before doing the work
     if opts.pdf:  # both outputs or neither: not a .docx and then a refused PDF
-        from wengao.pdf import pdf_path
+        from wengao.pdf import check_pdf_writable
 
-        check_writable(pdf_path(out), force=opts.force)
+        check_pdf_writable(out, force=opts.force)
     outline = resolve(load_outline(outline_path, include_root=opts.include_root), opts)
     warnings = [*outline.warnings, *placeholders(outline)]
     if opts.strict and warnings:

@@ -78,6 +78,12 @@ def genre_shown(name: str) -> str:
     return name if language() == EN or name not in GENRES else GENRES[name].label
 
 
+def genre_label(name: str | None) -> str:
+    """A genre with its label, as reports name it: 讲话稿（speech）; an unknown name as it is."""
+    g = GENRES.get(name or "")
+    return f"{g.label}（{name}）" if g else str(name)
+
+
 def genre_choices(names: tuple[str, ...] | list[str] | None = None) -> str:
     """The genres, as a writer may name them: speech（讲话稿）、exchange（研讨交流发言）…"""
     from wengao.i18n import t

@@ -38,16 +38,23 @@ def pdf_path(docx: Path) -> Path:
     return docx.with_suffix(".pdf")
 
 
+def check_pdf_writable(docx: Path, *, force: bool) -> None:
+    """Refuse the PDF beside `docx` before anything is written (both outputs or neither)."""
+    from wengao.fileio import check_writable
+
+    check_writable(pdf_path(docx), force=force)
+
+
 def write_pdfs(docx_files: list[Path], *, force: bool) -> dict[Path, Path | WengaoError]:
     """Convert each .docx to a PDF beside it; returns docx → the PDF written, or why not."""
-    from wengao.fileio import atomic_write, check_writable
+    from wengao.fileio import atomic_write
 
     program = require_soffice()
     results: dict[Path, Path | WengaoError] = {}
     todo: list[Path] = []
     for docx in docx_files:
         try:
-            check_writable(pdf_path(docx), force=force)
+            check_pdf_writable(docx, force=force)
             todo.append(docx)
         except WengaoError as err:
             results[docx] = err

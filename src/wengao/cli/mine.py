@@ -20,17 +20,13 @@ def mine(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="cli.mine.quiet")] = False,
 ) -> None:
     from wengao.mining.pipeline import mine as run_mine
+    from wengao.progress import draw_bar
 
     show = sys.stderr.isatty() and not quiet
 
     def progress(k: int, n: int, name: str) -> None:
         if show and n > 1:
-            bar = 30
-            done = bar * k // n
-            sys.stderr.write(f"\r[{'#' * done}{'.' * (bar - done)}] {k}/{n} {name[:40]:<40}")
-            sys.stderr.flush()
-            if k == n:
-                sys.stderr.write("\n")
+            draw_bar(k, n, name)
 
     # every input is checked first; a run that finds no document raises and writes nothing
     _, summary = run_mine(inputs, output, repairs=repairs or None, topics=topics or None, progress=progress)

@@ -141,10 +141,7 @@ def _toc_entry(text: str, anchor: str, page: int) -> str:
     while it computes a PAGEREF as it lays the document out. Word updates the fields on
     opening (settings ask it to); the stored number, an estimate, is for a reader that does not.
     """
-    pageref = (f'<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-               f'<w:r><w:instrText xml:space="preserve"> PAGEREF {anchor} \\h </w:instrText></w:r>'
-               f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run(str(page))}'
-               f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    pageref = field_begin(f"PAGEREF {anchor} \\h") + _run(str(page)) + field_end()
     return f'<w:hyperlink w:anchor="{anchor}" w:history="1">{_run(text)}<w:r><w:tab/></w:r>{pageref}</w:hyperlink>'
 
 
@@ -240,7 +237,7 @@ def body_xml(blocks: list[Block], style_ids: dict[str, str], body_font: BodyFont
             if r.source is not None:
                 sourced.append((runs, r.source))
             if r.note or r.image is not None or r.role:
-                content.append(rich_run(objects, r, _run, body_font, _AMBIGUOUS_RE.search))
+                content.append(rich_run(objects, r, body_font, _AMBIGUOUS_RE.search))
             else:
                 content.append(_run(r.text, r.bold, br=r.br))
             runs += 1

@@ -18,7 +18,6 @@ import copy
 import dataclasses
 import datetime as dt
 import io
-import os
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -57,21 +56,15 @@ class Anchor:
     cell: tuple[int, int] | None = None  # in a table: (row, column)
 
 
-def fixed_date() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else 2000-01-01: never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
-
 class PackageError(Exception):
     """The file is not a Word package this code can annotate."""
 
 
 def annotate_docx(data: bytes, anchors: list[Anchor]) -> bytes:
     """The package `data` with a comment for each anchor."""
-    when = fixed_date()
+    from wengao.docx.writer import document_time
+
+    when = document_time()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             parts = [(i.filename, z.read(i.filename)) for i in z.infolist() if not i.is_dir()]
@@ -350,6 +343,6 @@ def lines_docx(lines: list[str], title: str = "") -> bytes:
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     parts = [(n, _core_xml(DocProps(title=title)) if n == "docProps/core.xml" else b) for n, b in parts]
-    from wengao.docx.writer import _zip
+    from wengao.docx.writer import _zip, document_time
 
-    return _zip(parts, fixed_date())
+    return _zip(parts, document_time())

@@ -13,12 +13,12 @@ import struct
 from dataclasses import dataclass, field
 
 from wengao.document.blocks import Image
+from wengao.docx.profile import TEXT_WIDTH_TWIPS  # 156 mm, the GB/T 9704 text block
 
-TEXT_WIDTH_TWIPS = 8844  # 156 mm, the GB/T 9704 text block
 TEXT_WIDTH_EMU = 156 * 36000
 _EMU_PER_PX = 9525  # at 96 dpi
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"  # a .rels part's own
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _CONTENT_TYPES = {
     "png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp",
@@ -179,6 +179,13 @@ def _add_type(types: str, xml: str) -> str:
     return types[:at] + xml + types[at:]
 
 
+def insert_before(xml: str, element: str, later_tags: tuple[str, ...], close_tag: str) -> str:
+    """Insert element where the schema puts it: before the first child named in later_tags
+    (the tags that must follow it), else just before close_tag (the parent's end tag)."""
+    at = min((i for i in (xml.find(f"<w:{t}") for t in later_tags) if i >= 0), default=xml.rindex(close_tag))
+    return xml[:at] + element + xml[at:]
+
+
 def _settings_with_notes(settings: str, kinds: list[str]) -> str:
     """Word finds the separators through footnotePr/endnotePr in settings.xml."""
     for kind in kinds:
@@ -189,9 +196,7 @@ def _settings_with_notes(settings: str, kinds: list[str]) -> str:
                  "doNotIncludeSubdocsInStats", "shapeDefaults", "decimalSymbol", "listSeparator")
         if kind == "footnote" and "<w:endnotePr" in settings:
             after = ("endnotePr", *after)
-        at = min((i for i in (settings.find(f"<w:{t}") for t in after) if i >= 0),
-                 default=settings.rindex("</w:settings>"))
-        settings = settings[:at] + pr + settings[at:]
+        settings = insert_before(settings, pr, after, "</w:settings>")
     return settings
 
 
@@ -217,7 +222,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
     names = {name: i for i, (name, _) in enumerate(parts)}
     rels_name, types_name = "word/_rels/document.xml.rels", "[Content_Types].xml"
     rels = parts[names[rels_name]][1].decode("utf-8") if rels_name in names else (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL}s/package">'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{_PKG_REL_NS}">'
         "</Relationships>")
     types = parts[names[types_name]][1].decode("utf-8")
     new: list[tuple[str, bytes]] = []
@@ -225,7 +230,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
         if f'Extension="{ext}"' not in types and f'Extension="{ext.upper()}"' not in types:
             types = _add_type(types, f'<Default Extension="{ext}" ContentType="{_CONTENT_TYPES[ext]}"/>')
     for rid, part, image in objects.images:
-        rels = _add_rel(rels, rid, f"{_PKG_REL}/image", part.removeprefix("word/"))
+        rels = _add_rel(rels, rid, f"{_REL_NS}/image", part.removeprefix("word/"))
         new.append((part, image.data))
     existing = _note_targets(rels)
     replaced: dict[str, bytes] = {}
@@ -237,7 +242,7 @@ def add_package_parts(parts: list[tuple[str, bytes]], objects: Objects) -> list[
             replaced[target] = data
             continue
         part = f"word/{kind}s.xml"
-        rels = _add_rel(rels, f"rIdWg{kind.title()}s", f"{_PKG_REL}/{kind}s", f"{kind}s.xml")
+        rels = _add_rel(rels, f"rIdWg{kind.title()}s", f"{_REL_NS}/{kind}s", f"{kind}s.xml")
         if f'PartName="/{part}"' not in types:
             types = _add_type(types, f'<Override PartName="/{part}" ContentType="{_MAIN}.{kind}s+xml"/>')
         new.append((part, data))
@@ -266,14 +271,13 @@ class BodyFont:
     half_points: int
 
 
-def rich_run(objects: Objects, run, text_run, body_font: BodyFont, ambiguous) -> str:
-    """A run that is a note reference, a picture, or text in the body font inside a heading."""
+def rich_run(objects: Objects, run, body_font: BodyFont, ambiguous) -> str:
+    """A run that is a note reference, a picture, or text in the body font inside a heading
+    (role "body", the only role a run has)."""
     if run.image is not None:
         return objects.picture(run.image)
     if run.note:
         return objects.note_ref(run.note_kind, run.note)
-    if run.role != "body":
-        return text_run(run.text, run.bold, br=run.br)
     f = body_font
     hint = ' w:hint="eastAsia"' if ambiguous(run.text) else ""
     bold = "<w:b/><w:bCs/>" if run.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from wengao.document.blocks import Block
 from wengao.docx.body import DEFAULT_BODY_FONT, SECTION_MARK, W_NS, Body, body_xml, escape
-from wengao.docx.objects import BodyFont
+from wengao.docx.objects import BodyFont, insert_before
 from wengao.errors import ReferenceDocError
 from wengao.i18n import t
 
@@ -36,11 +37,28 @@ class DocProps:
     created: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
+def document_time(date: dt.date | None = None) -> dt.datetime:
+    """Document timestamps: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+    document's date, else 2000-01-01 UTC: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    if date is not None:
+        return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
 @dataclass(frozen=True)
 class _Reference:
     parts: tuple[tuple[str, bytes], ...]
     style_ids: dict[str, str] | None  # None: some profile style is missing
     fast: bool  # the package has the parts the direct writer needs
+
+    @functools.cached_property
+    def body_font(self) -> BodyFont:
+        """The body font as the reference sets it: read from styles.xml once, when a run first needs it."""
+        assert self.style_ids is not None
+        return _body_font(dict(self.parts)["word/styles.xml"].decode("utf-8", "replace"), self.style_ids)
 
 
 def _bad_reference(path: Path, why: object) -> ReferenceDocError:
@@ -157,10 +175,7 @@ _SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr"
 
 def _insert_in_sectpr(sect_pr: str, element: str, tag: str) -> str:
     """Insert element where the schema puts tag: before the first child that must follow it."""
-    later = _SECTPR_ORDER[_SECTPR_ORDER.index(tag) + 1:]
-    at = min((i for i in (sect_pr.find(f"<w:{t}") for t in later) if i >= 0),
-             default=sect_pr.rindex("</w:sectPr>"))
-    return sect_pr[:at] + element + sect_pr[at:]
+    return insert_before(sect_pr, element, _SECTPR_ORDER[_SECTPR_ORDER.index(tag) + 1:], "</w:sectPr>")
 
 
 def _title_page(sect_pr: str) -> str:
@@ -173,9 +188,7 @@ def _settings_xml(settings: bytes) -> bytes:
     text = settings.decode("utf-8")
     if "<w:updateFields" in text:
         return settings
-    at = min((i for i in (text.find(f"<w:{t}") for t in _SETTINGS_AFTER) if i >= 0),
-             default=text.rindex("</w:settings>"))
-    return (text[:at] + '<w:updateFields w:val="true"/>' + text[at:]).encode("utf-8")
+    return insert_before(text, '<w:updateFields w:val="true"/>', _SETTINGS_AFTER, "</w:settings>").encode("utf-8")
 
 
 def _zip(parts: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
@@ -262,8 +275,7 @@ def write_docx(blocks: list[Block], reference: Path, props: DocProps, *, annotat
     ref = _reference(reference)
     sourced = any(r.source is not None for b in blocks for r in b.runs)
     if ref.style_ids is not None and ref.fast and not (annotate and sourced):
-        font = _body_font(dict(ref.parts)["word/styles.xml"].decode("utf-8", "replace"), ref.style_ids) \
-            if any(r.role for b in blocks for r in b.runs) else DEFAULT_BODY_FONT
+        font = ref.body_font if any(r.role for b in blocks for r in b.runs) else DEFAULT_BODY_FONT
         return _finish(ref.parts, body_xml(blocks, ref.style_ids, font), props, new_body=True)
     return _write_with_python_docx(blocks, reference, props, annotate)
 

@@ -64,9 +64,7 @@ class Unit:
 
 @dataclass
 class Alignment:
-    units: list[Unit]
-    sig: str  # the signature of the whole file (tables as one placeholder character each)
-    unplaced: list[Block]  # blocks whose text was not found where they said they were
+    units: list[Unit]  # blocks not found where they said they were are in no unit's placed
 
 
 def _block_signatures(b: Block) -> list[str]:
@@ -101,7 +99,6 @@ def align(doc: Document) -> Alignment:
     index_of_pos = {p.pos: i for i, p in enumerate(paras)}
 
     placed: list[Placed] = []
-    unplaced: list[Block] = []
     cursor = 0
     for b in doc.blocks:
         if b.kind is BlockKind.TABLE:
@@ -112,7 +109,6 @@ def align(doc: Document) -> Alignment:
         first = index_of_pos.get(b.pos)
         last = index_of_pos.get(max(b.end_pos, b.pos), first)
         if first is None:
-            unplaced.append(b)
             continue
         last = first if last is None else last
         found = None
@@ -126,7 +122,6 @@ def align(doc: Document) -> Alignment:
             if found:
                 break
         if found is None:
-            unplaced.append(b)
             continue
         start, end, want = found
         head_end = end
@@ -136,7 +131,7 @@ def align(doc: Document) -> Alignment:
                 head_end = end - body_len
         placed.append(Placed(b, start, end, head_end))
         cursor = end
-    return Alignment(_units(paras, placed, sig_para, first_sig), text, unplaced)
+    return Alignment(_units(paras, placed, sig_para, first_sig))
 
 
 def _units(paras: tuple[RawPara, ...], placed: list[Placed], sig_para: list[int],

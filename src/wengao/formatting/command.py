@@ -18,6 +18,7 @@ from wengao.formatting.run import (
     format_folder,
 )
 from wengao.i18n import t
+from wengao.progress import draw_bar
 from wengao.reading.model import Genre
 
 Echo = Callable[..., None]
@@ -32,15 +33,6 @@ def parse_genre(value: str | None) -> Genre | None:
 
     name = resolve_genre(value, "--genre")  # speech or 讲话稿: the one table in wengao.genres
     return Genre(name) if name is not None else None
-
-
-def _bar(k: int, n: int, name: str) -> None:
-    width = 30
-    done = width * k // n if n else width
-    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {k}/{n} {name[:40]:<40}")
-    if k == n:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
 
 
 def _report(outcome: Outcome, echo: Echo, dry_run: bool) -> None:
@@ -101,7 +93,7 @@ def run_format(source: Path, output: Path | None, *, force: bool = False, dry_ru
             return EXIT_INPUT
         return EXIT_OK
     out_dir = output or default_output(source)
-    outcomes = format_folder(source, out_dir, opts, _bar if progress else None)
+    outcomes = format_folder(source, out_dir, opts, draw_bar if progress else None)
     if not outcomes:
         raise DocumentError([Diagnostic(str(source), 0, 0, t("format.empty_folder"))])
     for o in outcomes:

@@ -15,9 +15,10 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from wengao.formatting.report import first_difference
 from wengao.reading.model import RawDocument
 
-_T_RE = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(?:tab|br|cr)\b[^>]*/>|</w:p>")
+_T_RE = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
 _NOTE_RE = re.compile(r"<w:(footnote|endnote)\b([^>]*)>(.*?)</w:\1>", re.S)
 
 
@@ -61,7 +62,7 @@ def source_streams(raw: RawDocument) -> dict[str, Stream]:
 
 
 def _part_text(xml: str) -> str:
-    return "".join(html.unescape(m.group(1)) for m in _T_RE.finditer(xml) if m.group(1))
+    return "".join(html.unescape(t) for t in _T_RE.findall(xml))
 
 
 def docx_streams(data: bytes) -> dict[str, str]:
@@ -94,6 +95,6 @@ def check(raw: RawDocument, data: bytes) -> Mismatch | None:
         a, b = want[name].text, got[name]
         if a == b:
             continue
-        i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        i = first_difference(a, b)
         return Mismatch(name, want[name].pos_at(i), a[i:i + 12], b[i:i + 12])
     return None

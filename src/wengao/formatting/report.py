@@ -55,32 +55,23 @@ class Changes:
     def of(self, kind: ChangeKind) -> list[Change]:
         return [c for c in self.items if c.kind is kind]
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
 
 def _clip(text: str, width: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def genre_label(genre: Genre) -> str:
-    from wengao.genres import GENRES
-
-    g = GENRES.get(genre.value)
-    return f"{g.label}（{genre.value}）" if g else genre.value
-
-
 def describe(source: str, summary: Summary, changes: Changes, paragraphs: bool = False) -> list[str]:
     """The --dry-run report of one document: what it was read as, and every text change.
     `paragraphs`: positions are .docx paragraphs, not lines."""
+    from wengao.genres import genre_label
     from wengao.i18n import t
 
     def where(pos: int) -> str:
         return t("format.at_para" if paragraphs else "format.at_line", pos=pos)
 
     lines = [t("format.dry_head", source=source),
-             t("format.dry_genre", genre=genre_label(summary.genre), paragraphs=summary.paragraphs,
+             t("format.dry_genre", genre=genre_label(summary.genre.value), paragraphs=summary.paragraphs,
                chars=summary.chars)]
     lines.append(t("format.dry_title", title=_clip(summary.title)) if summary.title else t("format.dry_no_title"))
     if summary.headings:
@@ -126,9 +117,14 @@ def describe(source: str, summary: Summary, changes: Changes, paragraphs: bool =
     return lines + body
 
 
+def first_difference(a: str, b: str) -> int:
+    """The index where two texts first differ (the shorter one's length if one begins the other)."""
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def _difference(before: str, after: str, context: int = 6) -> tuple[str, str]:
     """The stretch around the first difference of two texts."""
-    i = next((k for k, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), min(len(before), len(after)))
+    i = first_difference(before, after)
     j = 0
     while j < min(len(before), len(after)) - i and before[-1 - j] == after[-1 - j]:
         j += 1

@@ -55,23 +55,18 @@ def default_output(source: Path) -> Path:
     return source.with_name(source.stem + suffix + ".docx")
 
 
-def _created(doc: Document) -> dt.datetime:
-    """Document timestamps: SOURCE_DATE_EPOCH, else the date printed in it, else a fixed epoch."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+def _date(doc: Document) -> dt.date | None:
+    """The date printed in the document (year, month and day as far as given), if valid."""
     parts = [int(x) for x in doc.front.date.split("-") if x.isdigit()] if doc.front.date else []
     try:
-        if parts:
-            return dt.datetime(parts[0], *(parts[1:3] + [1, 1])[:2], tzinfo=dt.UTC)
+        return dt.date(parts[0], *(parts[1:3] + [1, 1])[:2]) if parts else None
     except ValueError:
-        pass
-    return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        return None
 
 
 def format_bytes(doc: Document, opts: FormatOptions) -> tuple[bytes, Layout]:
     """The formatted .docx of a read document, checked word for word against the original."""
-    from wengao.docx.writer import DocProps, write_docx
+    from wengao.docx.writer import DocProps, document_time, write_docx
     from wengao.formatting.conserve import check
     from wengao.genres import GENRES
     from wengao.workspace import default_reference
@@ -83,7 +78,7 @@ def format_bytes(doc: Document, opts: FormatOptions) -> tuple[bytes, Layout]:
     genre = lay.summary.genre
     props = DocProps(title=doc.front.title, author=doc.front.author,
                      subject=GENRES[genre.value].label if genre.value in GENRES else "",
-                     created=_created(doc))
+                     created=document_time(_date(doc)))
     data = write_docx(lay.blocks, reference, props)
     assert doc.raw is not None
     miss = check(doc.raw, data)
@@ -118,9 +113,9 @@ def format_file(source: Path, target: Path | None, opts: FormatOptions, name: st
         return Outcome(source, target, Status.UNCHANGED, lay)
     check_writable(target, force=opts.force)
     if opts.pdf:  # both outputs or neither: not a .docx and then a refused PDF
-        from wengao.pdf import pdf_path
+        from wengao.pdf import check_pdf_writable
 
-        check_writable(pdf_path(target), force=opts.force)
+        check_pdf_writable(target, force=opts.force)
     atomic_write(target, data, force=opts.force)
     return Outcome(source, target, Status.DONE, lay)
 

@@ -80,6 +80,7 @@ class _Resolver:
         return True, found
 
     def pick(self, p: Pick) -> Text | None:
+        from wengao.genres import genre_label
         from wengao.i18n import t
 
         ok, function = self._function(p)
@@ -103,8 +104,9 @@ class _Resolver:
         if not self.loose:
             nearest = "；".join(f"{h.id}（{h.text[:18]}…）" if len(h.text) > 18 else f"{h.id}（{h.text}）"
                                for h in wider[:NEAREST])
-            message = (t("phrases.pick_no_topic", what=self._what(p), topics="、".join(topics), genre=_label(genre))
-                       if topics else t("phrases.pick_no_genre", what=self._what(p), genre=_label(genre)))
+            label = genre_label(genre)
+            message = (t("phrases.pick_no_topic", what=self._what(p), topics="、".join(topics), genre=label)
+                       if topics else t("phrases.pick_no_genre", what=self._what(p), genre=label))
             self.error(p.line, p.col, message, t("phrases.pick_nearest", nearest=nearest))
             return None
         # --loose: keep the genre and take another topic, else keep the topics, else neither
@@ -121,13 +123,14 @@ class _Resolver:
     @staticmethod
     def _left(chosen: Hit, genre: str | None, topics: tuple[str, ...]) -> str:
         """What a widened pick left: the outline's genre, its topics, or both."""
+        from wengao.genres import genre_label
         from wengao.i18n import t
 
         said = []
         entry_genres = [str(g) for g in chosen.entry.get("genres") or []]
         if genre and entry_genres and genre not in entry_genres:
-            said.append(t("phrases.pick_off_genre", id=chosen.id, genre=_label(genre),
-                          found="、".join(_label(g) for g in entry_genres)))
+            said.append(t("phrases.pick_off_genre", id=chosen.id, genre=genre_label(genre),
+                          found="、".join(genre_label(g) for g in entry_genres)))
         entry_topics = [str(x) for x in chosen.entry.get("topics") or []]
         if topics and entry_topics and not any(x in entry_topics or x in chosen.text for x in topics):
             said.append(t("phrases.pick_off_topic", id=chosen.id, topics="、".join(topics),
@@ -161,13 +164,6 @@ class _Resolver:
         if isinstance(value, Pick):
             return self.pick(value) or Text("")
         return value
-
-
-def _label(genre: str | None) -> str:
-    from wengao.genres import GENRES
-
-    g = GENRES.get(genre or "")
-    return f"{g.label}（{genre}）" if g else str(genre)
 
 
 def resolve_phrases(outline: Outline, index: BankIndex, seed: str | None = None, *, loose: bool = False) -> Outline:
