@@ -480,6 +480,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.national_only": ("国家层面事项", "national-only matters"),
     "mining.why.reported": ("新闻转述", "reported speech"),
     "mining.why.context": ("离开上文不成句", "depends on the sentence before"),
+    "mining.why.historical": ("年代久远的文稿（只取提法和引文）", "documents of another era (terms and quotations only)"),
+    "mining.why.past": ("讲的是过去的问题", "shortcomings of a time gone by"),
     "mining.why.question": ("问句", "questions"),
     "mining.why.unfinished": ("句子不完整", "unfinished"),
     "mining.why.unbalanced": ("引号或括号不完整", "unclosed quotes or brackets"),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wengao.mining import facts, sentences
-from wengao.mining.classify import Context, Rules, classify, is_review
+from wengao.mining.classify import Context, Rules, classify, has_form, is_review
 from wengao.mining.repairs import DocumentRepairs, seen_forms
 from wengao.reading.model import BlockKind, Document
 
@@ -27,11 +27,18 @@ _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9ff
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # what a sentence tells of the past or of where it stands: with a real place in it, it stays there
 _TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
+# what was done there: after a sentence naming the place, the rest of its paragraph tells of it
+_DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story
+# a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
+_PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
+# a speech dated before the reform era's language (1978) is a text to quote, not a source of
+# sentences a writer takes as their own: its terms and quoted lines are still mined
+HISTORY_BEFORE = 1978
 
 
 @dataclass
@@ -152,6 +159,8 @@ class DocumentMiner:
         first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
         self.review = is_review(rules, " ".join((front, notes, first)))
         self.lines = _Lines(doc)
+        year = doc.front.date[:4]
+        self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
         self._formulations: dict[str, tuple[str, str | None]] = {}
 
     # -- text of a block, repaired -------------------------------------------------------------
@@ -270,7 +279,14 @@ class DocumentMiner:
     def _sentences(self, text: str, pos: int, end_pos: int, where: _Where, *,
                    skip_first: bool) -> Iterator[Candidate]:
         text = despace(text)
+        if self.historical:
+            self.stats.dropped["historical"] += len(sentences.split(text))
+            return
         pieces = sentences.split(text)
+        def before_home(offset: int) -> bool:
+            """An earlier sentence of the paragraph names the document's place: the rest tells of it."""
+            return self._names_home(text[:offset])
+
         for k, (_offset, raw) in enumerate(pieces):
             if k == 0 and skip_first:
                 continue
@@ -296,8 +312,12 @@ class DocumentMiner:
             if function is None:
                 self._drop("no_function")
                 continue
-            if function in _TOLD and self._names_home(fixed):
-                self._drop("place")  # what that place did or saw is not true of another
+            if function in _TOLD and self._names_home(fixed) or function in _DONE and k and before_home(_offset) \
+                    and not (function == "opening" and has_form(self.rules, "opening", kept)):
+                self._drop("place")  # what that place did or saw is not true of another (a stock
+                continue  # opening line after the sentence naming it still is: 会议全面总结了…)
+            if function == "problem" and _PAST_RE.match(text):
+                self._drop("past")  # a shortcoming of a time gone by is not one to name today
                 continue
             if kept.endswith(("？", "?")) and function != "transition":
                 self._drop("question")

@@ -64,14 +64,15 @@ class Context:
     first: bool = False  # the first sentence of its paragraph
 
 
-def _form(rules: Rules, function: str, s: str) -> bool:
+def has_form(rules: Rules, function: str, s: str) -> bool:
+    """`s` has one of the forms listed for `function` (data/functions.yaml)."""
     return any(rx.search(s) for rx in rules.forms.get(function, ()))
 
 
 def _strong(rules: Rules, function: str, s: str) -> bool:
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
-        return _form(rules, "problem", s) and _form(rules, "problem", _ACTING_RE.sub("", s))
-    return _form(rules, function, s)
+        return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s))
+    return has_form(rules, function, s)
 
 
 def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
@@ -97,7 +98,7 @@ def _couplet(s: str, rules: Rules) -> bool:
     sizes = {len(c) for c in clauses}
     if len(sizes) != 1 or not 4 <= sizes.pop() <= 7 or _PERSONAL_RE.search(core):
         return False
-    return not any(_form(rules, "task", c) for c in clauses)
+    return not any(has_form(rules, "task", c) for c in clauses)
 
 
 _CACHE: dict[tuple[int, str, Context], str | None] = {}
@@ -115,58 +116,59 @@ def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
 
 
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
-    if _form(rules, "transition", s):
+    if has_form(rules, "transition", s):
         return "transition"
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
-    if _form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s):
+    if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s):
         return "resolution"
     if personal and _WE_MUST_RE.search(s):
         return "resolution"
-    if _form(rules, "closing", s):
+    if has_form(rules, "closing", s):
         return "closing"
     # 这次学习给我最大的启示是…: the lesson, though it names the occasion as an opening does
-    if _form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
+    if has_form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
         return "opening"
     if _couplet(_SO_RE.sub("", s), rules) or \
-            len(s) <= 40 and _form(rules, "quote", s):
+            len(s) <= 40 and has_form(rules, "quote", s):
         return "quote"
     section = section_function(rules, ctx.sections)
     strong = next((f for f in ("problem", "experience", "significance") if _strong(rules, f, s)), None)
     if ctx.opening:
         if strong:
             return strong
-        if _form(rules, "achievement", s):
+        if has_form(rules, "achievement", s):
             return "achievement"
-        if _form(rules, "requirement_strong", s):
+        if has_form(rules, "requirement_strong", s):
             return "requirement"
         return "opening"
     if strong and ctx.closing:
         return strong
-    if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
+    if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
+                        or has_form(rules, "closing_last", s)):
         return "closing"
     if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience"):
         return strong
-    if section in ("task", "requirement", "experience") and _form(rules, "achievement_strong", s):
+    if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
         return "achievement"
-    if section == "significance" and _form(rules, "task", s):
-        return "requirement" if _form(rules, "requirement_strong", s) else "task"
-    if _form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
+    if section == "significance" and has_form(rules, "task", s):
+        return "requirement" if has_form(rules, "requirement_strong", s) else "task"
+    if has_form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
         return "requirement"
     if ctx.review and section in (None, "task", "requirement") and (
-            _form(rules, "task", s) or _form(rules, "requirement", s) or _form(rules, "achievement", s)):
+            has_form(rules, "task", s) or has_form(rules, "requirement", s) or has_form(rules, "achievement", s)):
         return "achievement"  # a review reports what was done, in the words of a task
-    if section == "task" and _form(rules, "requirement", s):
+    if section == "task" and has_form(rules, "requirement", s):
         return "requirement"
     if section is not None:
         return section
-    if ctx.review and (_form(rules, "task", s) or _form(rules, "achievement", s)):
+    if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
-    if _form(rules, "achievement", s):
+    if has_form(rules, "achievement", s):
         return "achievement"
-    if _form(rules, "requirement", s):
+    if has_form(rules, "requirement", s):
         return "requirement"
-    if _form(rules, "task", s):
+    if has_form(rules, "task", s):
         return "task"
-    if _form(rules, "definition", s):
+    if has_form(rules, "definition", s):
         return "significance"
     return None
