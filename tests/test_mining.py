@@ -426,3 +426,37 @@ def test_the_first_search_after_a_mine_needs_no_index_build(tmp_path: Path, monk
     monkeypatch.setattr(bank_module, "load_file", lambda path: pytest.fail(f"index re-read {path}"))
     hits = BankIndex(out).search("乡村振兴", function="closing")
     assert hits and all("乡村振兴" in h.text for h in hits)
+
+
+def test_a_placeholder_for_a_date_a_count_or_a_person_is_not_made_a_name_slot() -> None:
+    """x月x日, X家, X同志, 代表× stand for a date, a figure or a person: one occasion's, and a
+    {名称} slot would say it wrongly (four people as one slot). A placeholder place or an
+    anonymous name stays a slot; a redaction mark （*） or *** before 市/村 is one too."""
+    from wengao.mining.facts import load_lexicon, slot_names
+
+    lex = load_lexicon()
+    assert slot_names("x月x日，市委召开了全市防汛工作会议，对汛期工作作了部署。", set(), lex) == ("", "quantity")
+    assert slot_names("XX家企业负责同志参加了会议，讲得很实在。", set(), lex) == ("", "quantity")
+    assert slot_names("刚才，X同志通报了全市防汛工作情况，讲得很好。", set(), lex) == ("", "person")
+    assert slot_names("会上，青年代表×作了表态发言，大家很受鼓舞。", set(), lex) == ("", "person")
+    assert slot_names("我们要为建设美丽XX作出新的更大贡献！", set(), lex) == ("我们要为建设美丽{名称}作出新的更大贡献！", "")
+    assert slot_names("作为一名在（*）市工作的干部，我深感责任重大。", set(), lex) == (
+        "作为一名在{市}工作的干部，我深感责任重大。", "")
+    assert slot_names("***村党支部始终把群众的事放在心上。", set(), lex) == ("{村}党支部始终把群众的事放在心上。", "")
+
+
+def test_one_body_s_numbered_meeting_is_one_occasion() -> None:
+    from wengao.mining.facts import fact_reason, load_lexicon
+
+    lex = load_lexicon()
+    assert fact_reason("我厂第八届职工运动会在全体职工的共同努力下圆满落幕。", lex) == "quantity"
+    assert fact_reason("今天我们隆重召开全市第五届道德模范表彰大会，意义重大。", lex) == "quantity"
+    assert fact_reason("党的第二十次全国代表大会是一次十分重要的大会。", lex) == ""
+
+
+def test_a_reporting_verb_whose_speaker_was_cut_off_is_taken_off() -> None:
+    from wengao.mining.sentences import strip_enumerator
+
+    assert strip_enumerator("强调，要把学习成果转化为推动工作的实际成效。") == (
+        "要把学习成果转化为推动工作的实际成效。", "强调，")
+    assert strip_enumerator("强调要把学习成果转化为实际成效。")[1] == ""  # no cut: the verb leads the sentence

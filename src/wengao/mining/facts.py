@@ -5,7 +5,8 @@ gazetteer (data/places.tsv), a surname before a post, a place before 大学 — 
 of the documents we were given. A place may become a slot named by its level ({省} {市} {县}
 {乡镇} {村} {单位}) when it is the document's own place (the speaker's county, named again and
 again) and the sentence makes no claim that only that place can make; anonymised places
-(X县, XX市, 某某村) always become slots. Everything else naming someone or somewhere is dropped.
+(X县, XX市, 某某村, （*）市) always become slots; a bare placeholder for a date, a count or a
+person (x月x日, X家, X同志) is no name, and its sentence is dropped. Everything else naming someone or somewhere is dropped.
 """
 
 from __future__ import annotations
@@ -35,14 +36,23 @@ _OWN_THEME_RE = re.compile(r"(?:会|活动|论坛|本次|这次|今年)[^，。�
 # an organisation named by an abbreviation acting as the subject: 近年来国采中心深入开展…
 _ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\u4e00-\u9fff]{2,4}中心)"
                              r"(?:正|深入|积极|始终|坚持|已|将|通过|联合|牵头|组织|举办|召开)")
+# one body's numbered meeting or event: 我院第六届职工代表大会, 全县第三届劳动模范表彰大会
+_LOCAL_ORDINAL_RE = re.compile(r"(?:我|本|全)(?:院|校|县|市|区|镇|乡|村|局|厂|司|公司|集团|单位)"
+                               r"[^，。；！？]{0,8}?第[一二三四五六七八九十百]+[届次期]")
 _LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
                    "旗": "县", "乡": "乡镇", "镇": "乡镇", "街道": "乡镇", "村": "村", "社区": "村"}
-_ANON_RE = re.compile(r"(?:[XxＸｘ×]{1,3}|某{1,2})(自治区|省|市|州|盟|县|区|旗|乡|镇|街道|村|社区)")
+# a placeholder left where a name or figure was: X, xx, ×, ***, （*） (〔*〕 reads as （*）)
+_PH = r"(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|（[*＊XxＸｘ×]{1,3}）)"
+_ANON_RE = re.compile(rf"(?:{_PH}|某{{1,2}})(自治区|省|市|州|盟|县|区|旗|乡|镇|街道|村|社区)")
 _ANON_ORG_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})(局|委|办|中心|单位|部门|公司|学校|医院|小学|中学)(?![镇乡村区县市])")
 _ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡|街道)")
-_ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])")
+_ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])"
+                           rf"|[*＊]{{1,3}}(?=[{HAN}“”])|(?<=[{HAN}“”])[*＊]{{1,3}}|（[*＊XxＸｘ×]{{1,3}}）")
+# what a bare placeholder stands for, from what follows it: a date or a count (x月x日, X家, xx名)
+# is one occasion's figure; before or after a post (X同志, x书记, 代表×) it is a person
+_PH_FIGURE_RE = re.compile(r"[月日号年届期次家个名位户所项亿万元%％岁天批件]|人(?!民)")
 _ANON_PERSON_RE = re.compile(r"某某|[XxＸｘ×]{2,3}(?=同志|书记|主任|局长|县长|市长)")
 _FORM_SUFFIXES = ("街道", "社区", "村", "镇", "乡")
 _BOUNDARY = set("，。、；：！？“”‘’（）《》—…·,.;:!?()\"' 在到从于和与及对向为把将是的了由自至同跟就请让被给经据")
@@ -330,6 +340,9 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     person. A slot is never made inside a longer proper noun, nor for a claim only one place makes."""
     masked = _formula(text, lex)
     names = find_names(masked, lex)
+    why = _placeholder_reason(masked, names, lex)
+    if why:
+        return "", why
     if not names:
         return _ANON_BARE_RE.sub("{名称}", text), ""
     out = []
@@ -361,6 +374,20 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     result = "".join(out)
     result = _ANON_BARE_RE.sub("{名称}", result)
     return result, ""
+
+
+def _placeholder_reason(text: str, names: list[Name], lex: Lexicon) -> str:
+    """"quantity" or "person" when a bare placeholder (one not part of X县, X局 …) stands for a
+    date, a count or a person: a slot cannot say which, and {名称} would say it wrongly."""
+    for m in _ANON_BARE_RE.finditer(text):
+        if any(n.start <= m.start() < n.end for n in names):
+            continue
+        after = text[m.end():m.end() + 4]
+        if _PH_FIGURE_RE.match(after):
+            return "quantity"
+        if lex.post_re.match(after) or text[max(0, m.start() - 4):m.start()].endswith((*lex.posts, "代表")):
+            return "person"
+    return ""
 
 
 def _local_count(text: str) -> bool:
@@ -407,7 +434,7 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "programme"
     if _SITE_RE.search(plain):
         return "place"
-    if _YEAR_RE.search(plain) or _BATCH_RE.search(plain):
+    if _YEAR_RE.search(plain) or _BATCH_RE.search(plain) or _LOCAL_ORDINAL_RE.search(plain):
         return "quantity"
     if _OWN_TITLE_RE.search(plain) or _OWN_THEME_RE.search(plain):
         return "local_title"

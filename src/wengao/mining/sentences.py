@@ -14,6 +14,8 @@ _MARKS_RE = re.compile("[“‘《（(\\[【”’》）)\\]】。！？；]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 # enumerators a sentence may open with, beyond the numbering grammar: 一方面, 另一方面, 第一 …
 _LEAD_RE = re.compile(r"^(?:另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?=[，、：])|再者|此其一)[，、：]?")
+# a reporting verb whose speaker was cut off (a redacted name): 指出，国有企业是… → 国有企业是…
+_SAID_RE = re.compile(r"^(?:指出|强调|表示|认为)[，：]")
 
 
 def clean(text: str) -> str:
@@ -80,7 +82,7 @@ def strip_enumerator(sentence: str) -> tuple[str, str]:
             marker += number.marker
             s = number.rest
             continue
-        m = _LEAD_RE.match(s)
+        m = _LEAD_RE.match(s) or _SAID_RE.match(s)
         if m and len(s) > m.end():
             marker += m.group(0)
             s = s[m.end():]
