@@ -460,3 +460,65 @@ def test_a_reporting_verb_whose_speaker_was_cut_off_is_taken_off() -> None:
     assert strip_enumerator("强调，要把学习成果转化为推动工作的实际成效。") == (
         "要把学习成果转化为推动工作的实际成效。", "强调，")
     assert strip_enumerator("强调要把学习成果转化为实际成效。")[1] == ""  # no cut: the verb leads the sentence
+
+
+def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:
+    body = ("同志们：\n今天召开这个座谈会，目的是交换意见。\n"
+            "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。\n")
+    old = _mine_text(tmp_path, "在座谈会上的讲话\n（一九四二年五月二日）\n" + body, name="old.txt")
+    assert not any(e["text"].startswith("要坚持以人民为中心") for e in old)
+    (tmp_path / "in" / "old.txt").unlink()
+    new = _mine_text(tmp_path, "在座谈会上的讲话\n（二〇二四年五月二日）\n" + body, name="new.txt")
+    assert any(e["text"].startswith("要坚持以人民为中心") for e in new)
+
+
+def test_what_one_place_did_stays_with_it_but_its_lessons_do_not(tmp_path: Path) -> None:
+    text = ("安吉县乡村振兴工作总结\n一、主要成效\n"
+            "安吉县大力推进乡村建设。三年来建成了一批美丽乡村示范村，群众满意度明显提升。\n"
+            "乡村建设既要坚持政府主导，又要重视引入市场力量。\n"
+            "二、几点体会\n安吉县的实践告诉我们，乡村建设既要注重普惠性，又要注重发展性。"
+            "乡村建设必须从自身实际出发，体现乡村发展的阶段性特点。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any(t.startswith("三年来建成了") for t in texts)  # after 安吉县…: what that county did
+    assert "乡村建设必须从自身实际出发，体现乡村发展的阶段性特点。" in texts  # a lesson stands anywhere
+
+
+def test_a_shortcoming_of_a_time_gone_by_is_not_a_problem_to_name(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n一、存在的问题\n"
+            "十年前，我们面对的形势十分复杂。一些干部对基层工作重视不够，服务群众的本领不强。\n"
+            "当前，一些干部对基层工作重视不够，抓落实的能力还不强。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "一些干部对基层工作重视不够，服务群众的本领不强。" not in texts
+    assert any(t.endswith("一些干部对基层工作重视不够，抓落实的能力还不强。") for t in texts)
+
+
+def test_a_connective_that_ties_back_is_taken_off_and_a_back_reference_drops() -> None:
+    from wengao.mining.sentences import strip_enumerator
+
+    assert strip_enumerator("因此，扎实抓好安全生产，既是为民负责的体现，也是抓发展的要求。")[0] == \
+        "扎实抓好安全生产，既是为民负责的体现，也是抓发展的要求。"
+    assert strip_enumerator("因此必须抓好安全生产。")[1] == ""  # no comma: part of the sentence
+    from wengao.mining.candidates import _ALSO_RE
+
+    assert _ALSO_RE.search("这让我深刻地认识到，学习全会精神首要的是解决一个“信”字。")
+
+
+@pytest.mark.parametrize(("sentence", "opening", "closing", "function"), [
+    ("会议达到了明确目标、凝聚共识、振奋精神的目的，取得了圆满成功。", True, False, "opening"),
+    ("总结一年来的学校工作，这既是一种自我激励，也是一种理性的思考。", True, False, "opening"),
+    ("作为一名基层干部，通过这段时间的学习，内心深受触动。", True, False, "opening"),
+    ("金秋时节，硕果累累。", True, False, "opening"),
+    ("向所有为了今天能如期开班作出贡献的同志们表示衷心的感谢！", True, False, "opening"),
+    ("办好中国的事情，关键在党。", False, False, "quote"),
+    ("我们之所以能创造发展奇迹，根本原因在于党的坚强领导。", False, False, "experience"),
+    ("加强党的建设是深化国企改革的着力点之一。", False, False, "significance"),
+    ("污染防治要聚焦重点任务，使生态环境质量持续改善。", False, False, "task"),
+    ("同志们，希望工会大力弘扬劳模精神，团结职工群众建功立业。", False, False, None),  # mid-speech
+    ("同志们，希望工会大力弘扬劳模精神，团结职工群众建功立业。", False, True, "closing"),
+    ("我相信，我们的探索一定会为人才培养留下浓重一笔。", False, True, "closing"),
+])
+def test_forms_that_decide_a_function(sentence: str, opening: bool, closing: bool, function: str | None) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    ctx = Context(genre="speech", opening=opening, closing=closing, first=True)
+    assert classify(sentence, ctx, load_rules()) == function

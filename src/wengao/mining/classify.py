@@ -128,8 +128,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     # 这次学习给我最大的启示是…: the lesson, though it names the occasion as an opening does
     if has_form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
         return "opening"
-    if _couplet(_SO_RE.sub("", s), rules) or \
-            len(s) <= 40 and has_form(rules, "quote", s):
+    if not ctx.opening and _couplet(_SO_RE.sub("", s), rules) or \
+            len(s) <= 40 and has_form(rules, "quote", s):  # 金秋时节，硕果累累。 opens
         return "quote"
     section = section_function(rules, ctx.sections)
     strong = next((f for f in ("problem", "experience", "significance") if _strong(rules, f, s)), None)

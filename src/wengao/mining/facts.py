@@ -47,7 +47,7 @@ LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市",
 _PH = r"(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|（[*＊XxＸｘ×]{1,3}）)"
 _ANON_RE = re.compile(rf"(?:{_PH}|某{{1,2}})(自治区|省|市|州|盟|县|区|旗|乡|镇|街道|村|社区)")
 _ANON_ORG_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})(局|委|办|中心|单位|部门|公司|学校|医院|小学|中学)(?![镇乡村区县市])")
-_ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡|街道)")
+_ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡(?!村)|街道)")  # 乡村 is a word, not a township
 _ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])"
                            rf"|[*＊]{{1,3}}(?=[{HAN}“”])|(?<=[{HAN}“”])[*＊]{{1,3}}|（[*＊XxＸｘ×]{{1,3}}）")
 # what a bare placeholder stands for, from what follows it: a date or a count (x月x日, X家, xx名)

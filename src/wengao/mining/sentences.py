@@ -16,6 +16,9 @@ _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 _LEAD_RE = re.compile(r"^(?:另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?=[，、：])|再者|此其一)[，、：]?")
 # a reporting verb whose speaker was cut off (a redacted name): 指出，国有企业是… → 国有企业是…
 _SAID_RE = re.compile(r"^(?:指出|强调|表示|认为)[，：]")
+# a connective that only ties the sentence to the one before: the rest stands alone (因此，扎实抓好… →
+# 扎实抓好…); without its comma it is part of the sentence and the miner's context check decides
+_SO_RE = re.compile(r"^(?:因此|所以|因而|为此|对此|由此|故此|故而)，")
 
 
 def clean(text: str) -> str:
@@ -82,7 +85,7 @@ def strip_enumerator(sentence: str) -> tuple[str, str]:
             marker += number.marker
             s = number.rest
             continue
-        m = _LEAD_RE.match(s) or _SAID_RE.match(s)
+        m = _LEAD_RE.match(s) or _SAID_RE.match(s) or _SO_RE.match(s)
         if m and len(s) > m.end():
             marker += m.group(0)
             s = s[m.end():]
