@@ -522,3 +522,14 @@ def test_forms_that_decide_a_function(sentence: str, opening: bool, closing: boo
 
     ctx = Context(genre="speech", opening=opening, closing=closing, first=True)
     assert classify(sentence, ctx, load_rules()) == function
+
+
+def test_words_that_only_begin_like_a_back_reference_stand_alone(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n一、稳就业\n就业是最大的民生，要千方百计稳定和扩大就业。\n"
+            "而这些问题，都要认真加以解决。\n二、强本领\n希望大家强化担当作为的意识。\n"
+            "三、同时也要增强干事创业的本领\n要坚持学用结合，不断提高履职能力。\n")
+    entries = _mine_text(tmp_path, text)
+    texts = [e["text"] for e in entries]
+    assert "就业是最大的民生，要千方百计稳定和扩大就业。" in texts
+    assert not any(t.startswith("而这些问题") for t in texts)
+    assert not any(t.startswith("同时也要") for t in texts)  # the second half of a pair of heads

@@ -212,6 +212,11 @@ class DocumentMiner:
             return "", None
         return self._keep(fixed)[0], original
 
+    def _leans_back(self, text: str) -> bool:
+        """It cannot stand without what came before it: 而后者…, 都不行…, 这让我… (not 就业…)"""
+        lex = self.lex
+        return text.startswith(lex.anaphoric) and not text.startswith(lex.not_anaphoric) or bool(_ALSO_RE.search(text))
+
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1
 
@@ -261,6 +266,9 @@ class DocumentMiner:
         if not sentences.balanced(text):
             self._drop("unbalanced")
             return
+        if self._leans_back(text) or text.startswith(("同时", "此外", "另外")):
+            self._drop("context")  # 同时也要增强…的本领: the second half of a pair of heads
+            return
         first = re.split("[，、；：]", text, maxsplit=1)
         if len(first) > 1 and len(first[0]) <= 2:
             self._drop("fragment")  # 引领，落实组织保障: a word lost before it
@@ -299,7 +307,7 @@ class DocumentMiner:
             if not sentences.balanced(s):
                 self._drop("unbalanced")
                 continue
-            if s.startswith(self.lex.anaphoric) or _ALSO_RE.search(s):
+            if self._leans_back(s):
                 self._drop("context")
                 continue
             cleaned = self._cleaned(s)

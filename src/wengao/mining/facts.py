@@ -94,6 +94,7 @@ class Lexicon:
     generic_subjects: frozenset[str]
     national_only: tuple[str, ...]
     anaphoric: tuple[str, ...]
+    not_anaphoric: tuple[str, ...]  # words that begin like one and are not: 就业, 故事, 才能
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
     prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
@@ -134,7 +135,8 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_heads=by_len(data["generic_place_heads"]),
         word_tails=frozenset(data["place_word_tails"]), report_verbs=by_len(data["report_verbs"]),
         generic_subjects=frozenset(data["generic_subjects"]), national_only=by_len(data["national_only"]),
-        anaphoric=by_len(data["anaphoric_starts"]), places=places, short=frozenset(short),
+        anaphoric=by_len(data["anaphoric_starts"]), not_anaphoric=by_len(data.get("not_anaphoric") or ()),
+        places=places, short=frozenset(short),
         prefixes=frozenset(name[:2] for name in places),
         starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"),
         post_re=re.compile(f"(?:{alt})"),
