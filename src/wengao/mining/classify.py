@@ -76,10 +76,17 @@ def _strong(rules: Rules, function: str, s: str) -> bool:
 
 
 def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
+    """What the nearest heading that says says: a Chinese noun phrase ends in its head, so of the
+    words in it the one that ends last decides (学习浙江经验的对策 is about 对策, not 经验)."""
     for heading in sections:
+        best, end = None, -1
         for function, words in rules.sections.items():
-            if any(w in heading for w in words):
-                return function
+            for w in words:
+                at = heading.rfind(w)
+                if at >= 0 and at + len(w) > end:
+                    best, end = function, at + len(w)
+        if best is not None:
+            return best
     return None
 
 
@@ -146,7 +153,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
                         or has_form(rules, "closing_last", s)):
         return "closing"
-    if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience"):
+    if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience", "resolution"):
         return strong
     if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
         return "achievement"
