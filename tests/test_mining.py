@@ -439,7 +439,7 @@ def test_a_placeholder_for_a_date_a_count_or_a_person_is_not_made_a_name_slot() 
     assert slot_names("XX家企业负责同志参加了会议，讲得很实在。", set(), lex) == ("", "quantity")
     assert slot_names("刚才，X同志通报了全市防汛工作情况，讲得很好。", set(), lex) == ("", "person")
     assert slot_names("会上，青年代表×作了表态发言，大家很受鼓舞。", set(), lex) == ("", "person")
-    assert slot_names("我们要为建设美丽XX作出新的更大贡献！", set(), lex) == ("我们要为建设美丽{名称}作出新的更大贡献！", "")
+    assert slot_names("全县上下要为建设美丽XX作出新的更大贡献！", set(), lex) == ("全县上下要为建设美丽{县}作出新的更大贡献！", "")
     assert slot_names("作为一名在（*）市工作的干部，我深感责任重大。", set(), lex) == (
         "作为一名在{市}工作的干部，我深感责任重大。", "")
     assert slot_names("***村党支部始终把群众的事放在心上。", set(), lex) == ("{村}党支部始终把群众的事放在心上。", "")

@@ -476,6 +476,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.corrupt": ("仍有无法确定修复的改写痕迹", "rewriting damage that cannot be repaired with certainty"),
     "mining.why.local_term": ("只在一篇文稿里出现的地方提法", "a local count-formulation seen in one document only"),
     "mining.why.programme": ("地方项目或品牌", "a local programme or brand"),
+    "mining.why.local_meeting": ("某地的届次会议", "one place's numbered meeting"),
+    "mining.why.enumerator": ("清单中的一项", "an item of one list"),
     "mining.why.local_title": ("地方文件名", "local document titles"),
     "mining.why.national_only": ("国家层面事项", "national-only matters"),
     "mining.why.reported": ("新闻转述", "reported speech"),

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from wengao.datafile import load_yaml
+from wengao.mining.sentences import LIST_ITEM_RE
 
 DATA = Path(__file__).parent / "data"
 HAN = "\u4e00-\u9fff"
@@ -68,9 +69,8 @@ _QTY_RE = re.compile(
     r"|(?<![百千])年(?!来|以来|间|里|轻|代|度|终|初|底|均|会|级|奋斗|伟业|大计|未有|变局|树人))")
 _GENERIC_YEARS_RE = re.compile(r"(?:过去|近)(?:一|两|三|四|五|十|几)?年|(?:多|几|一|两|三|四|五|十)年(?:来|以来)"
                                r"|今年|去年|明年|当年|每年|新年|全年|半年|上半年|下半年")
-# a local programme, class or brand in quotation marks (“蜀乡新风”行动, “北斗科技班”): one place's own
-_PROGRAMME_RE = re.compile(r"“(?![一二两三四五六七八九十百千万双])[^“”]{2,8}(?:班|”(?:行动|工程|活动|计划|品牌|系列|项目|班|工作室|基地))"
-                           r"|“[^“”]{2,8}”(?:改革试点|试点|系列活动)")
+# a class in quotation marks (“北斗科技班”): one school's own (see coinages)
+_CLASS_RE = re.compile(r"“([^“”{}]{2,8}班)”")
 # a named site: 大熊猫国家公园, 龙山书院, 绿云高架路 (a name before the kind of site)
 _SITE_RE = re.compile(r"(?<![建新改扩打造设办类批座个各])[\u4e00-\u9fff]{2,4}(?:国家公园|书院|纪念馆|高架路|水库|遗址公园)")
 _IDIOM_RE = re.compile(rf"[一二三四五六七八九十百千万][{HAN}][一二三四五六七八九十百千万][{HAN}]")  # 千家万户
@@ -78,6 +78,36 @@ _TITLE_RE = re.compile(r"《([^《》]{1,60})》")
 _CLAIM_RE = re.compile(r"萌发|发源地|诞生地|策源地|首创|首提|独有|唯一|故乡|家乡|之乡|我的|我家|先行地|重要萌发地")
 _ABBREV_RE = re.compile(r"以下简称|下称|简称")
 _NOTE_RE = re.compile(r"^[〔\[【(（]\d+[〕\]】)）]|^(?:注|按|发|抄送|附|附件|来源|作者|编者按|责任编辑|编辑)[：:]|^见|^参见|^引自|^转引|^详见|^此处")
+# a quoted word standing alone where a heading or a sentence would (“暖心驿站”): a glossary's entry
+_GLOSSED_RE = re.compile(r"^“[^“”。！？，；：]{2,12}”$")
+# one place's own list of things, counted in Chinese numerals (十方面民生实事, 六大科技专项): a
+# national count (三大攻坚战, 八项规定) is one of data/formulations.txt and stays
+_COUNTED_RE = re.compile(rf"(?<![第党])(?:[二两三四五六七八九]|十[一二三四五六七八九]?)(?:大|项|件|条|个?方面)[{HAN}]{{0,6}}?"
+                         r"(?:实事|专项|项目|工程|行动|任务|举措|措施|活动|重点工作|污染源)")
+# a round or a session of one body's series (全省第三轮修志, 第十五届省运会): one occasion
+_ROUND_RE = re.compile(r"第[一二三四五六七八九十百]+(?:轮|届(?!中央|全国))")  # not 第十九届中央委员会
+# a share (一半以上, 三分之一, 百分之六十四点七, 十一点六个百分点): a figure in words
+_SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三四五六七八九十百]分之|[一二两三四五六七八九十]成以上"
+                       r"|[零〇一二两三四五六七八九十]点[零〇一二三四五六七八九]")
+# a time anchored to one year or one event (年底前, 年初出台的, 用半年的时间, 机构改革完成后，)
+_ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印发|召开|部署|制定|提出|确定|下达)"
+                        r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，")
+# a local body's numbered plenary (市委四届八次全会): that place's meeting, not any writer's
+_MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
+                         r"[一二三四五六七八九十]+次(?:全会|全体(?:（扩大）)?会议)")
+# a place's own attributes, two of them listed ({市}域面积小、城镇化率高): what that place is like
+_ADJ = r"(?:小|大|高|低|多|少|广|强|弱|好|优|丰富|优越|独特|突出|密集|集中|便利|薄弱)"
+_ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][省市县区镇乡村])域?[{HAN}]{{1,5}}?{_ADJ}"
+                           rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
+# a person introduced by name (一个叫舒舒，名叫…): one story's person
+_CALLED_RE = re.compile(rf"(?:名叫|叫做|叫作|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
+# a person's name heading a report (张三述职述德述廉报告)
+_REPORTER_RE = re.compile(rf"(?:^|(?<=[，。；：]))([{HAN}]{{2,3}}?)(?:同志)?(?=述(?:职|德|廉|责|学))")
+# the level a nearby word gives a praised placeholder (省委…美丽XX → {省})
+_LEVEL_WORD_RE = re.compile(r"(省委|[全我本]省)|(市委|[全我本]市)|(县委|区委|[全我本][县区])|((?:镇|乡)党委|[全我本][镇乡])")
+_LEVEL_OF_WORD = ("省", "市", "县", "乡镇")
+# what may stand between a quoted coinage and its head (“X”消费新场景): no verb or particle
+_MODIFIER = "[^\\W的是有才了在和与为把将就都也要让使对从以及或并而但、，。；：！？“”]"
 
 
 @dataclass(frozen=True)
@@ -104,6 +134,16 @@ class Lexicon:
     generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
     national_re: re.Pattern[str]
     report_re: re.Pattern[str]
+    national_object_re: re.Pattern[str]  # 国家实验室, 双边投资协定: a level above a province + what only it keeps
+    area_re: re.Pattern[str]  # 攀西经济区, 南部次中心, 长三角: an area of one place
+    area_generic: frozenset[str]
+    coinage_re: re.Pattern[str]  # “X”行动, 平台“X”: a quoted coinage, the quotation in group 1 or 2
+    school_re: re.Pattern[str]  # 再见了宝中: a one-character short school name
+    not_school: frozenset[str]
+    not_place_after: tuple[str, ...]  # {名称}世界观: a placeholder for a doctrine or a leader
+    praise_re: re.Pattern[str]  # 秀美云霄, 美丽XX: a praised place
+    praise: tuple[str, ...]
+    not_names: frozenset[str]  # words in a name's place that are no name (年度述职, 个人述职)
 
 
 @cache
@@ -144,7 +184,22 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
         national_re=re.compile("|".join(map(re.escape, by_len(data["national_only"])))),
         report_re=re.compile("|".join(map(re.escape, by_len(data["report_verbs"])))),
+        national_object_re=re.compile(f"(?:{_alt(data['national_levels'])})[{HAN}]{{0,8}}?(?:{_alt(data['national_objects'])})"),
+        area_re=re.compile(f"(?:{_alt(data['regions'])})|([{HAN}]{{2}})(?:{_alt(data['area_suffixes'])})"),
+        area_generic=frozenset(data["area_generic"]),
+        coinage_re=re.compile(f"“([^“”{{}}]{{2,12}})”{_MODIFIER}{{0,4}}?(?:{_alt(data['coinage_heads'])})"
+                              f"|(?:{_alt(data['coinage_kinds'])})“([^“”{{}}]{{2,12}})”"),
+        school_re=re.compile(f"(?:{_alt(data['school_before'])})([{HAN}])中(?=[，。、！？；的]|$)"),
+        not_school=frozenset(data["not_school"]),
+        not_place_after=by_len(data["placeholder_not_place"]),
+        praise_re=re.compile(f"(?:{_alt(data['praise_verbs'])})(?:{_alt(data['place_praise'])})(?=([{HAN}]{{2}}))"),
+        praise=tuple(data["place_praise"]), not_names=frozenset(data["not_names"]),
     )
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of `words`, the longest first."""
+    return "|".join(map(re.escape, sorted(set(words), key=lambda x: (-len(x), x))))
 
 
 @dataclass(frozen=True)
@@ -254,6 +309,11 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
             out.append(Name(m.start(1), m.end(1), name, "person"))
     for m in _ANON_PERSON_RE.finditer(text):
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
+    for rx in (_CALLED_RE, _REPORTER_RE):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if name[0] in lex.surnames and name not in lex.post_prefixes and name not in lex.not_names:
+                out.append(Name(m.start(1), m.end(1), name, "person"))
     return out
 
 
@@ -308,12 +368,38 @@ def _find_names(text: str, lex: Lexicon) -> list[Name]:
     names += _gazetteer(text, lex)
     names += _form_places(text, lex)
     names += _persons(text, lex)
+    names += _shaped(text, lex)
     names.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Name] = []
     for n in names:
         if out and n.start < out[-1].end:
             continue
         out.append(n)
+    return out
+
+
+def _shaped(text: str, lex: Lexicon) -> list[Name]:
+    """Names known by what surrounds them: a praised place (秀美云霄: 云霄县 in the gazetteer), an
+    area (攀西经济区, 南部次中心, 长三角) and a short school name (再见了宝中)."""
+    out: list[Name] = []
+    for m in lex.praise_re.finditer(text):
+        two = m.group(1)
+        for suffix in ("县", "市", "区", "省", "旗"):
+            level = lex.places.get(two + suffix)
+            if level and text[m.end() + 2:m.end() + 3] not in ("县", "市", "区", "省", "旗"):
+                out.append(Name(m.end(), m.end() + 2, two, "place", level))
+                break
+    for m in lex.area_re.finditer(text):
+        if m.group(1) is None:  # a region by its short name
+            out.append(Name(m.start(), m.end(), m.group(0), "place", "区域"))
+            continue
+        before = text[max(0, m.start(1) - 2):m.end(1)]
+        if any(before.endswith(g) for g in lex.area_generic):
+            continue
+        out.append(Name(m.start(1), m.end(), m.group(0), "place", "区域"))
+    for m in lex.school_re.finditer(text):
+        if m.group(1) not in lex.not_school:
+            out.append(Name(m.start(1), m.end(1) + 1, m.group(1) + "中", "org", "单位"))
     return out
 
 
@@ -346,13 +432,15 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     if why:
         return "", why
     if not names:
-        return _ANON_BARE_RE.sub("{名称}", text), ""
+        return _bare_slots(text, lex)
     out = []
     last = 0
     used: dict[str, str] = {}
     for n in names:
         if n.kind == "person":
             return "", "person"
+        if not n.anonymous and n.kind == "org":
+            return "", "organisation"  # 再见了宝中: a school by its short name
         after = masked[n.end:n.end + 8]
         if n.kind == "place" and any(after.startswith(c) for c in lex.place_claims):
             return "", "claim"  # 浙江经验, 余村模式: what one place did, not what any place can say
@@ -362,7 +450,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
             if not (n.anonymous or n.text in home):
                 return "", "organisation"
             n = Name(n.start, n.end + len(suffix), n.text + suffix, "org", "单位", n.anonymous)
-        if not n.anonymous and n.kind == "place" and n.text not in home:
+        if not n.anonymous and n.kind == "place" and (n.text not in home or n.level == "区域"):
             return "", "place"
         if not n.anonymous and _CLAIM_RE.search(text):
             return "", "claim"
@@ -373,9 +461,26 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
         out.append(text[last:n.start] + slot)
         last = n.end
     out.append(text[last:])
-    result = "".join(out)
-    result = _ANON_BARE_RE.sub("{名称}", result)
-    return result, ""
+    return _bare_slots("".join(out), lex)
+
+
+def _bare_slots(text: str, lex: Lexicon) -> tuple[str, str]:
+    """Bare placeholders become {名称}; one after a word praising a place (美丽XX) names that place:
+    it takes the level of the nearest level word (省委, 全县 …), the one before it first."""
+    out = []
+    last = 0
+    for m in _ANON_BARE_RE.finditer(text):
+        slot = "{名称}"
+        if text[:m.start()].endswith(lex.praise):
+            # the nearest level word before it governs (省委建设美丽XX的部署和市委…), else the nearest after
+            words = [(w.start() > m.start(), abs(w.start() - m.start()), w.lastindex)
+                     for w in _LEVEL_WORD_RE.finditer(text)]
+            if words:  # with none, {名称} says no more than the text does (绘就美丽XX新画卷)
+                slot = "{" + _LEVEL_OF_WORD[min(words)[2] - 1] + "}"
+        out.append(text[last:m.start()] + slot)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), ""
 
 
 def _placeholder_reason(text: str, names: list[Name], lex: Lexicon) -> str:
@@ -387,9 +492,31 @@ def _placeholder_reason(text: str, names: list[Name], lex: Lexicon) -> str:
         after = text[m.end():m.end() + 4]
         if _PH_FIGURE_RE.match(after):
             return "quantity"
+        if text[m.end():].startswith(lex.not_place_after):
+            return "person"  # {名称}世界观, XX同志: a doctrine or a leader, not a place
         if lex.post_re.match(after) or text[max(0, m.start() - 4):m.start()].endswith((*lex.posts, "代表")):
             return "person"
     return ""
+
+
+def _counted(text: str) -> bool:
+    """One place's own counted list (十方面民生实事), not a national count (三大攻坚战)."""
+    from wengao.mining.formulations import national_formulations
+
+    known = national_formulations()
+    return any(not text.startswith(tuple(known), m.start()) for m in _COUNTED_RE.finditer(text))
+
+
+def coinages(text: str, lex: Lexicon) -> list[str]:
+    """Quoted coinages a sentence names as one programme, brand or site (“X”行动, “X”旅游公路,
+    平台“X”, “X班”): kept only when national (data/formulations.txt) or used by two files, which
+    only the whole mine can tell (pipeline)."""
+    from wengao.mining.formulations import national_formulations
+
+    known = national_formulations()
+    found = [m.group(1) or m.group(2) for m in lex.coinage_re.finditer(text)]
+    found += _CLASS_RE.findall(text)
+    return [c for c in found if c not in known]
 
 
 def _local_count(text: str) -> bool:
@@ -430,10 +557,18 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "number"
     if _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", plain))):
         return "quantity"
-    if _ABBREV_RE.search(plain) or _NOTE_RE.search(plain):
+    if _ABBREV_RE.search(plain) or _NOTE_RE.search(plain) or _GLOSSED_RE.match(plain):
         return "note"
-    if _PROGRAMME_RE.search(plain) or _QUOTED_SLOT_RE.search(text) or _local_count(plain):
+    if _QUOTED_SLOT_RE.search(text) or _local_count(plain):
         return "programme"
+    if _counted(plain) or _ROUND_RE.search(plain) or _SHARE_RE.search(plain) or _ANCHOR_RE.search(plain):
+        return "quantity"
+    if _MEETING_RE.search(plain):
+        return "local_meeting"
+    if _ATTRIBUTE_RE.search(text):
+        return "claim"
+    if LIST_ITEM_RE.match(plain):
+        return "enumerator"
     if _SITE_RE.search(plain):
         return "place"
     if _YEAR_RE.search(plain) or _BATCH_RE.search(plain) or _LOCAL_ORDINAL_RE.search(plain):
@@ -446,7 +581,7 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         inner = m.group(1)
         if _LOCAL_TITLE_RE.search(inner):
             return "local_title"
-    if lex.national_re.search(plain):
+    if lex.national_re.search(plain) or lex.national_object_re.search(plain):
         return "national_only"
     if _reported(_formula(plain, lex), lex):
         return "reported"
