@@ -31,7 +31,8 @@ _TOLD = frozenset({"achievement", "experience", "opening", "significance", "prob
 _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
-_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里|让|使|给|令)|(?:如此|这样|那样)[。！]$"
+_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些|一|里|让|使|给|令|是|也是|既是|就是|样|会)"
+                      r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
