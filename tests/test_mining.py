@@ -580,3 +580,14 @@ def test_stock_lines_that_merely_begin_alike_stand_alone() -> None:
 
     for sentence in ("此次会议的主要任务是统一思想。", "此外，我再强调三点。", "要坚持以人民为中心。"):
         assert not _ALSO_RE.search(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("金融等领域风险隐患依然不少。", "problem"),
+    ("深度贫困地区脱贫攻坚困难较多。", "problem"),
+    ("抓好过程管理是提高质量的有效途径。", "significance"),
+])
+def test_a_plain_form_outweighs_a_review_heading(sentence: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="report", sections=("过去一年工作回顾",)), load_rules()) == function

@@ -170,7 +170,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
                         or has_form(rules, "closing_last", s)):
         return "closing"
-    if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience", "resolution"):
+    if strong and (strong == "problem" or section != "problem"):  # a form this plain outweighs the section
         return strong
     if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
         return "achievement"
