@@ -591,3 +591,10 @@ def test_a_plain_form_outweighs_a_review_heading(sentence: str, function: str) -
     from wengao.mining.classify import Context, classify, load_rules
 
     assert classify(sentence, Context(genre="report", sections=("过去一年工作回顾",)), load_rules()) == function
+
+
+def test_a_list_cut_after_its_first_item_is_not_a_phrase(tmp_path: Path) -> None:
+    text = ("在全县生态环境保护工作会议上的讲话\n同志们：\n"
+            "今天我们召开全县生态环境保护工作会议，主要基于三方面考虑：一是落实上级部署的需要；二是解决突出问题的需要。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any("三方面考虑" in t for t in texts)
