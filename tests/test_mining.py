@@ -533,3 +533,68 @@ def test_words_that_only_begin_like_a_back_reference_stand_alone(tmp_path: Path)
     assert "就业是最大的民生，要千方百计稳定和扩大就业。" in texts
     assert not any(t.startswith("而这些问题") for t in texts)
     assert not any(t.startswith("同时也要") for t in texts)  # the second half of a pair of heads
+
+
+@pytest.mark.parametrize(("heading", "function"), [
+    ("二、存在的问题", "problem"),
+    ("问题和不足", "problem"),
+    ("坚持问题导向", None),  # 问题 modifies 导向: not the heading's head
+    ("深入学习先进经验、扎实推进人居环境整治的对策", "task"),  # the head word ends last
+    ("存在不足与下一步打算", None),  # two heads: the sentence's own form decides
+    ("下一步工作打算", "resolution"),
+])
+def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str | None) -> None:
+    from wengao.mining.classify import load_rules, section_function
+
+    assert section_function(load_rules(), (heading,)) == function
+
+
+@pytest.mark.parametrize(("sentence", "sections", "function"), [
+    ("马克思主义具有实践属性，马克思说，“哲学家们只是用不同的方式解释世界，而问题在于改变世界”。", (), "quote"),
+    ("当前，乡村要振兴面临不少矛盾，这就需要我们活学活用先进经验。", (), "requirement"),
+    ("国内经济下行压力加大，消费增速减慢，有效投资增长乏力。", (), "problem"),
+    ("干部作风有了明显提升，但个别角落里仍暗流涌动。", (), "problem"),
+    ("乡镇干部是离群众最近的人，我们的作风就是党和政府的形象。", ("几点要求",), "significance"),
+    ("要严格落实工作责任，形成齐抓共管的合力。", ("几点要求",), "requirement"),
+    ("我们一定要直面问题和挑战，勇于担当，决不辜负人民期待！", (), "resolution"),
+])
+def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="report", sections=sections), load_rules()) == function
+
+
+@pytest.mark.parametrize("sentence", [
+    "这些问题不解决，就会成为制约发展的绊脚石。", "这是深入贯彻落实上级精神的重要举措。",
+    "我完全同意，大家要认真抓好落实。", "只有这样，才能使我们的事业永远向前。", "该项目建成后将惠及群众。",
+    "我们也需要加强与各部门的协作和配合。",
+])
+def test_sentences_that_lean_on_the_one_before(sentence: str) -> None:
+    from wengao.mining.candidates import _ALSO_RE
+
+    assert _ALSO_RE.search(sentence)
+
+
+def test_stock_lines_that_merely_begin_alike_stand_alone() -> None:
+    from wengao.mining.candidates import _ALSO_RE
+
+    for sentence in ("此次会议的主要任务是统一思想。", "此外，我再强调三点。", "要坚持以人民为中心。"):
+        assert not _ALSO_RE.search(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("金融等领域风险隐患依然不少。", "problem"),
+    ("深度贫困地区脱贫攻坚困难较多。", "problem"),
+    ("抓好过程管理是提高质量的有效途径。", "significance"),
+])
+def test_a_plain_form_outweighs_a_review_heading(sentence: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="report", sections=("过去一年工作回顾",)), load_rules()) == function
+
+
+def test_a_list_cut_after_its_first_item_is_not_a_phrase(tmp_path: Path) -> None:
+    text = ("在全县生态环境保护工作会议上的讲话\n同志们：\n"
+            "今天我们召开全县生态环境保护工作会议，主要基于三方面考虑：一是落实上级部署的需要；二是解决突出问题的需要。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any("三方面考虑" in t for t in texts)

@@ -186,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "given more than once."),
     "cli.mine.quiet": ("不显示汇总。", "Print no summary."),
     "cli.mine.wrote": ("已向 {folder} 写入 {count} 个文件", "wrote {count} files to {folder}"),
+    "cli.mine.unchanged": ("{folder} 里的素材库已是最新，没有改动", "the bank in {folder} is up to date; nothing changed"),
     # (end of cli)
     # -- outline: loading and validating outlines (YAML, input-method mistakes) ----------------------
     "outline.did_you_mean": ("是不是 '{name}'？", "did you mean '{name}'?"),

@@ -31,10 +31,12 @@ _TOLD = frozenset({"achievement", "experience", "opening", "significance", "prob
 _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
-_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里|让|使|给|令)|(?:如此|这样|那样)[。！]$"
+_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些|一|里|让|使|给|令|是|也是|既是|就是|样|会)"
+                      r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
+_LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
 # a speech dated before the reform era's language (1978) is a text to quote, not a source of
 # sentences a writer takes as their own: its terms and quoted lines are still mined
@@ -303,6 +305,9 @@ class DocumentMiner:
                 continue
             s, _marker = sentences.strip_enumerator(raw)
             if not MIN_LEN <= len(s) <= MAX_LEN:
+                continue
+            if s.endswith("；") and _LIST_OPENS_RE.search(s):
+                self._drop("unfinished")  # …主要基于三方面考虑：一是…； — the rest of the list is cut off
                 continue
             if not sentences.balanced(s):
                 self._drop("unbalanced")

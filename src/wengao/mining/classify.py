@@ -22,6 +22,10 @@ _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
+_COORDINATED_RE = re.compile(r"[与和及、]|以及")
+_HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
+# a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
+_NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们")
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}"
@@ -71,7 +75,8 @@ def has_form(rules: Rules, function: str, s: str) -> bool:
 
 def _strong(rules: Rules, function: str, s: str) -> bool:
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
-        return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s))
+        return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s)) \
+            and not _NEEDS_RE.search(s)
     return has_form(rules, function, s)
 
 
@@ -79,14 +84,23 @@ def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
     """What the nearest heading that says says: a Chinese noun phrase ends in its head, so of the
     words in it the one that ends last decides (学习浙江经验的对策 is about 对策, not 经验)."""
     for heading in sections:
-        best, end = None, -1
+        found: dict[str, tuple[int, int]] = {}  # function → where its last word starts and ends
         for function, words in rules.sections.items():
             for w in words:
+                head = w.endswith("$")
+                w = w.rstrip("$")
                 at = heading.rfind(w)
-                if at >= 0 and at + len(w) > end:
-                    best, end = function, at + len(w)
-        if best is not None:
-            return best
+                if at < 0 or head and heading[at + len(w):at + len(w) + 1] not in _HEAD_END:
+                    continue
+                if at + len(w) > found.get(function, (-1, -1))[1]:
+                    found[function] = (at, at + len(w))
+        if found:
+            ranked = sorted(found, key=lambda f: -found[f][1])
+            if len(ranked) > 1:
+                gap = heading[found[ranked[1]][1]:found[ranked[0]][0]]
+                if _COORDINATED_RE.search(gap) and "的" not in gap:
+                    return None  # 存在不足与下一步打算: two heads; the sentence's own form decides
+            return ranked[0]
     return None
 
 
@@ -125,8 +139,11 @@ def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if has_form(rules, "transition", s):
         return "transition"
+    if has_form(rules, "quote_said", s):
+        return "quote"
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
-    if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s):
+    if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s
+                                              or s.endswith(("！", "!"))):  # 我们一定要…决不辜负…！
         return "resolution"
     if personal and _WE_MUST_RE.search(s):
         return "resolution"
@@ -153,7 +170,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
                         or has_form(rules, "closing_last", s)):
         return "closing"
-    if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience", "resolution"):
+    if strong and (strong == "problem" or section != "problem"):  # a form this plain outweighs the section
         return strong
     if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
         return "achievement"
@@ -166,6 +183,9 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return "achievement"  # a review reports what was done, in the words of a task
     if section == "task" and has_form(rules, "requirement", s):
         return "requirement"
+    if section in ("task", "requirement") and has_form(rules, "definition", s) and not (
+            has_form(rules, "task", s) or has_form(rules, "requirement", s)):
+        return "significance"  # X是Y, with nothing to do in it, says what a thing is
     if section is not None:
         return section
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
