@@ -598,3 +598,24 @@ def test_a_list_cut_after_its_first_item_is_not_a_phrase(tmp_path: Path) -> None
             "今天我们召开全县生态环境保护工作会议，主要基于三方面考虑：一是落实上级部署的需要；二是解决突出问题的需要。\n")
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert not any("三方面考虑" in t for t in texts)
+
+
+def test_a_lead_run_into_its_paragraph_is_a_heading(tmp_path: Path) -> None:
+    text = ("学习心得体会\n通过学习，我有以下体会。"
+            "一是壮大发展引擎，推动共同富裕。要把发展产业作为增加农民收入的根本之策，久久为功。"
+            "二是丰富菜品样式。\n")
+    entries = _mine_text(tmp_path, text)
+    fn = {e["text"]: e["function"] for e in entries}
+    assert fn.get("壮大发展引擎，推动共同富裕") == "heading"
+    assert "壮大发展引擎，推动共同富裕。" not in fn
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("我反复学习课件，汲取现场经验，从中得到了几点启示。", "transition"),
+    ("它给我们的启示意义至少有四点。", "transition"),
+    ("“上有天堂，下有苏杭”。", "quote"),
+])
+def test_a_list_announced_and_a_whole_quotation(sentence: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="study-report", opening=True), load_rules()) == function

@@ -37,6 +37,8 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
+# a point's lead: two short clauses with no subject of their own (壮大发展引擎，推动共同富裕。)
+_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}，[\u4e00-\u9fff“”]{4,12}[。；]$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
 # a speech dated before the reform era's language (1978) is a text to quote, not a source of
 # sentences a writer takes as their own: its terms and quoted lines are still mined
@@ -303,7 +305,11 @@ class DocumentMiner:
             if raw[-1:] not in _TERMINAL and not (raw[-1:] in "”’）" and raw.rstrip("”’）")[-1:] in _TERMINAL):
                 self._drop("unfinished")
                 continue
-            s, _marker = sentences.strip_enumerator(raw)
+            s, marker = sentences.strip_enumerator(raw)
+            if marker and k + 1 < len(pieces) and _LEAD_RE.match(s):
+                # 二是壮大发展引擎，推动共同富裕。…: a point's lead run into its paragraph is a heading
+                yield from self._heading(s.rstrip("。；"), len(where.sections) + 1, pos, end_pos)
+                continue
             if not MIN_LEN <= len(s) <= MAX_LEN:
                 continue
             if s.endswith("；") and _LIST_OPENS_RE.search(s):
