@@ -680,3 +680,16 @@ def test_the_forms_that_keep_a_line_from_being_a_saying() -> None:
     assert _TALLY_RE.search("应付事务多，专题突破少")
     assert _SPOKEN_RE.search("我在外地待过很长时间，老师你去过没有？") and _SPOKEN_RE.search("如果到那天我会去死的。")
     assert not _SPOKEN_RE.search("我们党是为人民服务的党。")
+
+
+def test_slips_deeds_and_new_this_year_facts() -> None:
+    from wengao.mining.candidates import _DEED_RE, _doubled
+    from wengao.mining.facts import fact_reason, load_lexicon, slot_names
+
+    assert _doubled("营造浓厚的教研氛围氛围。") and not _doubled("干部干部，干是当头的。")
+    assert not _doubled("要一步一步来，研究研究再定。")
+    assert _DEED_RE.match("{省}坚持循序渐进，有重点有步骤地推进人居环境整治。")
+    lex = load_lexicon()
+    assert fact_reason("今年实施实绩考核，新增加了市际交叉考核。", lex) == "quantity"
+    assert slot_names("要以学习浙江“千万工程”经验为突破口。", {"浙江"}, lex)[1] == "claim"
+    assert fact_reason("坚持中央统筹，中央农办发挥好牵头作用。", lex) == "national_only"

@@ -34,9 +34,12 @@ _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
                       r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"  # a visit's story
-                      r"|^(?:既然|尤其是|比如|例如|譬如)|这种|这座|这类|这些|以此(?!次)")  # …以这种方式…, 对这些问题…
+                      r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)")  # …以这种方式…
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
+_DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委省政府|委市政府|委县政府)?(?:坚持|把|通过|形成|注重|探索|推行|率先|始终)")
+_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：])")  # 干部干部，干是当头的 is a figure of speech
+_SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
 # a point's lead: two short clauses with no subject of their own (壮大发展引擎，推动共同富裕。)
@@ -85,6 +88,16 @@ def despace(text: str) -> str:
     if len(text) > 12 and re.search("[。；！？，]", text):
         text = _BLANK_RE.sub(BLANK, text)
     return _SPACES_RE.sub("", text)
+
+
+def _doubled(text: str) -> bool:
+    """A two-character word written twice over (营造浓厚的教研氛围氛围): a slip of the source. A
+    verb said twice to soften it (研究研究) and 一步一步 are Chinese, not slips."""
+    for m in _DOUBLED_RE.finditer(text):
+        word = m.group(1)
+        if word[0] != "一" and word not in _SOFTENED:
+            return True
+    return False
 
 
 class _Lines:
@@ -192,7 +205,7 @@ class DocumentMiner:
         """A heading's or sentence's text repaired and slotted: (kept, repaired, before the repair,
         labels to confirm); None when it still shows corruption or is a fact (counted as dropped)."""
         fixed, original, confirm = self._repair(text)
-        if self.repairs.still_corrupt(fixed):
+        if self.repairs.still_corrupt(fixed) or _doubled(fixed):
             self._drop("corrupt")
             return None
         kept, why = self._keep(fixed)
@@ -320,8 +333,8 @@ class DocumentMiner:
             glued = _GLUED_RE.match(s)
             if glued:  # “千万工程”的巨大贡献“千万工程”是…: a heading run into its text
                 s = s[glued.end() - len(glued.group(1)):]
-            if s.endswith("；") and _LIST_OPENS_RE.search(s):
-                self._drop("unfinished")  # …主要基于三方面考虑：一是…； — the rest of the list is cut off
+            if s.endswith("；") and ("：" in s or _LIST_OPENS_RE.search(s)):
+                self._drop("unfinished")  # …主要基于三方面考虑：一是…；, 主要有：…； — the rest of the list is cut off
                 continue
             if not sentences.balanced(s):
                 self._drop("unbalanced")
@@ -341,6 +354,9 @@ class DocumentMiner:
                 continue
             if function == "quote" and self.title and kept.split("，")[0] in self.title:
                 self._drop("local_title")  # 走向远方，成就时光。 under the title 走向远方: the speech's own motto
+                continue
+            if function in _TOLD and _DEED_RE.match(kept):
+                self._drop("place")  # {省}坚持…推进…: what that place did, told of it by name
                 continue
             if function in _TOLD and self._names_home(fixed) or function in _DONE and k and before_home(_offset) \
                     and not (function == "opening" and has_form(self.rules, "opening", kept)):

@@ -91,7 +91,8 @@ _SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三�
                        r"|[零〇一二两三四五六七八九十]点[零〇一二三四五六七八九]")
 # a time anchored to one year or one event (年底前, 年初出台的, 用半年的时间, 机构改革完成后，)
 _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印发|召开|部署|制定|提出|确定|下达)"
-                        r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，")
+                        r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，"
+                        r"|新增加了|新增了|首届|首次举办")  # what was new that year
 # a local body's numbered plenary (市委四届八次全会): that place's meeting, not any writer's
 # a rank one place won (位列国内前三, 西部领先、全国靠前), a named facility above a county
 # (创建国家…创新中心, 建设西北…产业基地), named works finished together (甲线、乙段等建成投运)
@@ -109,6 +110,7 @@ _ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][�
                            rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
 _CALLED_RE = re.compile(rf"(?:名叫|叫做|叫作|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
+_NAMED_WORK_RE = re.compile(r"(?:的)?“[^”]{2,10}”")
 # a person named for a case (汲取张三等严重违纪违法案件教训)
 _CASE_RE = re.compile(rf"([{HAN}]{{2,3}}?)等[{HAN}]{{0,8}}?案件")
 # a person's name heading a report (张三述职述德述廉报告)
@@ -451,8 +453,10 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
             return "", "person"
         if not n.anonymous and n.kind == "org":
             return "", "organisation"  # 再见了宝中: a school by its short name
-        after = masked[n.end:n.end + 8]
-        if n.kind == "place" and any(after.startswith(c) for c in lex.place_claims):
+        after = masked[n.end:n.end + 16]
+        named = _NAMED_WORK_RE.match(after)  # 浙江“千万工程”经验: the claim after the place's own programme
+        if n.kind == "place" and any(after.startswith(c) or named and after[named.end():].startswith(c)
+                                     for c in lex.place_claims):
             return "", "claim"  # 浙江经验, 余村模式: what one place did, not what any place can say
         suffix = _org_suffix(after, lex) if n.kind == "place" else None
         if suffix is not None:
