@@ -87,7 +87,7 @@ class Lexicon:
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
     prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
-    starts: re.Pattern[str]  # a character that can start a place name: where to look at all
+    starts: re.Pattern[str]  # where a place name can start (its first two characters): where to look at all
     post_re: re.Pattern[str]  # any post
     after_post_re: re.Pattern[str]  # a post followed by a name: 局长姚国海专程…
     generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
@@ -126,7 +126,9 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_subjects=frozenset(data["generic_subjects"]), national_only=by_len(data["national_only"]),
         anaphoric=by_len(data["anaphoric_starts"]), places=places, short=frozenset(short),
         prefixes=frozenset(name[:2] for name in places),
-        starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"),
+        # the first character of a name followed by a possible second: far fewer places to look
+        starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"
+                          "(?=[" + "".join(sorted({re.escape(name[1]) for name in places if len(name) > 1})) + "])"),
         post_re=re.compile(f"(?:{alt})"),
         after_post_re=re.compile(f"(?:{alt})([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)"),
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
