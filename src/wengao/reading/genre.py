@@ -57,6 +57,13 @@ def detect(doc: Document, lex: Lexicon, hint: Genre | None = None) -> Genre:
     if doc.parts:
         return Genre.COMPILATION
     front = doc.front
+    # the title's own word decides first: the body's evidence is gathered only when it is asked
+    own = named(front.subtitle) or named(front.title)
+    if own in (Genre.STUDY_REPORT, Genre.EXCHANGE, Genre.OTHER):
+        return own
+    news_title = _NEWS_TITLE.search(front.title) is not None
+    if not news_title and (own is Genre.SPEECH or front.salutation):
+        return Genre.SPEECH
     title = front.title + " " + front.subtitle
     body = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING,
                                                  BlockKind.HEADING)]
@@ -77,10 +84,7 @@ def detect(doc: Document, lex: Lexicon, hint: Genre | None = None) -> Genre:
     me = _first_person(text)
     if front.salutation:
         news -= 3
-    own = named(front.subtitle) or named(front.title)
-    if own in (Genre.STUDY_REPORT, Genre.EXCHANGE, Genre.OTHER):
-        return own
-    if _NEWS_TITLE.search(front.title) and news >= 5:
+    if news_title and news >= 5:
         return Genre.NEWS
     if own is Genre.SPEECH or front.salutation:
         return Genre.SPEECH

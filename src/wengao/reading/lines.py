@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.front import author_line, date_line, is_subtitle, salutation
@@ -57,10 +57,15 @@ class Line:
     col: int = 1  # where `source` starts in the raw paragraph (a line split off a longer one)
     flattened: bool = False  # cut out of a flattened paragraph: its heading may be glued on
     md_level: int = 0  # a Markdown heading (# … ######): its number of #
+    _han: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def han(self) -> int:
-        return len(HAN_RE.findall(self.text))
+        """How many Chinese characters it has (counted once for its text: asked again and again)."""
+        known = self._han
+        if known is None or known[0] is not self.text:
+            known = self._han = (self.text, len(HAN_RE.findall(self.text)))
+        return known[1]
 
     @property
     def is_table(self) -> bool:
@@ -129,7 +134,8 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
         return "rule"
     if _PAGE_FOOTER_RE.match(t):
         return "page footer"
-    if t.startswith("![") or (_URL_RE.search(t) and len(t) < 160):
+    # every address has a "." or "://" in it: most lines need no search
+    if t.startswith("![") or (len(t) < 160 and ("." in t or "://" in t) and _URL_RE.search(t)):
         return "URL"
     if t[0] in NON_INITIAL:
         return ""  # a piece of a broken sentence: joined to the line before it
