@@ -69,11 +69,16 @@ def neighbour(text: str, start: int, step: int, skip: str = " \t") -> str:
     return ""
 
 
+_cjk = cache(is_cjk)  # a comma in Chinese text asks this of the same few characters again and again
+
+
 def _marks(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        before = neighbour(text, m.start(1) - 1, -1)
-        after = neighbour(text, m.end(1), 1)
-        if is_cjk(before) or is_cjk(after):
+        start = m.start(1)
+        before = text[start - 1] if start else ""
+        if before == " " or before == "\t":
+            before = neighbour(text, start - 1, -1)
+        if _cjk(before) or _cjk(neighbour(text, m.end(1), 1)):
             return FULLWIDTH[m.group(1)]
         return m.group(0)
 
