@@ -134,7 +134,7 @@ class DocumentRepairs:
         # longer wrong forms first: they are words by themselves, and their repair lets a short
         # form beside them join a repaired neighbour (深刻生疏简单困难性)
         self.rules = tuple(sorted(rules, key=lambda r: -len(r.wrong)))
-        found = {r.label for r in rules if not r.if_seen and r.wrong in text and r.pattern.search(text)}
+        found = {r.label for r in rules if not r.if_seen and _stands(r, text)}
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
         # a clean document asks only the redaction rules, which the corpus confirms
@@ -166,8 +166,7 @@ class DocumentRepairs:
         """A corrupted document's text that still holds a wrong form no repair could safely fix.
         A two-character form standing alone proves nothing (效劳 is a word, 有效劳动 holds it)."""
         return self.corrupted and any(
-            not r.if_seen and (len(r.wrong) > 2 or r.before or r.after) and r.wrong in text and r.pattern.search(text)
-            for r in self.rules)
+            not r.if_seen and (len(r.wrong) > 2 or r.before or r.after) and _stands(r, text) for r in self.rules)
 
     def apply(self, text: str) -> tuple[str, tuple[RepairRule, ...]]:
         """The text repaired, and the rules that fired (if_seen ones stay to be confirmed)."""
@@ -188,6 +187,18 @@ class DocumentRepairs:
                 text = "".join(out)
                 fired.append(rule)
         return text, tuple(fired)
+
+
+def _stands(rule: RepairRule, text: str) -> bool:
+    """The wrong form stands in `text` in a context the rule names. Every match of the rule's
+    pattern starts where the wrong form does: the pattern is tried there only, not at every
+    character of a whole document (a pattern opening with a lookbehind has no prefix to skip by)."""
+    at = text.find(rule.wrong)
+    while at >= 0:
+        if rule.pattern.match(text, at):
+            return True
+        at = text.find(rule.wrong, at + 1)
+    return False
 
 
 def seen_forms(rule: RepairRule) -> list[str]:
