@@ -27,6 +27,7 @@ class Merger:
     def __init__(self) -> None:
         self.entries: dict[str, dict[str, Any]] = {}
         self.buckets: dict[str, list[str]] = {}
+        self._sources: dict[int, set[str]] = {}  # id(entry) → its sources: a stock sentence has hundreds
 
     def add(self, c: Candidate) -> None:
         key = norm(c.text)
@@ -38,10 +39,13 @@ class Merger:
                      "expansion": c.expansion, "sources": [], "genres": set(), "repaired_from": c.repaired_from,
                      "confirm": set(), "first": len(self.entries)}
             self.entries[key] = entry
+            self._sources[id(entry)] = set()
             for b in self._bucket_keys(key):
                 self.buckets.setdefault(b, []).append(key)
         source = f"{c.file}:{c.line}"
-        if source not in entry["sources"]:
+        seen = self._sources[id(entry)]
+        if source not in seen:
+            seen.add(source)
             entry["sources"].append(source)
         entry["functions"][c.function] += 1
         for other in c.also:  # served as well, counted less than its own function
