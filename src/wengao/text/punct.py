@@ -72,7 +72,17 @@ def neighbour(text: str, start: int, step: int, skip: str = " \t") -> str:
 _cjk = cache(is_cjk)  # a comma in Chinese text asks this of the same few characters again and again
 
 
+@cache
+def _han_comma_re() -> re.Pattern[str]:
+    return re.compile(f"(?<=[{HAN}]),(?=[{HAN}])")
+
+
 def _marks(text: str) -> str:
+    if "," in text:
+        # a comma between two Chinese characters (the common case of a web copy) is changed at
+        # once: it is its own match, its neighbours decide it, and it is no other mark's neighbour
+        text = _han_comma_re().sub("，", text)
+
     def repl(m: re.Match[str]) -> str:
         start = m.start(1)
         before = text[start - 1] if start else ""
