@@ -17,7 +17,9 @@ _SPEECH = re.compile("讲话|致辞|贺词|报告|汇报|讲稿|讲座|党课|�
 _NEWS_TITLE = re.compile("召开|举行|举办|开幕|闭幕|出席|主持|会见|调研|座谈会在|顺利|圆满|隆重")
 _DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:社|报|网|台)[\u4e00-\u9fff]{0,6})?(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|今天)[^。]{0,40}?(?:电|讯)?[，,]")
 _EVENT = re.compile("召开|举行|举办|开幕|闭幕|开班|启动|座谈会|会议|大会|培训班|推进会|现场会|发文|印发|出台|发布|签约|揭牌")
-_REPORTED = re.compile(r"(?<![我们你])(?:指出|强调|表示|介绍)[，：:]")
+# the verb first, then a lookbehind over it (not 我/们/你 before it): the search skips to the
+# verbs' first characters instead of trying a lookbehind at every character of a whole document
+_REPORTED = re.compile(r"(?:指出|强调|表示|介绍)(?<![我们你]..)[，：:]")
 _ATTEND = re.compile("出席|主持|参加(?:了)?(?:会议|培训|活动)|列席|与会")
 _QUOTE = re.compile("“[^”]*”")
 

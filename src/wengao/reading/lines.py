@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.front import author_line, date_line, is_subtitle, salutation
@@ -159,9 +160,10 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
     m = _LABEL_RE.match(t)
     if m and m.group(1) in lex.chrome_words and len(m.group(2)) <= 30 and m.group(1) not in ("来源", "稿源"):
         return "page label"
-    words = [w for w in re.split(r"[\s【】>»|/：:]+", t) if w]
-    if words and len(t) <= 16 and all(_made_of(w, lex.chrome_words) for w in words):
-        return "interface words"
+    if len(t) <= 16:
+        words = [w for w in re.split(r"[\s【】>»|/：:]+", t) if w]
+        if words and all(_made_of(w, lex.chrome_words) for w in words):
+            return "interface words"
     if len(t) <= 16 and re.search(r"(?:>>|»|》》)$", t):
         return "link"
     if len(t) < 200 and sum(1 for w in lex.boilerplate if w in t) >= (1 if len(t) < 120 else 2):
@@ -191,11 +193,16 @@ def _titles(lines: list[Line], j: int, lex: Lexicon) -> bool:
                                                 or (" " in nxt and author_line(nxt, lex)))
 
 
+@cache
+def _longest(vocabulary: frozenset[str]) -> int:
+    return max((len(w) for w in vocabulary), default=0)
+
+
 def _made_of(word: str, vocabulary: frozenset[str]) -> bool:
     """Can the word be cut into words of the vocabulary (扫一扫在手机打开当前页)?"""
     if word in vocabulary:
         return True
-    longest = max((len(w) for w in vocabulary), default=0)
+    longest = _longest(vocabulary)
     reach = [True] + [False] * len(word)
     for i in range(len(word)):
         if reach[i]:
@@ -243,6 +250,14 @@ def mark_furniture(lines: list[Line], lex: Lexicon) -> None:
 _TOC_ENTRY_RE = re.compile(r"^(.{2,60}?)\s*[.…·．\s]*(\d{1,3})$")
 
 
+def _toc_entry(text: str) -> re.Match[str] | None:
+    # an entry ends in its page number (\d is a Unicode decimal, as str.isdecimal; $ may stand
+    # before a final newline): a line that does not is not tried at sixty split points
+    if not (text[-1:].isdecimal() or text.endswith("\n")):
+        return None
+    return _TOC_ENTRY_RE.match(text)
+
+
 def _contents(lines: list[Line]) -> None:
     """A table of contents: lines ending in non-decreasing page numbers (after 目录, or three and
     more in a row). Its entries are set aside; the reader checks the parts against them."""
@@ -252,7 +267,7 @@ def _contents(lines: list[Line]) -> None:
         j = i + 1 if header else i
         last = 0
         while j < len(lines):
-            m = _TOC_ENTRY_RE.match(lines[j].text)
+            m = _toc_entry(lines[j].text)
             if not m or int(m.group(2)) < last or m.group(1)[-1] in "。！？；，" or not HAN_RE.search(m.group(1)):
                 break
             last = int(m.group(2))

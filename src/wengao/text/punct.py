@@ -74,7 +74,9 @@ _cjk = cache(is_cjk)  # a comma in Chinese text asks this of the same few charac
 
 @cache
 def _han_comma_re() -> re.Pattern[str]:
-    return re.compile(f"(?<=[{HAN}]),(?=[{HAN}])")
+    # the comma first (then a lookbehind over it): the search skips to commas instead of trying
+    # the lookbehind at every character
+    return re.compile(f",(?<=[{HAN}],)(?=[{HAN}])")
 
 
 def _marks(text: str) -> str:
@@ -82,6 +84,8 @@ def _marks(text: str) -> str:
         # a comma between two Chinese characters (the common case of a web copy) is changed at
         # once: it is its own match, its neighbours decide it, and it is no other mark's neighbour
         text = _han_comma_re().sub("，", text)
+        if not any(c in text for c in ",:;!?"):
+            return text  # no other mark left: no need to walk the text again
 
     def repl(m: re.Match[str]) -> str:
         start = m.start(1)
