@@ -43,6 +43,7 @@ _ANON_RE = re.compile(r"(?:[XxＸｘ×]{1,3}|某{1,2})(自治区|省|市|州|盟
 _ANON_ORG_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})(局|委|办|中心|单位|部门|公司|学校|医院|小学|中学)(?![镇乡村区县市])")
 _ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡|街道)")
 _ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])")
+_ANON_MARKS = frozenset("XxＸｘ×某")  # every anonymised name holds one of these (all the _ANON patterns)
 _ANON_PERSON_RE = re.compile(r"某某|[XxＸｘ×]{2,3}(?=同志|书记|主任|局长|县长|市长)")
 _FORM_SUFFIXES = ("街道", "社区", "村", "镇", "乡")
 _BOUNDARY = set("，。、；：！？“”‘’（）《》—…·,.;:!?()\"' 在到从于和与及对向为把将是的了由自至同跟就请让被给经据")
@@ -148,7 +149,7 @@ class Name:
 
 
 def _boundary_before(text: str, i: int) -> bool:
-    return i == 0 or text[i - 1] in _BOUNDARY or not HAN_RE.match(text[i - 1])
+    return i == 0 or text[i - 1] in _BOUNDARY or not "\u4e00" <= text[i - 1] <= "\u9fff"  # HAN_RE, one character
 
 
 def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
@@ -194,12 +195,12 @@ def _form_places(text: str, lex: Lexicon) -> list[Name]:
             tail = text[end:end + 1]
             if tail in lex.word_tails or (suffix == "村" and text[end:end + 2] == "一品"):
                 continue
-            if suffix in ("乡", "镇") and tail and HAN_RE.match(tail) and text[end:end + 2] not in (
+            if suffix in ("乡", "镇") and "\u4e00" <= tail <= "\u9fff" and text[end:end + 2] not in (
                     "政府", "党委", "人民", "人大", "纪委"):
                 continue  # 乡/镇 inside a word (乡贤, 镇守) rather than ending a name
             head = ""
             k = at
-            while k > 0 and HAN_RE.match(text[k - 1]) and len(head) < 4:
+            while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and len(head) < 4:  # HAN_RE, one character
                 head = text[k - 1] + head
                 k -= 1
             if not head:
@@ -289,11 +290,12 @@ def find_names(text: str, lex: Lexicon) -> list[Name]:
 
 def _find_names(text: str, lex: Lexicon) -> list[Name]:
     names: list[Name] = []
-    for m in _ANON_RE.finditer(text):
+    anon = not _ANON_MARKS.isdisjoint(text)  # the _ANON patterns open with a lookbehind: searched only when they can match
+    for m in _ANON_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "place", LEVEL_OF_SUFFIX[m.group(1)], anonymous=True))
-    for m in _ANON_TOWN_RE.finditer(text):
+    for m in _ANON_TOWN_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "place", LEVEL_OF_SUFFIX[m.group(1)], anonymous=True))
-    for m in _ANON_ORG_RE.finditer(text):
+    for m in _ANON_ORG_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "org", "单位", anonymous=True))
     names += _gazetteer(text, lex)
     names += _form_places(text, lex)
@@ -333,7 +335,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     masked = _formula(text, lex)
     names = find_names(masked, lex)
     if not names:
-        return _ANON_BARE_RE.sub("{名称}", text), ""
+        return (_ANON_BARE_RE.sub("{名称}", text) if not _ANON_MARKS.isdisjoint(text) else text), ""
     out = []
     last = 0
     used: dict[str, str] = {}
@@ -361,7 +363,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
         last = n.end
     out.append(text[last:])
     result = "".join(out)
-    result = _ANON_BARE_RE.sub("{名称}", result)
+    result = _ANON_BARE_RE.sub("{名称}", result) if not _ANON_MARKS.isdisjoint(result) else result
     return result, ""
 
 
