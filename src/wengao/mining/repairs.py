@@ -14,9 +14,10 @@ A repair is applied only
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,9 +84,29 @@ def _pairs(text: str) -> set[str]:
 
 
 _TABLE_PAIRS: dict[int, set[str]] = {}
+# per rule table (the same tuple for every document of a mine): its rules longest wrong form first,
+# its table pairs, and one pattern finding every wrong form at once
+_PER_TABLE: dict[tuple[str, int], tuple[tuple[RepairRule, ...], Any]] = {}
+
+
+def _per_table(what: str, rules: tuple[RepairRule, ...], make: Callable[[], Any]) -> Any:
+    """`make()`, remembered for this very tuple of rules (not recomputed, nor the tuple hashed,
+    for each document)."""
+    known = _PER_TABLE.get((what, id(rules)))
+    if known is None or known[0] is not rules:
+        known = _PER_TABLE[(what, id(rules))] = (rules, make())
+    return known[1]
+
+
+def _longest_first(rules: tuple[RepairRule, ...]) -> tuple[RepairRule, ...]:
+    return _per_table("sorted", rules, lambda: tuple(sorted(rules, key=lambda r: -len(r.wrong))))
 
 
 def _table_pairs(rules: tuple[RepairRule, ...]) -> set[str]:
+    return _per_table("pairs", rules, lambda: _table_pairs_of(rules))
+
+
+def _table_pairs_of(rules: tuple[RepairRule, ...]) -> set[str]:
     """The joins the table's own collocations vouch for (认识 after 深刻, 发展 before 理念)."""
     key = hash(rules)
     if key not in _TABLE_PAIRS:
@@ -133,8 +154,9 @@ class DocumentRepairs:
     def __init__(self, rules: tuple[RepairRule, ...], text: str, corpus: CorpusPairs | None = None) -> None:
         # longer wrong forms first: they are words by themselves, and their repair lets a short
         # form beside them join a repaired neighbour (深刻生疏简单困难性)
-        self.rules = tuple(sorted(rules, key=lambda r: -len(r.wrong)))
-        found = {r.label for r in rules if not r.if_seen and _stands(r, text)}
+        self.rules = _longest_first(rules)
+        present = _wrong_forms_in(rules, text)
+        found = {r.label for r in rules if not r.if_seen and r.wrong in present and _stands(r, text)}
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
         # a clean document asks only the redaction rules, which the corpus confirms
@@ -187,6 +209,30 @@ class DocumentRepairs:
                 text = "".join(out)
                 fired.append(rule)
         return text, tuple(fired)
+
+
+def _wrong_forms_in(rules: tuple[RepairRule, ...], text: str) -> set[str]:
+    """The wrong forms that occur in `text`, found in one scan for all of them (not one
+    str.find over a whole document per rule): the search stops at each place where any form
+    starts, and every form starting there is taken."""
+    pattern, by_first = _per_table("forms", rules, lambda: _forms_pattern(rules))
+    found: set[str] = set()
+    if pattern is None:
+        return found
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        at = m.start()
+        found.update(w for w in by_first[text[at]] if text.startswith(w, at))
+        pos = at + 1
+    return found
+
+
+def _forms_pattern(rules: tuple[RepairRule, ...]) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+    forms = sorted({r.wrong for r in rules if r.wrong})
+    by_first: dict[str, list[str]] = {}
+    for w in forms:
+        by_first.setdefault(w[0], []).append(w)
+    return (re.compile("|".join(map(re.escape, forms))) if forms else None), by_first
 
 
 def _stands(rule: RepairRule, text: str) -> bool:
