@@ -28,6 +28,7 @@ class Merger:
         self.entries: dict[str, dict[str, Any]] = {}
         self.buckets: dict[str, list[str]] = {}
         self._sources: dict[int, set[str]] = {}  # id(entry) → its sources: a stock sentence has hundreds
+        self._matchers: dict[str, SequenceMatcher] = {}  # a key compared before → its matcher
 
     def add(self, c: Candidate) -> None:
         key = norm(c.text)
@@ -73,7 +74,11 @@ class Merger:
             for other in self.buckets.get(b, ()):
                 if abs(len(other) - len(key)) > max(2, len(key) // 10):
                     continue
-                if SequenceMatcher(None, key, other, autojunk=False).ratio() >= NEAR:
+                matcher = self._matchers.get(other)
+                if matcher is None:  # what SequenceMatcher learns of its second text is kept for the next key
+                    matcher = self._matchers[other] = SequenceMatcher(None, "", other, autojunk=False)
+                matcher.set_seq1(key)
+                if matcher.ratio() >= NEAR:
                     return self.entries[other]
         return None
 
