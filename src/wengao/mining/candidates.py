@@ -27,7 +27,7 @@ _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9ff
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # what a sentence tells of the past or of where it stands: with a real place in it, it stays there
 _TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
-_HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
+_HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story

@@ -205,7 +205,7 @@ def _form_places(text: str, lex: Lexicon) -> list[Name]:
                 k -= 1
             if not head:
                 continue
-            if lex.generic_head_re.search(head):
+            if head.endswith(lex.generic_heads):  # generic_head_re, on a head of Chinese characters
                 continue
             if suffix == "村" and head[-1:] in "一二三四五六七八九十" and len(head) == 1:
                 continue
@@ -243,7 +243,7 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
         name = m.group(1)
         if (name[0] in lex.surnames or name[:2] in lex.surnames) and name not in lex.post_prefixes:
             out.append(Name(m.start(1), m.end(1), name, "person"))
-    for m in _ANON_PERSON_RE.finditer(text):
+    for m in _ANON_PERSON_RE.finditer(text) if not _ANON_MARKS.isdisjoint(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
     return out
 

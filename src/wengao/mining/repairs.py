@@ -134,7 +134,10 @@ class CorpusPairs:
         self.stale = 0  # documents in a row that taught nothing new: the corpus's joins are known
         firsts = {r.right[0] for r in rules if r.right}
         lasts = {r.right[-1] for r in rules if r.right}
-        self._before = re.compile("(?<=[\u4e00-\u9fff])[" + re.escape("".join(sorted(firsts))) + "]") if firsts else None
+        # the character first, the lookbehind over it and the one before: the search skips to the
+        # candidates instead of trying a lookbehind at every character
+        first = "[" + re.escape("".join(sorted(firsts))) + "]"
+        self._before = re.compile(first + "(?<=[\u4e00-\u9fff]" + first + ")") if firsts else None
         self._after = re.compile("[" + re.escape("".join(sorted(lasts))) + "](?=[\u4e00-\u9fff])") if lasts else None
 
     def add(self, text: str) -> None:
