@@ -43,7 +43,7 @@ _ANON_RE = re.compile(r"(?:[XxＸｘ×]{1,3}|某{1,2})(自治区|省|市|州|盟
 _ANON_ORG_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})(局|委|办|中心|单位|部门|公司|学校|医院|小学|中学)(?![镇乡村区县市])")
 _ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡|街道)")
 _ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])")
-_ANON_MARKS = frozenset("XxＸｘ×某")  # every anonymised name holds one of these (all the _ANON patterns)
+_ANON_MARK_RE = re.compile("[XxＸｘ×某]")  # every anonymised name holds one of these (all the _ANON patterns)
 _ANON_PERSON_RE = re.compile(r"某某|[XxＸｘ×]{2,3}(?=同志|书记|主任|局长|县长|市长)")
 _FORM_SUFFIXES = ("街道", "社区", "村", "镇", "乡")
 _BOUNDARY = set("，。、；：！？“”‘’（）《》—…·,.;:!?()\"' 在到从于和与及对向为把将是的了由自至同跟就请让被给经据")
@@ -243,7 +243,7 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
         name = m.group(1)
         if (name[0] in lex.surnames or name[:2] in lex.surnames) and name not in lex.post_prefixes:
             out.append(Name(m.start(1), m.end(1), name, "person"))
-    for m in _ANON_PERSON_RE.finditer(text) if not _ANON_MARKS.isdisjoint(text) else ():
+    for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
     return out
 
@@ -290,7 +290,7 @@ def find_names(text: str, lex: Lexicon) -> list[Name]:
 
 def _find_names(text: str, lex: Lexicon) -> list[Name]:
     names: list[Name] = []
-    anon = not _ANON_MARKS.isdisjoint(text)  # the _ANON patterns open with a lookbehind: searched only when they can match
+    anon = _ANON_MARK_RE.search(text)  # the _ANON patterns open with a lookbehind: searched only when they can match
     for m in _ANON_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "place", LEVEL_OF_SUFFIX[m.group(1)], anonymous=True))
     for m in _ANON_TOWN_RE.finditer(text) if anon else ():
@@ -335,7 +335,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     masked = _formula(text, lex)
     names = find_names(masked, lex)
     if not names:
-        return (_ANON_BARE_RE.sub("{名称}", text) if not _ANON_MARKS.isdisjoint(text) else text), ""
+        return (_ANON_BARE_RE.sub("{名称}", text) if _ANON_MARK_RE.search(text) else text), ""
     out = []
     last = 0
     used: dict[str, str] = {}
@@ -363,7 +363,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
         last = n.end
     out.append(text[last:])
     result = "".join(out)
-    result = _ANON_BARE_RE.sub("{名称}", result) if not _ANON_MARKS.isdisjoint(result) else result
+    result = _ANON_BARE_RE.sub("{名称}", result) if _ANON_MARK_RE.search(result) else result
     return result, ""
 
 

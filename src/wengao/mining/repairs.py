@@ -164,6 +164,9 @@ class DocumentRepairs:
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
         # a clean document asks only the redaction rules, which the corpus confirms
         self.active = self.rules if self.corrupted else tuple(r for r in self.rules if r.if_seen)
+        # the rules whose wrong form alone proves a corruption left unrepaired (see still_corrupt)
+        self._telling = tuple(r for r in self.rules if not r.if_seen and (len(r.wrong) > 2 or r.before or r.after)) \
+            if self.corrupted else ()
         self._pairs = _pairs(text) if self.corrupted else set()
         if corpus is not None:
             if self.corrupted:
@@ -190,8 +193,7 @@ class DocumentRepairs:
     def still_corrupt(self, text: str) -> bool:
         """A corrupted document's text that still holds a wrong form no repair could safely fix.
         A two-character form standing alone proves nothing (效劳 is a word, 有效劳动 holds it)."""
-        return self.corrupted and any(
-            not r.if_seen and (len(r.wrong) > 2 or r.before or r.after) and _stands(r, text) for r in self.rules)
+        return self.corrupted and any(_stands(r, text) for r in self._telling)
 
     def apply(self, text: str) -> tuple[str, tuple[RepairRule, ...]]:
         """The text repaired, and the rules that fired (if_seen ones stay to be confirmed)."""
