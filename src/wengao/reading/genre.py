@@ -27,9 +27,10 @@ _QUOTE = re.compile("“[^”]*”")
 _INSTITUTION = re.compile("[自]我|我(?=[校市县省区国院局部委厅乡镇村所司行社团党军方])")
 
 
-def _first_person(text: str) -> float:
-    """How often the writer says 我 (not 我校/我市/我国, an institution's voice), per mille."""
-    bare = _INSTITUTION.sub("", _QUOTE.sub("", text))
+def _first_person(unquoted: str) -> float:
+    """How often the writer says 我 (not 我校/我市/我国, an institution's voice), per mille, in the
+    text with its quotations taken out."""
+    bare = _INSTITUTION.sub("", unquoted)
     return bare.count("我") / max(1, len(bare)) * 1000
 
 
@@ -78,12 +79,13 @@ def detect(doc: Document, lex: Lexicon, hint: Genre | None = None) -> Genre:
         news += 3
     elif _EVENT.search(first[:80]) and re.search(r"\d{1,2}月\d{1,2}日|近日|日前", first[:60]):
         news += 2
-    news += min(3, len(_REPORTED.findall(_QUOTE.sub("", text))))
+    unquoted = _QUOTE.sub("", text)
+    news += min(3, len(_REPORTED.findall(unquoted)))
     news += min(2, len(_ATTEND.findall(text)))
     if front.source or re.search(r"[（(](?:记者|通讯员)", text[-200:]) or re.search(
             r"[（(][\u4e00-\u9fff]{2,4}[）)]\s*$", text):
         news += 2
-    me = _first_person(text)
+    me = _first_person(unquoted)
     if front.salutation:
         news -= 3
     if news_title and news >= 5:

@@ -83,7 +83,8 @@ def normalize(text: str) -> str:
     text = normalize_punctuation(text.strip())
     if "（" in text or "(" in text:
         text = _SITE_TAG_RE.sub("", text).strip()
-    return _SPACES_RE.sub(" ", text)
+    # the pattern opens with a repeat, so a search tries every character: only when there is work
+    return _SPACES_RE.sub(" ", text) if "  " in text else text
 
 
 def ends_sentence(text: str) -> bool:
@@ -166,9 +167,16 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
             return "interface words"
     if len(t) <= 16 and re.search(r"(?:>>|»|》》)$", t):
         return "link"
-    if len(t) < 200 and sum(1 for w in lex.boilerplate if w in t) >= (1 if len(t) < 120 else 2):
+    if len(t) < 200 and _boilerplate_re(lex.boilerplate).search(t) and \
+            sum(1 for w in lex.boilerplate if w in t) >= (1 if len(t) < 120 else 2):
         return "site boilerplate"
     return ""
+
+
+@cache
+def _boilerplate_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the words: one search says whether a line holds one at all (most hold none)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 _CONTENTS_STYLE_RE = re.compile(r"^(?:toc(?: heading|\s*\d)|目录(?:\s*\d)?)$", re.I)
