@@ -128,3 +128,12 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path: Path, monkeypat
     assert result.exit_code != 0
     assert "No space left on device" in result.output and "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []  # neither the draft nor a temporary file
+
+
+def test_a_mine_that_changes_nothing_says_so(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("在全县工作会议上的讲话\n同志们：\n今天，我们召开全县安全生产工作会议，部署下一阶段任务。\n", encoding="utf-8")
+    first = runner.invoke(app, ["mine", str(src), "-o", str(tmp_path / "bank")])
+    assert first.exit_code == 0 and "写入" in first.output
+    again = runner.invoke(app, ["mine", str(src), "-o", str(tmp_path / "bank")])
+    assert again.exit_code == 0 and "已是最新" in again.output and "写入 0" not in again.output

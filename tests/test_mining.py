@@ -426,3 +426,175 @@ def test_the_first_search_after_a_mine_needs_no_index_build(tmp_path: Path, monk
     monkeypatch.setattr(bank_module, "load_file", lambda path: pytest.fail(f"index re-read {path}"))
     hits = BankIndex(out).search("乡村振兴", function="closing")
     assert hits and all("乡村振兴" in h.text for h in hits)
+
+
+def test_a_placeholder_for_a_date_a_count_or_a_person_is_not_made_a_name_slot() -> None:
+    """x月x日, X家, X同志, 代表× stand for a date, a figure or a person: one occasion's, and a
+    {名称} slot would say it wrongly (four people as one slot). A placeholder place or an
+    anonymous name stays a slot; a redaction mark （*） or *** before 市/村 is one too."""
+    from wengao.mining.facts import load_lexicon, slot_names
+
+    lex = load_lexicon()
+    assert slot_names("x月x日，市委召开了全市防汛工作会议，对汛期工作作了部署。", set(), lex) == ("", "quantity")
+    assert slot_names("XX家企业负责同志参加了会议，讲得很实在。", set(), lex) == ("", "quantity")
+    assert slot_names("刚才，X同志通报了全市防汛工作情况，讲得很好。", set(), lex) == ("", "person")
+    assert slot_names("会上，青年代表×作了表态发言，大家很受鼓舞。", set(), lex) == ("", "person")
+    assert slot_names("全县上下要为建设美丽XX作出新的更大贡献！", set(), lex) == ("全县上下要为建设美丽{县}作出新的更大贡献！", "")
+    assert slot_names("作为一名在（*）市工作的干部，我深感责任重大。", set(), lex) == (
+        "作为一名在{市}工作的干部，我深感责任重大。", "")
+    assert slot_names("***村党支部始终把群众的事放在心上。", set(), lex) == ("{村}党支部始终把群众的事放在心上。", "")
+
+
+def test_one_body_s_numbered_meeting_is_one_occasion() -> None:
+    from wengao.mining.facts import fact_reason, load_lexicon
+
+    lex = load_lexicon()
+    assert fact_reason("我厂第八届职工运动会在全体职工的共同努力下圆满落幕。", lex) == "quantity"
+    assert fact_reason("今天我们隆重召开全市第五届道德模范表彰大会，意义重大。", lex) == "quantity"
+    assert fact_reason("党的第二十次全国代表大会是一次十分重要的大会。", lex) == ""
+
+
+def test_a_reporting_verb_whose_speaker_was_cut_off_is_taken_off() -> None:
+    from wengao.mining.sentences import strip_enumerator
+
+    assert strip_enumerator("强调，要把学习成果转化为推动工作的实际成效。") == (
+        "要把学习成果转化为推动工作的实际成效。", "强调，")
+    assert strip_enumerator("强调要把学习成果转化为实际成效。")[1] == ""  # no cut: the verb leads the sentence
+
+
+def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:
+    body = ("同志们：\n今天召开这个座谈会，目的是交换意见。\n"
+            "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。\n")
+    old = _mine_text(tmp_path, "在座谈会上的讲话\n（一九四二年五月二日）\n" + body, name="old.txt")
+    assert not any(e["text"].startswith("要坚持以人民为中心") for e in old)
+    (tmp_path / "in" / "old.txt").unlink()
+    new = _mine_text(tmp_path, "在座谈会上的讲话\n（二〇二四年五月二日）\n" + body, name="new.txt")
+    assert any(e["text"].startswith("要坚持以人民为中心") for e in new)
+
+
+def test_what_one_place_did_stays_with_it_but_its_lessons_do_not(tmp_path: Path) -> None:
+    text = ("安吉县乡村振兴工作总结\n一、主要成效\n"
+            "安吉县大力推进乡村建设。三年来建成了一批美丽乡村示范村，群众满意度明显提升。\n"
+            "乡村建设既要坚持政府主导，又要重视引入市场力量。\n"
+            "二、几点体会\n安吉县的实践告诉我们，乡村建设既要注重普惠性，又要注重发展性。"
+            "乡村建设必须从自身实际出发，体现乡村发展的阶段性特点。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any(t.startswith("三年来建成了") for t in texts)  # after 安吉县…: what that county did
+    assert "乡村建设必须从自身实际出发，体现乡村发展的阶段性特点。" in texts  # a lesson stands anywhere
+
+
+def test_a_shortcoming_of_a_time_gone_by_is_not_a_problem_to_name(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n一、存在的问题\n"
+            "十年前，我们面对的形势十分复杂。一些干部对基层工作重视不够，服务群众的本领不强。\n"
+            "当前，一些干部对基层工作重视不够，抓落实的能力还不强。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "一些干部对基层工作重视不够，服务群众的本领不强。" not in texts
+    assert any(t.endswith("一些干部对基层工作重视不够，抓落实的能力还不强。") for t in texts)
+
+
+def test_a_connective_that_ties_back_is_taken_off_and_a_back_reference_drops() -> None:
+    from wengao.mining.sentences import strip_enumerator
+
+    assert strip_enumerator("因此，扎实抓好安全生产，既是为民负责的体现，也是抓发展的要求。")[0] == \
+        "扎实抓好安全生产，既是为民负责的体现，也是抓发展的要求。"
+    assert strip_enumerator("因此必须抓好安全生产。")[1] == ""  # no comma: part of the sentence
+    from wengao.mining.candidates import _ALSO_RE
+
+    assert _ALSO_RE.search("这让我深刻地认识到，学习全会精神首要的是解决一个“信”字。")
+
+
+@pytest.mark.parametrize(("sentence", "opening", "closing", "function"), [
+    ("会议达到了明确目标、凝聚共识、振奋精神的目的，取得了圆满成功。", True, False, "opening"),
+    ("总结一年来的学校工作，这既是一种自我激励，也是一种理性的思考。", True, False, "opening"),
+    ("作为一名基层干部，通过这段时间的学习，内心深受触动。", True, False, "opening"),
+    ("金秋时节，硕果累累。", True, False, "opening"),
+    ("向所有为了今天能如期开班作出贡献的同志们表示衷心的感谢！", True, False, "opening"),
+    ("办好中国的事情，关键在党。", False, False, "quote"),
+    ("我们之所以能创造发展奇迹，根本原因在于党的坚强领导。", False, False, "experience"),
+    ("加强党的建设是深化国企改革的着力点之一。", False, False, "significance"),
+    ("污染防治要聚焦重点任务，使生态环境质量持续改善。", False, False, "task"),
+    ("同志们，希望工会大力弘扬劳模精神，团结职工群众建功立业。", False, False, None),  # mid-speech
+    ("同志们，希望工会大力弘扬劳模精神，团结职工群众建功立业。", False, True, "closing"),
+    ("我相信，我们的探索一定会为人才培养留下浓重一笔。", False, True, "closing"),
+])
+def test_forms_that_decide_a_function(sentence: str, opening: bool, closing: bool, function: str | None) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    ctx = Context(genre="speech", opening=opening, closing=closing, first=True)
+    assert classify(sentence, ctx, load_rules()) == function
+
+
+def test_words_that_only_begin_like_a_back_reference_stand_alone(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n一、稳就业\n就业是最大的民生，要千方百计稳定和扩大就业。\n"
+            "而这些问题，都要认真加以解决。\n二、强本领\n希望大家强化担当作为的意识。\n"
+            "三、同时也要增强干事创业的本领\n要坚持学用结合，不断提高履职能力。\n")
+    entries = _mine_text(tmp_path, text)
+    texts = [e["text"] for e in entries]
+    assert "就业是最大的民生，要千方百计稳定和扩大就业。" in texts
+    assert not any(t.startswith("而这些问题") for t in texts)
+    assert not any(t.startswith("同时也要") for t in texts)  # the second half of a pair of heads
+
+
+@pytest.mark.parametrize(("heading", "function"), [
+    ("二、存在的问题", "problem"),
+    ("问题和不足", "problem"),
+    ("坚持问题导向", None),  # 问题 modifies 导向: not the heading's head
+    ("深入学习先进经验、扎实推进人居环境整治的对策", "task"),  # the head word ends last
+    ("存在不足与下一步打算", None),  # two heads: the sentence's own form decides
+    ("下一步工作打算", "resolution"),
+])
+def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str | None) -> None:
+    from wengao.mining.classify import load_rules, section_function
+
+    assert section_function(load_rules(), (heading,)) == function
+
+
+@pytest.mark.parametrize(("sentence", "sections", "function"), [
+    ("马克思主义具有实践属性，马克思说，“哲学家们只是用不同的方式解释世界，而问题在于改变世界”。", (), "quote"),
+    ("当前，乡村要振兴面临不少矛盾，这就需要我们活学活用先进经验。", (), "requirement"),
+    ("国内经济下行压力加大，消费增速减慢，有效投资增长乏力。", (), "problem"),
+    ("干部作风有了明显提升，但个别角落里仍暗流涌动。", (), "problem"),
+    ("乡镇干部是离群众最近的人，我们的作风就是党和政府的形象。", ("几点要求",), "significance"),
+    ("要严格落实工作责任，形成齐抓共管的合力。", ("几点要求",), "requirement"),
+    ("我们一定要直面问题和挑战，勇于担当，决不辜负人民期待！", (), "resolution"),
+])
+def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="report", sections=sections), load_rules()) == function
+
+
+@pytest.mark.parametrize("sentence", [
+    "这些问题不解决，就会成为制约发展的绊脚石。", "这是深入贯彻落实上级精神的重要举措。",
+    "我完全同意，大家要认真抓好落实。", "只有这样，才能使我们的事业永远向前。", "该项目建成后将惠及群众。",
+    "我们也需要加强与各部门的协作和配合。",
+])
+def test_sentences_that_lean_on_the_one_before(sentence: str) -> None:
+    from wengao.mining.candidates import _ALSO_RE
+
+    assert _ALSO_RE.search(sentence)
+
+
+def test_stock_lines_that_merely_begin_alike_stand_alone() -> None:
+    from wengao.mining.candidates import _ALSO_RE
+
+    for sentence in ("此次会议的主要任务是统一思想。", "此外，我再强调三点。", "要坚持以人民为中心。"):
+        assert not _ALSO_RE.search(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("金融等领域风险隐患依然不少。", "problem"),
+    ("深度贫困地区脱贫攻坚困难较多。", "problem"),
+    ("抓好过程管理是提高质量的有效途径。", "significance"),
+])
+def test_a_plain_form_outweighs_a_review_heading(sentence: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="report", sections=("过去一年工作回顾",)), load_rules()) == function
+
+
+def test_a_list_cut_after_its_first_item_is_not_a_phrase(tmp_path: Path) -> None:
+    text = ("在全县生态环境保护工作会议上的讲话\n同志们：\n"
+            "今天我们召开全县生态环境保护工作会议，主要基于三方面考虑：一是落实上级部署的需要；二是解决突出问题的需要。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any("三方面考虑" in t for t in texts)

@@ -309,6 +309,11 @@ def test_a_pick_keeps_to_the_outline_s_topics(build, bank: Path) -> None:
     assert texts(skel)[-1] == "同志们，让我们团结一心、真抓实干！"  # on topic, though 乡村振兴 ones are more used
 
 
+def test_a_narrower_topic_reaches_the_topic_it_belongs_to(build, bank: Path) -> None:
+    skel = build(TOPIC_OUTLINE.format(topic="防汛", function="closing"), bank=bank)
+    assert texts(skel)[-1] == "同志们，让我们团结一心、真抓实干！"  # 防汛 is a word of 安全生产
+
+
 def test_a_pick_with_nothing_on_topic_stops_naming_the_nearest(build, bank: Path) -> None:
     with pytest.raises(WengaoError) as info:
         build(TOPIC_OUTLINE.format(topic="教育", function="结尾"), bank=bank)

@@ -186,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "given more than once."),
     "cli.mine.quiet": ("不显示汇总。", "Print no summary."),
     "cli.mine.wrote": ("已向 {folder} 写入 {count} 个文件", "wrote {count} files to {folder}"),
+    "cli.mine.unchanged": ("{folder} 里的素材库已是最新，没有改动", "the bank in {folder} is up to date; nothing changed"),
     # (end of cli)
     # -- outline: loading and validating outlines (YAML, input-method mistakes) ----------------------
     "outline.did_you_mean": ("是不是 '{name}'？", "did you mean '{name}'?"),
@@ -476,10 +477,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.corrupt": ("仍有无法确定修复的改写痕迹", "rewriting damage that cannot be repaired with certainty"),
     "mining.why.local_term": ("只在一篇文稿里出现的地方提法", "a local count-formulation seen in one document only"),
     "mining.why.programme": ("地方项目或品牌", "a local programme or brand"),
+    "mining.why.local_meeting": ("某地的届次会议", "one place's numbered meeting"),
+    "mining.why.enumerator": ("清单中的一项", "an item of one list"),
     "mining.why.local_title": ("地方文件名", "local document titles"),
     "mining.why.national_only": ("国家层面事项", "national-only matters"),
     "mining.why.reported": ("新闻转述", "reported speech"),
     "mining.why.context": ("离开上文不成句", "depends on the sentence before"),
+    "mining.why.historical": ("年代久远的文稿（只取提法和引文）", "documents of another era (terms and quotations only)"),
+    "mining.why.past": ("讲的是过去的问题", "shortcomings of a time gone by"),
     "mining.why.question": ("问句", "questions"),
     "mining.why.unfinished": ("句子不完整", "unfinished"),
     "mining.why.unbalanced": ("引号或括号不完整", "unclosed quotes or brackets"),

@@ -33,4 +33,7 @@ def mine(
     if not quiet:
         for line in summary.lines():
             typer.echo(line)
-        typer.echo(t("cli.mine.wrote", count=len(summary.written), folder=output))
+        if summary.written:
+            typer.echo(t("cli.mine.wrote", count=len(summary.written), folder=output))
+        else:
+            typer.echo(t("cli.mine.unchanged", folder=output))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wengao.mining import facts, sentences
-from wengao.mining.classify import Context, Rules, classify, is_review
+from wengao.mining.classify import Context, Rules, classify, has_form, is_review
 from wengao.mining.repairs import DocumentRepairs, seen_forms
 from wengao.reading.model import BlockKind, Document
 
@@ -27,11 +27,20 @@ _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9ff
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 # what a sentence tells of the past or of where it stands: with a real place in it, it stays there
 _TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
+# what was done there: after a sentence naming the place, the rest of its paragraph tells of it
+_DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
-_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些人|里)|(?:如此|这样|那样)[。！]$"
+_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些|一|里|让|使|给|令|是|也是|既是|就是|样|会)"
+                      r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story
+# a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
+_PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
+_LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
+# a speech dated before the reform era's language (1978) is a text to quote, not a source of
+# sentences a writer takes as their own: its terms and quoted lines are still mined
+HISTORY_BEFORE = 1978
 
 
 @dataclass
@@ -152,6 +161,8 @@ class DocumentMiner:
         first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
         self.review = is_review(rules, " ".join((front, notes, first)))
         self.lines = _Lines(doc)
+        year = doc.front.date[:4]
+        self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
         self._formulations: dict[str, tuple[str, str | None]] = {}
 
     # -- text of a block, repaired -------------------------------------------------------------
@@ -203,6 +214,11 @@ class DocumentMiner:
             return "", None
         return self._keep(fixed)[0], original
 
+    def _leans_back(self, text: str) -> bool:
+        """It cannot stand without what came before it: 而后者…, 都不行…, 这让我… (not 就业…)"""
+        lex = self.lex
+        return text.startswith(lex.anaphoric) and not text.startswith(lex.not_anaphoric) or bool(_ALSO_RE.search(text))
+
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1
 
@@ -252,6 +268,9 @@ class DocumentMiner:
         if not sentences.balanced(text):
             self._drop("unbalanced")
             return
+        if self._leans_back(text) or text.startswith(("同时", "此外", "另外")):
+            self._drop("context")  # 同时也要增强…的本领: the second half of a pair of heads
+            return
         first = re.split("[，、；：]", text, maxsplit=1)
         if len(first) > 1 and len(first[0]) <= 2:
             self._drop("fragment")  # 引领，落实组织保障: a word lost before it
@@ -270,7 +289,14 @@ class DocumentMiner:
     def _sentences(self, text: str, pos: int, end_pos: int, where: _Where, *,
                    skip_first: bool) -> Iterator[Candidate]:
         text = despace(text)
+        if self.historical:
+            self.stats.dropped["historical"] += len(sentences.split(text))
+            return
         pieces = sentences.split(text)
+        def before_home(offset: int) -> bool:
+            """An earlier sentence of the paragraph names the document's place: the rest tells of it."""
+            return self._names_home(text[:offset])
+
         for k, (_offset, raw) in enumerate(pieces):
             if k == 0 and skip_first:
                 continue
@@ -280,10 +306,13 @@ class DocumentMiner:
             s, _marker = sentences.strip_enumerator(raw)
             if not MIN_LEN <= len(s) <= MAX_LEN:
                 continue
+            if s.endswith("；") and _LIST_OPENS_RE.search(s):
+                self._drop("unfinished")  # …主要基于三方面考虑：一是…； — the rest of the list is cut off
+                continue
             if not sentences.balanced(s):
                 self._drop("unbalanced")
                 continue
-            if s.startswith(self.lex.anaphoric) or _ALSO_RE.search(s):
+            if self._leans_back(s):
                 self._drop("context")
                 continue
             cleaned = self._cleaned(s)
@@ -296,8 +325,12 @@ class DocumentMiner:
             if function is None:
                 self._drop("no_function")
                 continue
-            if function in _TOLD and self._names_home(fixed):
-                self._drop("place")  # what that place did or saw is not true of another
+            if function in _TOLD and self._names_home(fixed) or function in _DONE and k and before_home(_offset) \
+                    and not (function == "opening" and has_form(self.rules, "opening", kept)):
+                self._drop("place")  # what that place did or saw is not true of another (a stock
+                continue  # opening line after the sentence naming it still is: 会议全面总结了…)
+            if function == "problem" and _PAST_RE.match(text):
+                self._drop("past")  # a shortcoming of a time gone by is not one to name today
                 continue
             if kept.endswith(("？", "?")) and function != "transition":
                 self._drop("question")

@@ -22,6 +22,10 @@ _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
+_COORDINATED_RE = re.compile(r"[与和及、]|以及")
+_HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
+# a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
+_NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们")
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视)[^，。；]{0,10}"
@@ -64,21 +68,39 @@ class Context:
     first: bool = False  # the first sentence of its paragraph
 
 
-def _form(rules: Rules, function: str, s: str) -> bool:
+def has_form(rules: Rules, function: str, s: str) -> bool:
+    """`s` has one of the forms listed for `function` (data/functions.yaml)."""
     return any(rx.search(s) for rx in rules.forms.get(function, ()))
 
 
 def _strong(rules: Rules, function: str, s: str) -> bool:
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
-        return _form(rules, "problem", s) and _form(rules, "problem", _ACTING_RE.sub("", s))
-    return _form(rules, function, s)
+        return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s)) \
+            and not _NEEDS_RE.search(s)
+    return has_form(rules, function, s)
 
 
 def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
+    """What the nearest heading that says says: a Chinese noun phrase ends in its head, so of the
+    words in it the one that ends last decides (学习浙江经验的对策 is about 对策, not 经验)."""
     for heading in sections:
+        found: dict[str, tuple[int, int]] = {}  # function → where its last word starts and ends
         for function, words in rules.sections.items():
-            if any(w in heading for w in words):
-                return function
+            for w in words:
+                head = w.endswith("$")
+                w = w.rstrip("$")
+                at = heading.rfind(w)
+                if at < 0 or head and heading[at + len(w):at + len(w) + 1] not in _HEAD_END:
+                    continue
+                if at + len(w) > found.get(function, (-1, -1))[1]:
+                    found[function] = (at, at + len(w))
+        if found:
+            ranked = sorted(found, key=lambda f: -found[f][1])
+            if len(ranked) > 1:
+                gap = heading[found[ranked[1]][1]:found[ranked[0]][0]]
+                if _COORDINATED_RE.search(gap) and "的" not in gap:
+                    return None  # 存在不足与下一步打算: two heads; the sentence's own form decides
+            return ranked[0]
     return None
 
 
@@ -97,7 +119,7 @@ def _couplet(s: str, rules: Rules) -> bool:
     sizes = {len(c) for c in clauses}
     if len(sizes) != 1 or not 4 <= sizes.pop() <= 7 or _PERSONAL_RE.search(core):
         return False
-    return not any(_form(rules, "task", c) for c in clauses)
+    return not any(has_form(rules, "task", c) for c in clauses)
 
 
 _CACHE: dict[tuple[int, str, Context], str | None] = {}
@@ -115,58 +137,65 @@ def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
 
 
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
-    if _form(rules, "transition", s):
+    if has_form(rules, "transition", s):
         return "transition"
+    if has_form(rules, "quote_said", s):
+        return "quote"
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
-    if _form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s):
+    if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s
+                                              or s.endswith(("！", "!"))):  # 我们一定要…决不辜负…！
         return "resolution"
     if personal and _WE_MUST_RE.search(s):
         return "resolution"
-    if _form(rules, "closing", s):
+    if has_form(rules, "closing", s):
         return "closing"
     # 这次学习给我最大的启示是…: the lesson, though it names the occasion as an opening does
-    if _form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
+    if has_form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
         return "opening"
-    if _couplet(_SO_RE.sub("", s), rules) or \
-            len(s) <= 40 and _form(rules, "quote", s):
+    if not ctx.opening and _couplet(_SO_RE.sub("", s), rules) or \
+            len(s) <= 40 and has_form(rules, "quote", s):  # 金秋时节，硕果累累。 opens
         return "quote"
     section = section_function(rules, ctx.sections)
     strong = next((f for f in ("problem", "experience", "significance") if _strong(rules, f, s)), None)
     if ctx.opening:
         if strong:
             return strong
-        if _form(rules, "achievement", s):
+        if has_form(rules, "achievement", s):
             return "achievement"
-        if _form(rules, "requirement_strong", s):
+        if has_form(rules, "requirement_strong", s):
             return "requirement"
         return "opening"
     if strong and ctx.closing:
         return strong
-    if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))):
+    if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
+                        or has_form(rules, "closing_last", s)):
         return "closing"
-    if strong == "problem" or strong and section in (None, strong, "task", "requirement", "experience"):
+    if strong and (strong == "problem" or section != "problem"):  # a form this plain outweighs the section
         return strong
-    if section in ("task", "requirement", "experience") and _form(rules, "achievement_strong", s):
+    if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
         return "achievement"
-    if section == "significance" and _form(rules, "task", s):
-        return "requirement" if _form(rules, "requirement_strong", s) else "task"
-    if _form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
+    if section == "significance" and has_form(rules, "task", s):
+        return "requirement" if has_form(rules, "requirement_strong", s) else "task"
+    if has_form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
         return "requirement"
     if ctx.review and section in (None, "task", "requirement") and (
-            _form(rules, "task", s) or _form(rules, "requirement", s) or _form(rules, "achievement", s)):
+            has_form(rules, "task", s) or has_form(rules, "requirement", s) or has_form(rules, "achievement", s)):
         return "achievement"  # a review reports what was done, in the words of a task
-    if section == "task" and _form(rules, "requirement", s):
+    if section == "task" and has_form(rules, "requirement", s):
         return "requirement"
+    if section in ("task", "requirement") and has_form(rules, "definition", s) and not (
+            has_form(rules, "task", s) or has_form(rules, "requirement", s)):
+        return "significance"  # X是Y, with nothing to do in it, says what a thing is
     if section is not None:
         return section
-    if ctx.review and (_form(rules, "task", s) or _form(rules, "achievement", s)):
+    if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
-    if _form(rules, "achievement", s):
+    if has_form(rules, "achievement", s):
         return "achievement"
-    if _form(rules, "requirement", s):
+    if has_form(rules, "requirement", s):
         return "requirement"
-    if _form(rules, "task", s):
+    if has_form(rules, "task", s):
         return "task"
-    if _form(rules, "definition", s):
+    if has_form(rules, "definition", s):
         return "significance"
     return None

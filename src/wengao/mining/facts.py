@@ -5,7 +5,8 @@ gazetteer (data/places.tsv), a surname before a post, a place before 大学 — 
 of the documents we were given. A place may become a slot named by its level ({省} {市} {县}
 {乡镇} {村} {单位}) when it is the document's own place (the speaker's county, named again and
 again) and the sentence makes no claim that only that place can make; anonymised places
-(X县, XX市, 某某村) always become slots. Everything else naming someone or somewhere is dropped.
+(X县, XX市, 某某村, （*）市) always become slots; a bare placeholder for a date, a count or a
+person (x月x日, X家, X同志) is no name, and its sentence is dropped. Everything else naming someone or somewhere is dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from wengao.datafile import load_yaml
+from wengao.mining.sentences import LIST_ITEM_RE
 
 DATA = Path(__file__).parent / "data"
 HAN = "\u4e00-\u9fff"
@@ -35,15 +37,24 @@ _OWN_THEME_RE = re.compile(r"(?:会|活动|论坛|本次|这次|今年)[^，。�
 # an organisation named by an abbreviation acting as the subject: 近年来国采中心深入开展…
 _ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\u4e00-\u9fff]{2,4}中心)"
                              r"(?:正|深入|积极|始终|坚持|已|将|通过|联合|牵头|组织|举办|召开)")
+# one body's numbered meeting or event: 我院第六届职工代表大会, 全县第三届劳动模范表彰大会
+_LOCAL_ORDINAL_RE = re.compile(r"(?:我|本|全)(?:院|校|县|市|区|镇|乡|村|局|厂|司|公司|集团|单位)"
+                               r"[^，。；！？]{0,8}?第[一二三四五六七八九十百]+[届次期]")
 _LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
                    "旗": "县", "乡": "乡镇", "镇": "乡镇", "街道": "乡镇", "村": "村", "社区": "村"}
-_ANON_RE = re.compile(r"(?:[XxＸｘ×]{1,3}|某{1,2})(自治区|省|市|州|盟|县|区|旗|乡|镇|街道|村|社区)")
+# a placeholder left where a name or figure was: X, xx, ×, ***, （*） (〔*〕 reads as （*）)
+_PH = r"(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|（[*＊XxＸｘ×]{1,3}）)"
+_ANON_RE = re.compile(rf"(?:{_PH}|某{{1,2}})(自治区|省|市|州|盟|县|区|旗|乡|镇|街道|村|社区)")
 _ANON_ORG_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})(局|委|办|中心|单位|部门|公司|学校|医院|小学|中学)(?![镇乡村区县市])")
-_ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡|街道)")
-_ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])")
-_ANON_MARK_RE = re.compile("[XxＸｘ×某]")  # every anonymised name holds one of these (all the _ANON patterns)
+_ANON_TOWN_RE = re.compile(r"(?<![A-Za-z])(?:[XxＸｘ×]{1,3}|某{1,2})[一-鿿]{0,2}(镇|乡(?!村)|街道)")  # 乡村 is a word, not a township
+_ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?=[{HAN}“”])|(?<=[{HAN}“”])[XxＸｘ×]{{1,3}}(?![A-Za-z])"
+                           rf"|[*＊]{{1,3}}(?=[{HAN}“”])|(?<=[{HAN}“”])[*＊]{{1,3}}|（[*＊XxＸｘ×]{{1,3}}）")
+# what a bare placeholder stands for, from what follows it: a date or a count (x月x日, X家, xx名)
+# is one occasion's figure; before or after a post (X同志, x书记, 代表×) it is a person
+_PH_FIGURE_RE = re.compile(r"[月日号年届期次家个名位户所项亿万元%％岁天批件]|人(?!民)")
+_ANON_MARK_RE = re.compile("[XxＸｘ×某*＊]")  # every placeholder holds one of these (all the _ANON patterns)
 _ANON_PERSON_RE = re.compile(r"某某|[XxＸｘ×]{2,3}(?=同志|书记|主任|局长|县长|市长)")
 _FORM_SUFFIXES = ("街道", "社区", "村", "镇", "乡")
 _BOUNDARY = set("，。、；：！？“”‘’（）《》—…·,.;:!?()\"' 在到从于和与及对向为把将是的了由自至同跟就请让被给经据")
@@ -59,9 +70,8 @@ _QTY_RE = re.compile(
     r"|(?<![百千])年(?!来|以来|间|里|轻|代|度|终|初|底|均|会|级|奋斗|伟业|大计|未有|变局|树人))")
 _GENERIC_YEARS_RE = re.compile(r"(?:过去|近)(?:一|两|三|四|五|十|几)?年|(?:多|几|一|两|三|四|五|十)年(?:来|以来)"
                                r"|今年|去年|明年|当年|每年|新年|全年|半年|上半年|下半年")
-# a local programme, class or brand in quotation marks (“蜀乡新风”行动, “北斗科技班”): one place's own
-_PROGRAMME_RE = re.compile(r"“(?![一二两三四五六七八九十百千万双])[^“”]{2,8}(?:班|”(?:行动|工程|活动|计划|品牌|系列|项目|班|工作室|基地))"
-                           r"|“[^“”]{2,8}”(?:改革试点|试点|系列活动)")
+# a class in quotation marks (“北斗科技班”): one school's own (see coinages)
+_CLASS_RE = re.compile(r"“([^“”{}]{2,8}班)”")
 # a named site: 大熊猫国家公园, 龙山书院, 绿云高架路 (a name before the kind of site)
 _SITE_RE = re.compile(r"(?<![建新改扩打造设办类批座个各])[\u4e00-\u9fff]{2,4}(?:国家公园|书院|纪念馆|高架路|水库|遗址公园)")
 _IDIOM_RE = re.compile(rf"[一二三四五六七八九十百千万][{HAN}][一二三四五六七八九十百千万][{HAN}]")  # 千家万户
@@ -69,6 +79,36 @@ _TITLE_RE = re.compile(r"《([^《》]{1,60})》")
 _CLAIM_RE = re.compile(r"萌发|发源地|诞生地|策源地|首创|首提|独有|唯一|故乡|家乡|之乡|我的|我家|先行地|重要萌发地")
 _ABBREV_RE = re.compile(r"以下简称|下称|简称")
 _NOTE_RE = re.compile(r"^[〔\[【(（]\d+[〕\]】)）]|^(?:注|按|发|抄送|附|附件|来源|作者|编者按|责任编辑|编辑)[：:]|^见|^参见|^引自|^转引|^详见|^此处")
+# a quoted word standing alone where a heading or a sentence would (“暖心驿站”): a glossary's entry
+_GLOSSED_RE = re.compile(r"^“[^“”。！？，；：]{2,12}”$")
+# one place's own list of things, counted in Chinese numerals (十方面民生实事, 六大科技专项): a
+# national count (三大攻坚战, 八项规定) is one of data/formulations.txt and stays
+_COUNTED_RE = re.compile(rf"(?<![第党])(?:[二两三四五六七八九]|十[一二三四五六七八九]?)(?:大|项|件|条|个?方面)[{HAN}]{{0,6}}?"
+                         r"(?:实事|专项|项目|工程|行动|任务|举措|措施|活动|重点工作|污染源)")
+# a round or a session of one body's series (全省第三轮修志, 第十五届省运会): one occasion
+_ROUND_RE = re.compile(r"第[一二三四五六七八九十百]+(?:轮|届(?!中央|全国))")  # not 第十九届中央委员会
+# a share (一半以上, 三分之一, 百分之六十四点七, 十一点六个百分点): a figure in words
+_SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三四五六七八九十百]分之|[一二两三四五六七八九十]成以上"
+                       r"|[零〇一二两三四五六七八九十]点[零〇一二三四五六七八九]")
+# a time anchored to one year or one event (年底前, 年初出台的, 用半年的时间, 机构改革完成后，)
+_ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印发|召开|部署|制定|提出|确定|下达)"
+                        r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，")
+# a local body's numbered plenary (市委四届八次全会): that place's meeting, not any writer's
+_MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
+                         r"[一二三四五六七八九十]+次(?:全会|全体(?:（扩大）)?会议)")
+# a place's own attributes, two of them listed ({市}域面积小、城镇化率高): what that place is like
+_ADJ = r"(?:小|大|高|低|多|少|广|强|弱|好|优|丰富|优越|独特|突出|密集|集中|便利|薄弱)"
+_ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][省市县区镇乡村])域?[{HAN}]{{1,5}}?{_ADJ}"
+                           rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
+# a person introduced by name (一个叫舒舒，名叫…): one story's person
+_CALLED_RE = re.compile(rf"(?:名叫|叫做|叫作|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
+# a person's name heading a report (张三述职述德述廉报告)
+_REPORTER_RE = re.compile(rf"(?:^|(?<=[，。；：]))([{HAN}]{{2,3}}?)(?:同志)?(?=述(?:职|德|廉|责|学))")
+# the level a nearby word gives a praised placeholder (省委…美丽XX → {省})
+_LEVEL_WORD_RE = re.compile(r"(省委|[全我本]省)|(市委|[全我本]市)|(县委|区委|[全我本][县区])|((?:镇|乡)党委|[全我本][镇乡])")
+_LEVEL_OF_WORD = ("省", "市", "县", "乡镇")
+# what may stand between a quoted coinage and its head (“X”消费新场景): no verb or particle
+_MODIFIER = "[^\\W的是有才了在和与为把将就都也要让使对从以及或并而但、，。；：！？“”]"
 
 
 @dataclass(frozen=True)
@@ -85,6 +125,7 @@ class Lexicon:
     generic_subjects: frozenset[str]
     national_only: tuple[str, ...]
     anaphoric: tuple[str, ...]
+    not_anaphoric: tuple[str, ...]  # words that begin like one and are not: 就业, 故事, 才能
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
     prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
@@ -94,6 +135,16 @@ class Lexicon:
     generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
     national_re: re.Pattern[str]
     report_re: re.Pattern[str]
+    national_object_re: re.Pattern[str]  # 国家实验室, 双边投资协定: a level above a province + what only it keeps
+    area_re: re.Pattern[str]  # 攀西经济区, 南部次中心, 长三角: an area of one place
+    area_generic: frozenset[str]
+    coinage_re: re.Pattern[str]  # “X”行动, 平台“X”: a quoted coinage, the quotation in group 1 or 2
+    school_re: re.Pattern[str]  # 再见了宝中: a one-character short school name
+    not_school: frozenset[str]
+    not_place_after: tuple[str, ...]  # {名称}世界观: a placeholder for a doctrine or a leader
+    praise_re: re.Pattern[str]  # 秀美云霄, 美丽XX: a praised place
+    praise: tuple[str, ...]
+    not_names: frozenset[str]  # words in a name's place that are no name (年度述职, 个人述职)
 
 
 @cache
@@ -125,7 +176,8 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_heads=by_len(data["generic_place_heads"]),
         word_tails=frozenset(data["place_word_tails"]), report_verbs=by_len(data["report_verbs"]),
         generic_subjects=frozenset(data["generic_subjects"]), national_only=by_len(data["national_only"]),
-        anaphoric=by_len(data["anaphoric_starts"]), places=places, short=frozenset(short),
+        anaphoric=by_len(data["anaphoric_starts"]), not_anaphoric=by_len(data.get("not_anaphoric") or ()),
+        places=places, short=frozenset(short),
         prefixes=frozenset(name[:2] for name in places),
         # the first character of a name followed by a possible second: far fewer places to look
         starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"
@@ -135,7 +187,22 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
         national_re=re.compile("|".join(map(re.escape, by_len(data["national_only"])))),
         report_re=re.compile("|".join(map(re.escape, by_len(data["report_verbs"])))),
+        national_object_re=re.compile(f"(?:{_alt(data['national_levels'])})[{HAN}]{{0,8}}?(?:{_alt(data['national_objects'])})"),
+        area_re=re.compile(f"(?:{_alt(data['regions'])})|([{HAN}]{{2}})(?:{_alt(data['area_suffixes'])})"),
+        area_generic=frozenset(data["area_generic"]),
+        coinage_re=re.compile(f"“([^“”{{}}]{{2,12}})”{_MODIFIER}{{0,4}}?(?:{_alt(data['coinage_heads'])})"
+                              f"|(?:{_alt(data['coinage_kinds'])})“([^“”{{}}]{{2,12}})”"),
+        school_re=re.compile(f"(?:{_alt(data['school_before'])})([{HAN}])中(?=[，。、！？；的]|$)"),
+        not_school=frozenset(data["not_school"]),
+        not_place_after=by_len(data["placeholder_not_place"]),
+        praise_re=re.compile(f"(?:{_alt(data['praise_verbs'])})(?:{_alt(data['place_praise'])})(?=([{HAN}]{{2}}))"),
+        praise=tuple(data["place_praise"]), not_names=frozenset(data["not_names"]),
     )
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of `words`, the longest first."""
+    return "|".join(map(re.escape, sorted(set(words), key=lambda x: (-len(x), x))))
 
 
 @dataclass(frozen=True)
@@ -245,6 +312,11 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
             out.append(Name(m.start(1), m.end(1), name, "person"))
     for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
+    for rx in (_CALLED_RE, _REPORTER_RE):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if name[0] in lex.surnames and name not in lex.post_prefixes and name not in lex.not_names:
+                out.append(Name(m.start(1), m.end(1), name, "person"))
     return out
 
 
@@ -300,12 +372,38 @@ def _find_names(text: str, lex: Lexicon) -> list[Name]:
     names += _gazetteer(text, lex)
     names += _form_places(text, lex)
     names += _persons(text, lex)
+    names += _shaped(text, lex)
     names.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Name] = []
     for n in names:
         if out and n.start < out[-1].end:
             continue
         out.append(n)
+    return out
+
+
+def _shaped(text: str, lex: Lexicon) -> list[Name]:
+    """Names known by what surrounds them: a praised place (秀美云霄: 云霄县 in the gazetteer), an
+    area (攀西经济区, 南部次中心, 长三角) and a short school name (再见了宝中)."""
+    out: list[Name] = []
+    for m in lex.praise_re.finditer(text):
+        two = m.group(1)
+        for suffix in ("县", "市", "区", "省", "旗"):
+            level = lex.places.get(two + suffix)
+            if level and text[m.end() + 2:m.end() + 3] not in ("县", "市", "区", "省", "旗"):
+                out.append(Name(m.end(), m.end() + 2, two, "place", level))
+                break
+    for m in lex.area_re.finditer(text):
+        if m.group(1) is None:  # a region by its short name
+            out.append(Name(m.start(), m.end(), m.group(0), "place", "区域"))
+            continue
+        before = text[max(0, m.start(1) - 2):m.end(1)]
+        if any(before.endswith(g) for g in lex.area_generic):
+            continue
+        out.append(Name(m.start(1), m.end(), m.group(0), "place", "区域"))
+    for m in lex.school_re.finditer(text):
+        if m.group(1) not in lex.not_school:
+            out.append(Name(m.start(1), m.end(1) + 1, m.group(1) + "中", "org", "单位"))
     return out
 
 
@@ -334,14 +432,19 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     person. A slot is never made inside a longer proper noun, nor for a claim only one place makes."""
     masked = _formula(text, lex)
     names = find_names(masked, lex)
+    why = _placeholder_reason(masked, names, lex)
+    if why:
+        return "", why
     if not names:
-        return (_ANON_BARE_RE.sub("{名称}", text) if _ANON_MARK_RE.search(text) else text), ""
+        return _bare_slots(text, lex)
     out = []
     last = 0
     used: dict[str, str] = {}
     for n in names:
         if n.kind == "person":
             return "", "person"
+        if not n.anonymous and n.kind == "org":
+            return "", "organisation"  # 再见了宝中: a school by its short name
         after = masked[n.end:n.end + 8]
         if n.kind == "place" and any(after.startswith(c) for c in lex.place_claims):
             return "", "claim"  # 浙江经验, 余村模式: what one place did, not what any place can say
@@ -351,7 +454,7 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
             if not (n.anonymous or n.text in home):
                 return "", "organisation"
             n = Name(n.start, n.end + len(suffix), n.text + suffix, "org", "单位", n.anonymous)
-        if not n.anonymous and n.kind == "place" and n.text not in home:
+        if not n.anonymous and n.kind == "place" and (n.text not in home or n.level == "区域"):
             return "", "place"
         if not n.anonymous and _CLAIM_RE.search(text):
             return "", "claim"
@@ -362,9 +465,62 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
         out.append(text[last:n.start] + slot)
         last = n.end
     out.append(text[last:])
-    result = "".join(out)
-    result = _ANON_BARE_RE.sub("{名称}", result) if _ANON_MARK_RE.search(result) else result
-    return result, ""
+    return _bare_slots("".join(out), lex)
+
+
+def _bare_slots(text: str, lex: Lexicon) -> tuple[str, str]:
+    """Bare placeholders become {名称}; one after a word praising a place (美丽XX) names that place:
+    it takes the level of the nearest level word (省委, 全县 …), the one before it first."""
+    out = []
+    last = 0
+    for m in _ANON_BARE_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
+        slot = "{名称}"
+        if text[:m.start()].endswith(lex.praise):
+            # the nearest level word before it governs (省委建设美丽XX的部署和市委…), else the nearest after
+            words = [(w.start() > m.start(), abs(w.start() - m.start()), w.lastindex)
+                     for w in _LEVEL_WORD_RE.finditer(text)]
+            if words:  # with none, {名称} says no more than the text does (绘就美丽XX新画卷)
+                slot = "{" + _LEVEL_OF_WORD[min(words)[2] - 1] + "}"
+        out.append(text[last:m.start()] + slot)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), ""
+
+
+def _placeholder_reason(text: str, names: list[Name], lex: Lexicon) -> str:
+    """"quantity" or "person" when a bare placeholder (one not part of X县, X局 …) stands for a
+    date, a count or a person: a slot cannot say which, and {名称} would say it wrongly."""
+    for m in _ANON_BARE_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
+        if any(n.start <= m.start() < n.end for n in names):
+            continue
+        after = text[m.end():m.end() + 4]
+        if _PH_FIGURE_RE.match(after):
+            return "quantity"
+        if text[m.end():].startswith(lex.not_place_after):
+            return "person"  # {名称}世界观, XX同志: a doctrine or a leader, not a place
+        if lex.post_re.match(after) or text[max(0, m.start() - 4):m.start()].endswith((*lex.posts, "代表")):
+            return "person"
+    return ""
+
+
+def _counted(text: str) -> bool:
+    """One place's own counted list (十方面民生实事), not a national count (三大攻坚战)."""
+    from wengao.mining.formulations import national_formulations
+
+    known = national_formulations()
+    return any(not text.startswith(tuple(known), m.start()) for m in _COUNTED_RE.finditer(text))
+
+
+def coinages(text: str, lex: Lexicon) -> list[str]:
+    """Quoted coinages a sentence names as one programme, brand or site (“X”行动, “X”旅游公路,
+    平台“X”, “X班”): kept only when national (data/formulations.txt) or used by two files, which
+    only the whole mine can tell (pipeline)."""
+    from wengao.mining.formulations import national_formulations
+
+    known = national_formulations()
+    found = [m.group(1) or m.group(2) for m in lex.coinage_re.finditer(text)]
+    found += _CLASS_RE.findall(text)
+    return [c for c in found if c not in known]
 
 
 def _local_count(text: str) -> bool:
@@ -405,13 +561,21 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "number"
     if _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", plain))):
         return "quantity"
-    if _ABBREV_RE.search(plain) or _NOTE_RE.search(plain):
+    if _ABBREV_RE.search(plain) or _NOTE_RE.search(plain) or _GLOSSED_RE.match(plain):
         return "note"
-    if _PROGRAMME_RE.search(plain) or _QUOTED_SLOT_RE.search(text) or _local_count(plain):
+    if _QUOTED_SLOT_RE.search(text) or _local_count(plain):
         return "programme"
+    if _counted(plain) or _ROUND_RE.search(plain) or _SHARE_RE.search(plain) or _ANCHOR_RE.search(plain):
+        return "quantity"
+    if _MEETING_RE.search(plain):
+        return "local_meeting"
+    if _ATTRIBUTE_RE.search(text):
+        return "claim"
+    if LIST_ITEM_RE.match(plain):
+        return "enumerator"
     if _SITE_RE.search(plain):
         return "place"
-    if _YEAR_RE.search(plain) or _BATCH_RE.search(plain):
+    if _YEAR_RE.search(plain) or _BATCH_RE.search(plain) or _LOCAL_ORDINAL_RE.search(plain):
         return "quantity"
     if _OWN_TITLE_RE.search(plain) or _OWN_THEME_RE.search(plain):
         return "local_title"
@@ -421,7 +585,7 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         inner = m.group(1)
         if _LOCAL_TITLE_RE.search(inner):
             return "local_title"
-    if lex.national_re.search(plain):
+    if lex.national_re.search(plain) or lex.national_object_re.search(plain):
         return "national_only"
     if _reported(_formula(plain, lex), lex):
         return "reported"

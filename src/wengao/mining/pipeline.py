@@ -16,6 +16,8 @@ from wengao.mining.candidates import BLANK, DocumentMiner, Stats, documents_of
 from wengao.mining.dedup import Merger, functions_of
 from wengao.reading.model import BODY_KINDS
 
+_QUOTED_RE = re.compile("“([^“”]{2,12})”")
+
 
 @dataclass
 class MineSummary:
@@ -77,6 +79,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     summary = MineSummary()
     merger = Merger()
     pairs = CorpusPairs(rules)
+    quoted: dict[str, set[str]] = {}  # quotation → the files using it (a coinage two files share is no one's own)
     for k, (path, name) in enumerate(files, 1):
         if progress:
             progress(k, len(files), name)
@@ -91,6 +94,9 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
             if not any(b.kind in BODY_KINDS for b in part.blocks):
                 continue
             summary.documents += 1
+            for b in part.blocks:
+                for q in _QUOTED_RE.findall(b.text + b.body):
+                    quoted.setdefault(q, set()).add(name)
             miner = DocumentMiner(part, name, crules, rules, lex, summary.stats, pairs)
             headings = []
             for c in miner.candidates():
@@ -105,7 +111,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     if summary.documents == 0:
         where = ", ".join(map(str, inputs)) or "."
         raise DocumentError([Diagnostic(where, 0, 0, t("mining.no_documents"))])
-    entries = _finish(list(merger.results()), summary, topic_table)
+    entries = _finish(list(merger.results()), summary, topic_table, quoted, lex)
     for e in entries:
         summary.entries[str(e["function"])] += 1
     if out_dir is not None:
@@ -143,7 +149,8 @@ def _fill_blanks(entries: list[dict[str, Any]], stats: Stats) -> list[dict[str, 
     return out
 
 
-def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table) -> list[dict[str, Any]]:
+def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table, quoted: dict[str, set[str]],
+            lex) -> list[dict[str, Any]]:
     from wengao.phrases.topics import topics_of
 
     stats = summary.stats
@@ -155,6 +162,7 @@ def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table) -> lis
         kept.append(e)
     kept = _fill_blanks(kept, stats)
     kept = _national_terms(kept, stats)
+    kept = _shared_coinages(kept, stats, quoted, lex)
     by_function: dict[str, list[dict[str, Any]]] = {}
     for e in kept:
         fns = functions_of(e)
@@ -194,6 +202,21 @@ def _national_terms(entries: list[dict[str, Any]], stats: Stats) -> list[dict[st
         if e["functions"].get("term") and NUMBERED.match(inner) and inner not in known and \
                 len({s.rpartition(":")[0] for s in e["sources"]}) < 2 and not e["functions"].get("parallel"):
             stats.dropped["local_term"] += 1
+            continue
+        out.append(e)
+    return out
+
+
+def _shared_coinages(entries: list[dict[str, Any]], stats: Stats, quoted: dict[str, set[str]],
+                     lex) -> list[dict[str, Any]]:
+    """A quoted coinage named as a programme, brand or site (“X”行动, 平台“X”) is one place's own
+    unless two files use it (or it is a national formulation): its sentence is kept only then."""
+    from wengao.mining.facts import coinages
+
+    out = []
+    for e in entries:
+        if any(len(quoted.get(c, ())) < 2 for c in coinages(e["text"], lex)):
+            stats.dropped["programme"] += 1
             continue
         out.append(e)
     return out

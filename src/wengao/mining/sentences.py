@@ -13,7 +13,14 @@ _OPEN, _CLOSE = "“‘《（([【", "”’》）)]】"
 _MARKS_RE = re.compile("[“‘《（(\\[【”’》）)\\]】。！？；]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 # enumerators a sentence may open with, beyond the numbering grammar: 一方面, 另一方面, 第一 …
-_LEAD_RE = re.compile(r"^(?:另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?=[，、：])|再者|此其一)[，、：]?")
+_LEAD_RE = re.compile(r"^(?:[—―─]{1,2}|另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?=[，、：])|再者|此其一)[，、：]?")
+# a stage, step or item of one plan's list (第六阶段为…, 第三步是…): it stands for its place in the list
+LIST_ITEM_RE = re.compile(r"^第[一二三四五六七八九十]+(?:阶段|步|项|环节)(?:为|是|：)")
+# a reporting verb whose speaker was cut off (a redacted name): 指出，国有企业是… → 国有企业是…
+_SAID_RE = re.compile(r"^(?:指出|强调|表示|认为)[，：]")
+# a connective that only ties the sentence to the one before: the rest stands alone (因此，扎实抓好… →
+# 扎实抓好…); without its comma it is part of the sentence and the miner's context check decides
+_SO_RE = re.compile(r"^(?:因此|所以|因而|为此|对此|由此|故此|故而|同时)，")
 
 
 def clean(text: str) -> str:
@@ -81,7 +88,7 @@ def strip_enumerator(sentence: str) -> tuple[str, str]:
             marker += number.marker
             s = number.rest
             continue
-        m = _LEAD_RE.match(s)
+        m = _LEAD_RE.match(s) or _SAID_RE.match(s) or _SO_RE.match(s)
         if m and len(s) > m.end():
             marker += m.group(0)
             s = s[m.end():]

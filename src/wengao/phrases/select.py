@@ -22,6 +22,7 @@ from wengao.errors import BankError, Diagnostic, Severity
 from wengao.outline.model import Outline, PhraseRef, Pick, Source, Text
 from wengao.outline.walk import walk
 from wengao.phrases.index import BankIndex, Hit
+from wengao.phrases.topics import with_parents
 from wengao.text.slots import SLOT_RE
 
 TOP_K = 8  # how many of the best candidates a seed chooses among
@@ -89,7 +90,8 @@ class _Resolver:
         values = {**self.outline.vars, **p.vars}
         genre = p.genre or self.outline.genre
         genres = (genre,) if genre else ()
-        topics = tuple(t_ for t_ in ([p.topic] if p.topic else list(self.outline.topics)) if t_)
+        asked = tuple(t_ for t_ in ([p.topic] if p.topic else list(self.outline.topics)) if t_)
+        topics = with_parents(asked)
         kinds = None if function == "salutation" else ("sentence", "template", "heading", "term", "idiom")
         base: dict[str, Any] = {"query": p.query or "", "function": function, "exclude": self.used,
                                 "slots_within": set(values), "limit": TOP_K, "kinds": kinds,
@@ -105,7 +107,7 @@ class _Resolver:
             nearest = "；".join(f"{h.id}（{h.text[:18]}…）" if len(h.text) > 18 else f"{h.id}（{h.text}）"
                                for h in wider[:NEAREST])
             label = genre_label(genre)
-            message = (t("phrases.pick_no_topic", what=self._what(p), topics="、".join(topics), genre=label)
+            message = (t("phrases.pick_no_topic", what=self._what(p), topics="、".join(asked), genre=label)
                        if topics else t("phrases.pick_no_genre", what=self._what(p), genre=label))
             self.error(p.line, p.col, message, t("phrases.pick_nearest", nearest=nearest))
             return None
@@ -115,13 +117,13 @@ class _Resolver:
             if candidates:
                 break
         chosen = self._choose(p, candidates or wider)
-        left = self._left(chosen, genre, topics)
+        left = self._left(chosen, genre, topics, asked)
         if left:
             self.warnings.append(Diagnostic(self.outline.path, p.line, p.col, left, severity=Severity.WARNING))
         return self.fill(chosen, values, p.line, p.col)
 
     @staticmethod
-    def _left(chosen: Hit, genre: str | None, topics: tuple[str, ...]) -> str:
+    def _left(chosen: Hit, genre: str | None, topics: tuple[str, ...], asked: tuple[str, ...]) -> str:
         """What a widened pick left: the outline's genre, its topics, or both."""
         from wengao.genres import genre_label
         from wengao.i18n import t
@@ -133,7 +135,7 @@ class _Resolver:
                           found="、".join(genre_label(g) for g in entry_genres)))
         entry_topics = [str(x) for x in chosen.entry.get("topics") or []]
         if topics and entry_topics and not any(x in entry_topics or x in chosen.text for x in topics):
-            said.append(t("phrases.pick_off_topic", id=chosen.id, topics="、".join(topics),
+            said.append(t("phrases.pick_off_topic", id=chosen.id, topics="、".join(asked),
                           found="、".join(entry_topics)))
         return "；".join(said)
 

@@ -37,3 +37,13 @@ def topics_of(text: str, topics: dict[str, tuple[str, ...]] | None = None) -> li
     """The topics a phrase's own words are about."""
     table = topics if topics is not None else load_topics()
     return sorted(topic for topic, words in table.items() if any(w in text for w in words))
+
+
+def with_parents(topics: tuple[str, ...], table: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The topics asked for, and the topic each one is a word of (防汛 → 安全生产): an outline on
+    flood prevention may take a phrase about work safety, never the other way round."""
+    table = table if table is not None else load_topics()
+    out = list(topics)
+    for asked in topics:
+        out += [topic for topic, words in table.items() if topic not in out and asked in words[1:]]
+    return tuple(out)

@@ -1,0 +1,114 @@
+"""Facts out, second round: one place's counts, dates, meetings, coinages and names, national-only
+matters and list items, each found by its form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wengao.mining.facts import coinages, fact_reason, load_lexicon, slot_names
+from wengao.mining.pipeline import mine
+from wengao.mining.sentences import strip_enumerator
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def test_a_count_of_one_place_s_own_items_is_a_figure_and_a_national_count_is_not(lex) -> None:
+    assert fact_reason("各部门要继续办好八方面惠民实事，做到件件有着落。", lex) == "quantity"
+    assert fact_reason("七大产业专项", lex) == "quantity"
+    assert fact_reason("要坚决打好三大攻坚战，确保各项任务落地见效。", lex) == ""  # data/formulations.txt
+    assert fact_reason("下面，我从四个方面谈几点要求。", lex) == ""  # a count of points, no list of items
+
+
+def test_a_round_or_session_of_one_series_is_one_occasion(lex) -> None:
+    assert fact_reason("扎实做好全市第二轮地方志编修工作。", lex) == "quantity"
+    assert fact_reason("精心筹办第九届全县农民运动会。", lex) == "quantity"
+    assert fact_reason("现在，我代表第十届中央委员会向大会作报告。", lex) == ""
+
+
+def test_a_share_in_words_is_a_figure(lex) -> None:
+    assert fact_reason("到期的欠款要按时清偿一半以上，不得新增拖欠。", lex) == "quantity"
+    assert fact_reason("全县审批事项压减四分之一，办事更加便捷。", lex) == "quantity"
+
+
+def test_a_time_tied_to_one_year_or_one_event_is_one_occasion(lex) -> None:
+    assert fact_reason("各乡镇要在年底前全面完成问题整改。", lex) == "quantity"
+    assert fact_reason("要抓好年初印发的惠企政策落实。", lex) == "quantity"
+    assert fact_reason("用三个月的时间集中整治群众反映强烈的突出问题。", lex) == "quantity"
+    assert fact_reason("换届工作完成后，要及时健全工作机制。", lex) == "quantity"
+    assert fact_reason("要做到年初有计划、年中有检查、年底有考核。", lex) == ""
+
+
+def test_a_local_body_s_numbered_plenary_is_that_place_s_meeting(lex) -> None:
+    assert fact_reason("要认真学习贯彻县委六届五次全会精神，抓好各项部署落实。", lex) == "local_meeting"
+    assert fact_reason("要认真学习贯彻党的二十届三中全会精神。", lex) == ""
+
+
+def test_a_place_s_own_attributes_are_a_claim(lex) -> None:
+    assert fact_reason("要发挥{县}域人口少、森林覆盖率高的独特优势，走生态优先之路。", lex) == "claim"
+    assert fact_reason("要发挥{县}生态优势，走绿色发展之路。", lex) == ""
+
+
+def test_an_institution_only_the_state_keeps_is_national_only(lex) -> None:
+    assert fact_reason("加快建设国家重点实验室，完善科研布局。", lex) == "national_only"
+    assert fact_reason("推进双边投资协定谈判，扩大高水平开放。", lex) == "national_only"
+    assert fact_reason("推进基层治理体系和治理能力现代化。", lex) == ""
+    assert fact_reason("用好地方政府专项债券，加快项目建设。", lex) == ""
+
+
+def test_a_quoted_coinage_is_one_place_s_unless_two_files_use_it(tmp_path: Path, lex) -> None:
+    assert coinages("上线运行政务服务平台“渝快办”，方便群众办事。", lex) == ["渝快办"]
+    assert coinages("全面推进“山水画廊”旅游公路建设。", lex) == ["山水画廊"]
+    assert coinages("有思想上的“破冰”才有行动上的“突围”。", lex) == []  # 才有 is no modifier
+    src = tmp_path / "in"
+    src.mkdir()
+    line = "要全面推进“山水画廊”旅游公路建设，让群众出行更加便捷。"
+    (src / "a.txt").write_text(f"在全县交通工作会议上的讲话\n同志们：\n{line}\n", encoding="utf-8")
+    assert not any(e["text"] == line for e in mine([src], None)[0])
+    (src / "b.txt").write_text(f"在全市交通工作会议上的讲话\n同志们：\n{line}\n", encoding="utf-8")
+    assert any(e["text"] == line for e in mine([src], None)[0])
+
+
+def test_a_place_praised_by_name_is_that_place(lex) -> None:
+    assert slot_names("要凝心聚力，奋力建设锦绣平和。", set(), lex) == ("", "place")  # 平和县
+    assert slot_names("全面落实省委建设美丽XX的战略部署和市委的工作要求。", set(), lex)[0] == \
+        "全面落实省委建设美丽{省}的战略部署和市委的工作要求。"
+    assert slot_names("全县上下要为建设幸福XX而努力奋斗！", set(), lex)[0] == "全县上下要为建设幸福{县}而努力奋斗！"
+    assert slot_names("我们要为建设美丽XX作出新的更大贡献！", set(), lex)[0] == "我们要为建设美丽{名称}作出新的更大贡献！"
+    assert slot_names("关系党和国家长治久安，关系人民幸福安康。", set(), lex)[1] == ""
+
+
+def test_an_area_of_one_place_is_a_name(lex) -> None:
+    assert slot_names("江北经济区要加快建设先进制造业基地。", set(), lex) == ("", "place")
+    assert slot_names("统筹推动东部次中心建设。", set(), lex) == ("", "place")
+    assert slot_names("打造区域次中心，坚持以中心城市引领城市群发展。", set(), lex)[1] == ""
+
+
+def test_a_school_by_its_short_name_is_an_organisation(lex) -> None:
+    assert slot_names("再见了，母校；再见了育中，祝你越办越好！", set(), lex) == ("", "organisation")
+    assert slot_names("在我们心中，母校永远是温暖的家。", set(), lex)[1] == ""
+
+
+def test_a_person_introduced_by_name_or_heading_a_report_is_a_person(lex) -> None:
+    assert slot_names("班上有一位叫王小明，学习特别刻苦。", set(), lex) == ("", "person")
+    assert slot_names("李建华述职述德述廉报告", set(), lex) == ("", "person")
+    assert slot_names("年度述职述德述廉报告", set(), lex)[1] == ""
+
+
+def test_a_placeholder_for_a_doctrine_or_a_leader_is_no_place(lex) -> None:
+    assert slot_names("坚持人民至上是XXX世界观的根本立场。", set(), lex) == ("", "person")
+
+
+def test_a_quoted_word_alone_is_a_glossary_entry(lex) -> None:
+    assert fact_reason("“邻里驿站”", lex) == "note"
+    assert fact_reason("“空谈误国，实干兴邦。”", lex) == ""
+
+
+def test_a_dash_enumerator_is_taken_off_and_a_plan_s_stage_is_dropped(lex) -> None:
+    assert strip_enumerator("——坚持以人民为中心的发展思想。") == ("坚持以人民为中心的发展思想。", "——")
+    assert fact_reason("第三阶段为集中整改阶段（约一个月）。", lex) == "enumerator"
+    assert fact_reason("第一要务是发展，这一点必须牢牢把握。", lex) == ""
