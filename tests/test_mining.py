@@ -598,3 +598,26 @@ def test_a_list_cut_after_its_first_item_is_not_a_phrase(tmp_path: Path) -> None
             "今天我们召开全县生态环境保护工作会议，主要基于三方面考虑：一是落实上级部署的需要；二是解决突出问题的需要。\n")
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert not any("三方面考虑" in t for t in texts)
+
+
+def test_a_variant_met_again_goes_where_a_first_comparison_would_send_it() -> None:
+    """Near duplicates are looked up in two buckets (same opening, same ending), the first bucket
+    first. A variant met again is not compared again — unless a text near it has since joined
+    its first bucket, which a fresh comparison would have preferred."""
+    from wengao.mining.candidates import Candidate
+    from wengao.mining.dedup import Merger
+
+    middle = "坚持以人民为中心的发展思想推动高质量发展不断增强人民群众获得感幸福感安全感" * 2
+
+    def add(merger: Merger, text: str, line: int) -> None:
+        merger.add(Candidate(text, "task", "sentence", "a.txt", line, "speech"))
+
+    variant, ending_alike, opening_alike = "甲乙丙丁戊己" + middle + "子丑寅卯辰巳", "庚辛壬癸天地" + middle + "子丑寅卯辰巳", \
+        "甲乙丙丁戊己" + middle + "东南西北上下"
+    merger = Merger()
+    add(merger, ending_alike, 1)
+    add(merger, variant, 2)  # near the text with its ending (second bucket)
+    add(merger, opening_alike, 3)  # a new entry, in the variant's first bucket
+    add(merger, variant, 4)  # a fresh look finds the text with its opening first
+    sources = {e["text"]: e["sources"] for e in merger.results()}
+    assert sources == {ending_alike: ["a.txt:1", "a.txt:2"], opening_alike: ["a.txt:3", "a.txt:4"]}
