@@ -312,8 +312,8 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
             out.append(Name(m.start(1), m.end(1), name, "person"))
     for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
-    for rx in (_CALLED_RE, _REPORTER_RE):
-        for m in rx.finditer(text):
+    for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述")):  # each match holds its mark: no search without it
+        for m in rx.finditer(text) if mark in text else ():
             name = m.group(1)
             if name[0] in lex.surnames and name not in lex.post_prefixes and name not in lex.not_names:
                 out.append(Name(m.start(1), m.end(1), name, "person"))

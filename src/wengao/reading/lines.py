@@ -426,9 +426,13 @@ def _page_chunks(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        run = [i]
         first = parse_number(lines[i].text) if not lines[i].noise else None
-        while first is not None and run[-1] + 1 < len(lines):
+        if first is None:  # no number, no run (most lines)
+            out.append(lines[i])
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < len(lines):
             nxt = lines[run[-1] + 1]
             n = parse_number(nxt.text) if not nxt.noise else None
             if n is None or n.scheme is not first.scheme or n.value != first.value + len(run):
