@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
@@ -177,6 +177,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
                 yield Candidate(kept, "quote", "sentence", file, locate(inner, *span), genre, repaired_from=was)
 
 
+@lru_cache(maxsize=8192)  # sibling headings recur from document to document
 def _longest_common(a: str, b: str) -> str:
     best = ""
     for i in range(len(a)):
