@@ -156,8 +156,13 @@ def test_terms_quotes_and_parallels(bank) -> None:
 
 def test_redactions_become_named_slots_or_are_repaired(bank, tmp_path: Path) -> None:
     texts = [e["text"] for e in bank[1]]
-    assert any("{市}" in t or "{乡镇}" in t for t in texts)  # x市, x中心镇 in the seeds
     assert not any("{地区}" in t for t in texts)
+    redacted = _mine_text(tmp_path, "在全市工作会议上的讲话\n同志们：\n要全面推进x市乡村振兴工作，加快建设和美乡村。\n"
+                          "要坚持xx镇党委统一领导，形成齐抓共管的工作合力。\n", name="x.txt")
+    slotted = [e["text"] for e in redacted]
+    assert "要全面推进{市}乡村振兴工作，加快建设和美乡村。" in slotted
+    assert "要坚持{乡镇}党委统一领导，形成齐抓共管的工作合力。" in slotted
+    (tmp_path / "in" / "x.txt").unlink()
     # a redacted name is restored only where another document shows the full form
     _mine_text(tmp_path, "讲话\n同志们：\n要深入学习贯彻习近平新时代中国特色社会主义思想。\n", name="a.txt")
     entries = _mine_text(tmp_path, "讲话\n同志们：\n要坚持用主席新时代中国特色社会主义思想武装头脑。\n", name="b.txt")
@@ -621,3 +626,54 @@ def test_a_variant_met_again_goes_where_a_first_comparison_would_send_it() -> No
     add(merger, variant, 4)  # a fresh look finds the text with its opening first
     sources = {e["text"]: e["sources"] for e in merger.results()}
     assert sources == {ending_alike: ["a.txt:1", "a.txt:2"], opening_alike: ["a.txt:3", "a.txt:4"]}
+
+
+def test_a_lead_run_into_its_paragraph_is_a_heading(tmp_path: Path) -> None:
+    text = ("学习心得体会\n通过学习，我有以下体会。"
+            "一是壮大发展引擎，推动共同富裕。要把发展产业作为增加农民收入的根本之策，久久为功。"
+            "二是丰富菜品样式。\n")
+    entries = _mine_text(tmp_path, text)
+    fn = {e["text"]: e["function"] for e in entries}
+    assert fn.get("壮大发展引擎，推动共同富裕") == "heading"
+    assert "壮大发展引擎，推动共同富裕。" not in fn
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("我反复学习课件，汲取现场经验，从中得到了几点启示。", "transition"),
+    ("它给我们的启示意义至少有四点。", "transition"),
+    ("“上有天堂，下有苏杭”。", "quote"),
+])
+def test_a_list_announced_and_a_whole_quotation(sentence: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="study-report", opening=True), load_rules()) == function
+
+
+def test_what_points_back_or_is_dialogue_is_not_filed() -> None:
+    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert _ALSO_RE.search("特殊时期只能以这种特殊的方式与大家见面。")
+    assert _ALSO_RE.search("既然我们要继续住在这里，就决不能允许任何人破坏！")
+    assert not _ALSO_RE.search("全体教职工必将以此次会议为起点，强担当、聚合力、务实干！")
+    rules, ctx = load_rules(), Context(genre="speech")
+    assert classify("“老爷爷，你们革命不是为了我们穿名牌，是为了什么呀？”", ctx, rules) != "quote"
+    assert classify("健康快乐，前程似锦，鹏程万里！", ctx, rules) != "quote"  # a wish, not a saying
+    assert classify("中小微企业融资难问题依然存在。", ctx, rules) == "problem"
+
+
+def test_a_line_that_exclaims_or_speaks_in_the_first_person_is_no_heading(tmp_path: Path) -> None:
+    text = ("在开学典礼上的讲话\n尊敬的各位家长、老师，亲爱的同学们：\n"
+            "一、请允许我代表学校对大家的到来表示热烈的欢迎！\n要坚持立德树人，办好人民满意的教育。\n"
+            "二、坚持立德树人根本任务\n要把思想政治工作贯穿教育教学全过程。\n")
+    headings = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "heading"]
+    assert "坚持立德树人根本任务" in headings
+    assert not any("欢迎" in h for h in headings)
+
+
+def test_a_heading_glued_to_its_text_comes_off_and_a_visit_stays_with_its_place(tmp_path: Path) -> None:
+    text = ("学习心得体会\n通过学习，我有很深的体会。“千万工程”的深远意义“千万工程”意义深远，可以从不同的视角去透视和解析。\n"
+            "我坚信，通过浙江之行，我们一定能够开创乡村振兴工作新局面。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "“千万工程”意义深远，可以从不同的视角去透视和解析。" in texts
+    assert not any("之行" in t for t in texts)  # the province visited is not the writer's own

@@ -31,12 +31,16 @@ _TOLD = frozenset({"achievement", "experience", "opening", "significance", "prob
 _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
-_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^(?:这|那)(?:种|部|个|段|位|本|件|一年|些|一|里|让|使|给|令|是|也是|既是|就是|样|会)"
+_ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
                       r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
-                      r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)")  # a visit's story
+                      r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"  # a visit's story
+                      r"|^(?:既然|尤其是|比如|例如|譬如)|这种|这座|这类|这些|以此(?!次)")  # …以这种方式…, 对这些问题…
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
+_GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
+# a point's lead: two short clauses with no subject of their own (壮大发展引擎，推动共同富裕。)
+_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}，[\u4e00-\u9fff“”]{4,12}[。；]$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
 # a speech dated before the reform era's language (1978) is a text to quote, not a source of
 # sentences a writer takes as their own: its terms and quoted lines are still mined
@@ -265,6 +269,8 @@ class DocumentMiner:
             return
         if not HEADING_MIN <= len(text) <= HEADING_MAX or not facts.HAN_RE.search(text):
             return
+        if text.endswith(("！", "!", "？", "?")) or "我" in text:
+            return  # 请允许我代表学校…表示热烈的欢迎！ is a sentence that stands alone, not a heading
         if not sentences.balanced(text):
             self._drop("unbalanced")
             return
@@ -303,9 +309,16 @@ class DocumentMiner:
             if raw[-1:] not in _TERMINAL and not (raw[-1:] in "”’）" and raw.rstrip("”’）")[-1:] in _TERMINAL):
                 self._drop("unfinished")
                 continue
-            s, _marker = sentences.strip_enumerator(raw)
+            s, marker = sentences.strip_enumerator(raw)
+            if marker and k + 1 < len(pieces) and _LEAD_RE.match(s):
+                # 二是壮大发展引擎，推动共同富裕。…: a point's lead run into its paragraph is a heading
+                yield from self._heading(s.rstrip("。；"), len(where.sections) + 1, pos, end_pos)
+                continue
             if not MIN_LEN <= len(s) <= MAX_LEN:
                 continue
+            glued = _GLUED_RE.match(s)
+            if glued:  # “千万工程”的巨大贡献“千万工程”是…: a heading run into its text
+                s = s[glued.end() - len(glued.group(1)):]
             if s.endswith("；") and _LIST_OPENS_RE.search(s):
                 self._drop("unfinished")  # …主要基于三方面考虑：一是…； — the rest of the list is cut off
                 continue

@@ -125,7 +125,9 @@ def _couplet(s: str, rules: Rules) -> bool:
     """Classical lines and maxims: two to four clauses of one length, no speaker in them and no
     clause that sets a task (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。 — not
     坚持生态治理，发展绿色产业。)."""
-    core = s.rstrip("。！；")
+    if s.endswith(("！", "!")):
+        return False  # 健康快乐，前程似锦，鹏程万里！ wishes; it is not a saying
+    core = s.rstrip("。；")
     clauses = [c for c in _PARALLEL_RE.split(core) if c]
     if not 2 <= len(clauses) <= 4 or not all(_HAN_ONLY_RE.match(c) for c in clauses):
         return False
