@@ -677,3 +677,14 @@ def test_a_heading_glued_to_its_text_comes_off_and_a_visit_stays_with_its_place(
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert "“千万工程”意义深远，可以从不同的视角去透视和解析。" in texts
     assert not any("之行" in t for t in texts)  # the province visited is not the writer's own
+
+
+def test_wrong_forms_that_overlap_are_all_found_in_one_scan() -> None:
+    """Which wrong forms a document holds is found in one scan; forms that overlap or start at
+    the same character are each found, as a str.find per rule would find them."""
+    from wengao.mining.repairs import RepairRule, _compile, _wrong_forms_in
+
+    forms = ("党中心", "中心", "心工作", "工作", "作风")
+    rules = tuple(RepairRule(w, "好", (), (), False, _compile(w, (), ())) for w in forms)
+    assert _wrong_forms_in(rules, "推进党中心工作") == {"党中心", "中心", "心工作", "工作"}
+    assert _wrong_forms_in(rules, "没有") == set()
