@@ -688,3 +688,29 @@ def test_wrong_forms_that_overlap_are_all_found_in_one_scan() -> None:
     rules = tuple(RepairRule(w, "好", (), (), False, _compile(w, (), ())) for w in forms)
     assert _wrong_forms_in(rules, "推进党中心工作") == {"党中心", "中心", "心工作", "工作"}
     assert _wrong_forms_in(rules, "没有") == set()
+
+
+def test_dialogue_tallies_wishes_and_a_speech_s_own_motto_are_no_sayings(tmp_path: Path) -> None:
+    text = ("走向远方\n——在毕业典礼上的讲话\n亲爱的同学们：\n"
+            "走向远方，成就时光。今天我们在这里隆重举行毕业典礼。\n"
+            "一位同学问我：“我在外地待过很长时间，老师你去过没有？”我笑着回答了他。\n"
+            "我们的不足是：突击学习多，系统研究少。\n"
+            "古人说：“长风几万里，吹度玉门关。”\n"
+            "最后，祝同学们健康快乐，前程似锦，鹏程万里！\n")
+    quotes = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "quote"]
+    assert any("长风几万里" in q for q in quotes)  # a real saying stays
+    assert not any("走向远方" in q or "你去过" in q or "研究少" in q or "鹏程万里" in q for q in quotes)
+
+
+def test_the_forms_that_keep_a_line_from_being_a_saying() -> None:
+    from wengao.mining.classify import _couplet, load_rules
+    from wengao.mining.formulations import _SPOKEN_RE, _TALLY_RE
+
+    rules = load_rules()
+    assert _couplet("长风几万里，吹度玉门关。", rules)
+    assert not _couplet("突击学习多，系统研究少。", rules)  # a tally of shortcomings
+    assert not _couplet("健康快乐，前程似锦，鹏程万里！", rules)  # a wish
+    assert not _couplet("不畏艰难，勇挑重担，甘于奉献；", rules)  # an item of a list
+    assert _TALLY_RE.search("应付事务多，专题突破少")
+    assert _SPOKEN_RE.search("我在外地待过很长时间，老师你去过没有？") and _SPOKEN_RE.search("如果到那天我会去死的。")
+    assert not _SPOKEN_RE.search("我们党是为人民服务的党。")

@@ -130,3 +130,23 @@ def test_every_placeholder_pattern_needs_a_placeholder_mark() -> None:
             text = shape.format(c=c)
             if any(p.search(text) for p in patterns):
                 assert facts._ANON_MARK_RE.search(text), text
+
+
+@pytest.mark.parametrize("sentence", [
+    "铼、碲回收冶炼能力位列国内前三。",
+    "营商环境建设西部领先、全国靠前。",
+    "创建国家重离子装备制造及应用制造业创新中心。",
+    "甲线铁路中段、乙高铁南段、丙铁路等建成投运。",
+    "深刻汲取唐仁健等严重违纪违法案件教训，始终保持本色。",
+    "一个国家要是不想沦落成利比亚，就必须有强大的实力。",
+    "稳步开展基本医疗保险省级统筹。",
+])
+def test_a_rank_a_named_facility_a_case_or_a_matter_above_a_county_is_a_fact(sentence: str) -> None:
+    lex = load_lexicon()
+    assert fact_reason(sentence, lex) or slot_names(sentence, set(), lex)[1]
+
+
+@pytest.mark.parametrize("sentence", ["努力打造全国领先的营商环境。", "要争创国家级文明城市。", "深刻汲取贪污受贿等案件教训。"])
+def test_a_goal_or_a_kind_of_case_stays(sentence: str) -> None:
+    lex = load_lexicon()
+    assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]

@@ -165,6 +165,7 @@ class DocumentMiner:
         first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
         self.review = is_review(rules, " ".join((front, notes, first)))
         self.lines = _Lines(doc)
+        self.title = _SPACES_RE.sub("", doc.front.title)
         year = doc.front.date[:4]
         self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
         self._formulations: dict[str, tuple[str, str | None]] = {}
@@ -337,6 +338,9 @@ class DocumentMiner:
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")
+                continue
+            if function == "quote" and self.title and kept.split("，")[0] in self.title:
+                self._drop("local_title")  # 走向远方，成就时光。 under the title 走向远方: the speech's own motto
                 continue
             if function in _TOLD and self._names_home(fixed) or function in _DONE and k and before_home(_offset) \
                     and not (function == "opening" and has_form(self.rules, "opening", kept)):

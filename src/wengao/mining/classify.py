@@ -23,6 +23,7 @@ _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _COORDINATED_RE = re.compile(r"[与和及、]|以及")
+_TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
 _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们")
@@ -125,8 +126,8 @@ def _couplet(s: str, rules: Rules) -> bool:
     """Classical lines and maxims: two to four clauses of one length, no speaker in them and no
     clause that sets a task (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。 — not
     坚持生态治理，发展绿色产业。)."""
-    if s.endswith(("！", "!")):
-        return False  # 健康快乐，前程似锦，鹏程万里！ wishes; it is not a saying
+    if s.endswith(("！", "!", "；")) or _TALLY_RE.search(s):
+        return False  # 健康快乐，前程似锦，鹏程万里！ wishes; 学习多，研究少 a tally; …； a list item
     core = s.rstrip("。；")
     clauses = [c for c in _PARALLEL_RE.split(core) if c]
     if not 2 <= len(clauses) <= 4 or not all(_HAN_ONLY_RE.match(c) for c in clauses):

@@ -94,6 +94,14 @@ _SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三�
 _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印发|召开|部署|制定|提出|确定|下达)"
                         r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，")
 # a local body's numbered plenary (市委四届八次全会): that place's meeting, not any writer's
+# a rank one place won (位列国内前三, 西部领先、全国靠前), a named facility above a county
+# (创建国家…创新中心, 建设西北…产业基地), named works finished together (甲线、乙段等建成投运)
+_RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|全省|国内|西部|中部|东部|同类)"
+                      r"|(?:全国|全省|西部|中部|东部)(?:领先|靠前|第一)(?!的)")
+_FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中)"
+                          rf"[{HAN}、]{{2,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|枢纽|屏障)(?![{HAN}])")
+_WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
+                       r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
                          r"[一二三四五六七八九十]+次(?:全会|全体(?:（扩大）)?会议)")
 # a place's own attributes, two of them listed ({市}域面积小、城镇化率高): what that place is like
@@ -102,6 +110,8 @@ _ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][�
                            rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
 _CALLED_RE = re.compile(rf"(?:名叫|叫做|叫作|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
+# a person named for a case (汲取张三等严重违纪违法案件教训)
+_CASE_RE = re.compile(rf"([{HAN}]{{2,3}}?)等[{HAN}]{{0,8}}?案件")
 # a person's name heading a report (张三述职述德述廉报告)
 _REPORTER_RE = re.compile(rf"(?:^|(?<=[，。；：]))([{HAN}]{{2,3}}?)(?:同志)?(?=述(?:职|德|廉|责|学))")
 # the level a nearby word gives a praised placeholder (省委…美丽XX → {省})
@@ -312,7 +322,7 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
             out.append(Name(m.start(1), m.end(1), name, "person"))
     for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
-    for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述")):  # each match holds its mark: no search without it
+    for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述"), (_CASE_RE, "案件")):  # each match holds its mark
         for m in rx.finditer(text) if mark in text else ():
             name = m.group(1)
             if name[0] in lex.surnames and name not in lex.post_prefixes and name not in lex.not_names:
@@ -569,6 +579,8 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "quantity"
     if _MEETING_RE.search(plain):
         return "local_meeting"
+    if _RANK_RE.search(plain) or _FACILITY_RE.search(plain) or _WORKS_RE.search(plain):
+        return "claim"
     if _ATTRIBUTE_RE.search(text):
         return "claim"
     if LIST_ITEM_RE.match(plain):
