@@ -296,6 +296,48 @@ def test_the_fast_reader_reads_what_yaml_reads(tmp_path: Path) -> None:
     assert load_file(path) == yaml.safe_load(hand)
 
 
+@pytest.mark.parametrize("dumper", ["CSafeDumper", "SafeDumper"])
+def test_the_fast_writer_writes_what_yaml_writes(dumper: str) -> None:
+    """Bank files are written by a line writer where every value would stand as it is (or, a
+    slot first, in single quotes); the bytes are PyYAML's, with libyaml's emitter or its own.
+    Anything in doubt is left to PyYAML (the writer says None)."""
+    from wengao.phrases.bank import dump_entries, ordered
+    from wengao.phrases.bankyaml import dump
+
+    if not hasattr(yaml, dumper):
+        pytest.skip(f"PyYAML without {dumper}")
+
+    def yaml_dump(entries: list[dict]) -> str:
+        return yaml.dump(entries, Dumper=getattr(yaml, dumper), allow_unicode=True, sort_keys=False, width=1000,
+                         default_flow_style=False)
+
+    mined = [
+        {"id": "task.0001", "text": "{市}要走在前列，必须各区域走在前列。", "function": "task", "kind": "template",
+         "count": 12, "level": 2, "sources": ["09_mao-1942.txt:43", "doc00001.txt:5", "2024-01-01.txt:3"],
+         "genres": ["speech"], "topics": ["乡村振兴"], "repaired_from": "{市}要走在前列，必须各区域走在前列。"},
+        {"id": "term.0002", "text": "“两进两回”", "function": "term", "kind": "term", "hand": True,
+         "expansion": "科技进乡村、资金进乡村", "sources": ["x:1"], "functions": ["term", "parallel"]},
+        {"id": "quote.0003", "text": "{主题}的'方位'坐标", "function": "quote", "count": -1, "hand": False},
+    ]
+    fast = dump(mined)
+    assert fast is not None and fast == yaml_dump(mined)  # the shape a mine writes goes the fast way
+    assert dump_entries(mined) == yaml_dump(sorted((ordered(e) for e in mined), key=lambda e: e["id"]))
+    # values YAML quotes, escapes, folds or reads as something else; an alias; other types
+    odd = ["yes", "no", "on", "~", "null", "1.5", "0x1F", "1_000", "12:30", "2024-01-01", "-", "-a", "?x", ":x",
+           "x:", "a: b", "a #b", "#a", "...a", "---", "'a'", '"a"', "[a]", "{a}", "@a", "`a", "a b", " a", "a\tb",
+           "a\nb", "\u3000a", "a\u00a0b", "\ufeffa", "a\u2028b", "\ue000", "😀", "a\x85b", "%a", "!a", "&a", "*a",
+           "|a", ">a", "=", "<<", "", "中:", "中 文"]
+    for value in odd:
+        for entry in ({"id": "x.1", "text": value}, {"id": "x.1", "sources": [value]}, {value: "x"}):
+            out = dump([entry])
+            assert out is None or out == yaml_dump([entry]), (value, out)
+    shared = ["a.txt:1"]
+    assert dump([{"id": "x.1", "sources": shared}, {"id": "x.2", "sources": shared}]) is None
+    for other in (1.5, None, {"a": 1}, [], [1], ("a",)):
+        assert dump([{"id": "x.1", "text": other}]) is None
+    assert dump([]) is None and dump([{}]) is None
+
+
 def test_a_very_big_bank_is_searched_through_a_full_text_index(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from wengao.phrases import index
 

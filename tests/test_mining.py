@@ -605,6 +605,29 @@ def test_a_list_cut_after_its_first_item_is_not_a_phrase(tmp_path: Path) -> None
     assert not any("三方面考虑" in t for t in texts)
 
 
+def test_a_variant_met_again_goes_where_a_first_comparison_would_send_it() -> None:
+    """Near duplicates are looked up in two buckets (same opening, same ending), the first bucket
+    first. A variant met again is not compared again — unless a text near it has since joined
+    its first bucket, which a fresh comparison would have preferred."""
+    from wengao.mining.candidates import Candidate
+    from wengao.mining.dedup import Merger
+
+    middle = "坚持以人民为中心的发展思想推动高质量发展不断增强人民群众获得感幸福感安全感" * 2
+
+    def add(merger: Merger, text: str, line: int) -> None:
+        merger.add(Candidate(text, "task", "sentence", "a.txt", line, "speech"))
+
+    variant, ending_alike, opening_alike = "甲乙丙丁戊己" + middle + "子丑寅卯辰巳", "庚辛壬癸天地" + middle + "子丑寅卯辰巳", \
+        "甲乙丙丁戊己" + middle + "东南西北上下"
+    merger = Merger()
+    add(merger, ending_alike, 1)
+    add(merger, variant, 2)  # near the text with its ending (second bucket)
+    add(merger, opening_alike, 3)  # a new entry, in the variant's first bucket
+    add(merger, variant, 4)  # a fresh look finds the text with its opening first
+    sources = {e["text"]: e["sources"] for e in merger.results()}
+    assert sources == {ending_alike: ["a.txt:1", "a.txt:2"], opening_alike: ["a.txt:3", "a.txt:4"]}
+
+
 def test_a_lead_run_into_its_paragraph_is_a_heading(tmp_path: Path) -> None:
     text = ("学习心得体会\n通过学习，我有以下体会。"
             "一是壮大发展引擎，推动共同富裕。要把发展产业作为增加农民收入的根本之策，久久为功。"
@@ -654,6 +677,17 @@ def test_a_heading_glued_to_its_text_comes_off_and_a_visit_stays_with_its_place(
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert "“千万工程”意义深远，可以从不同的视角去透视和解析。" in texts
     assert not any("之行" in t for t in texts)  # the province visited is not the writer's own
+
+
+def test_wrong_forms_that_overlap_are_all_found_in_one_scan() -> None:
+    """Which wrong forms a document holds is found in one scan; forms that overlap or start at
+    the same character are each found, as a str.find per rule would find them."""
+    from wengao.mining.repairs import RepairRule, _compile, _wrong_forms_in
+
+    forms = ("党中心", "中心", "心工作", "工作", "作风")
+    rules = tuple(RepairRule(w, "好", (), (), False, _compile(w, (), ())) for w in forms)
+    assert _wrong_forms_in(rules, "推进党中心工作") == {"党中心", "中心", "心工作", "工作"}
+    assert _wrong_forms_in(rules, "没有") == set()
 
 
 def test_dialogue_tallies_wishes_and_a_speech_s_own_motto_are_no_sayings(tmp_path: Path) -> None:

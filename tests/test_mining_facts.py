@@ -114,6 +114,24 @@ def test_a_dash_enumerator_is_taken_off_and_a_plan_s_stage_is_dropped(lex) -> No
     assert fact_reason("第一要务是发展，这一点必须牢牢把握。", lex) == ""
 
 
+def test_every_placeholder_pattern_needs_a_placeholder_mark() -> None:
+    """The anonymised-name patterns are searched only in a text holding one of _ANON_MARK_RE's
+    characters (they open with lookbehinds, costly to try at every character). Any character
+    one of them is written with, in any of the shapes they look for, shows that a new
+    placeholder character has its mark too."""
+    from wengao.mining import facts
+
+    patterns = [facts._ANON_RE, facts._ANON_ORG_RE, facts._ANON_TOWN_RE, facts._ANON_BARE_RE, facts._ANON_PERSON_RE]
+    alphabet = set("".join(p.pattern for p in patterns)) | set("中县")
+    shapes = ["{c}县", "{c}{c}局", "{c}{c}{c}村", "中{c}镇", "中{c}中", "中{c}", "{c}中", "（{c}）", "（{c}{c}）县",
+              "{c}{c}同志", "某{c}", "{c}某县"]
+    for c in alphabet:
+        for shape in shapes:
+            text = shape.format(c=c)
+            if any(p.search(text) for p in patterns):
+                assert facts._ANON_MARK_RE.search(text), text
+
+
 @pytest.mark.parametrize("sentence", [
     "铼、碲回收冶炼能力位列国内前三。",
     "营商环境建设西部领先、全国靠前。",

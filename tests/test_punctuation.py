@@ -43,3 +43,19 @@ def test_idempotent() -> None:
     once = normalize_punctuation('同志们:今天(星期一)我们讨论"乡村振兴",好吗?')
     assert normalize_punctuation(once) == once
     assert once == "同志们：今天（星期一）我们讨论“乡村振兴”，好吗？"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("中,中", "中，中"),  # between two Chinese characters: changed in the first pass
+    ("中,,x", "中，,x"),  # a mark's neighbour is the mark beside it, as the file has it
+    ("”,中", "”，中"),
+    ("a , ,中", "a , ，中"),  # spaces go with the mark they stand beside
+    ("中 ,x", "中，x"),
+    ("中,1,中", "中，1，中"),
+    ("x,中;y", "x，中；y"),
+    ("1,000个,中", "1,000个，中"),
+])
+def test_marks_next_to_marks_and_spaces(raw: str, expected: str) -> None:
+    """The comma pass for 中,中 and the general pass for the rest agree with judging every mark
+    by its neighbours in the text as it came."""
+    assert normalize_punctuation(raw) == expected

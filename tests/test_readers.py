@@ -128,6 +128,26 @@ def test_size_cap_also_holds_when_the_file_grows(tmp_path: Path, monkeypatch: py
     assert "too big" in error_of(f).diagnostics[0].message
 
 
+def test_a_file_that_grew_after_its_size_was_seen_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader asks for as many bytes as fstat says the file has, then for the rest: a file
+    written to meanwhile is read to its end, and the size cap still holds."""
+    from wengao.reading import readers
+
+    f = tmp_path / "a.txt"
+    f.write_text("一二三\n" * 400, encoding="utf-8")
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def earlier(st: os.stat_result) -> os.stat_result:  # the size it had a moment before
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 5,
+                               int(st.st_atime), int(st.st_mtime), int(st.st_ctime)))
+
+    monkeypatch.setattr(readers.os, "stat", lambda path, **kw: earlier(real_stat(path, **kw)))
+    monkeypatch.setattr(readers.os, "fstat", lambda fd: earlier(real_fstat(fd)))
+    assert readers.load(f) == f.read_bytes()
+    monkeypatch.setattr(limits_mod, "MAX_FILE_BYTES", 100)
+    assert "too big" in error_of(f).diagnostics[0].message
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert "not found" in error_of(tmp_path / "nope.txt").diagnostics[0].message
     assert "folder" in error_of(tmp_path).diagnostics[0].message

@@ -234,3 +234,17 @@ def test_a_users_lexicon_extends_the_post_names(tmp_path: Path, monkeypatch: pyt
     assert not author_line("项目总工程师", load_lexicon(tmp_path))
     (tmp_path / "lexicon.yaml").write_text("posts: [总工程师]\n", encoding="utf-8")
     assert author_line("项目总工程师", load_lexicon(tmp_path))
+
+
+def test_a_lines_chinese_count_follows_its_text() -> None:
+    """Line.han is counted once per text, and again when the text is another."""
+    from dataclasses import replace
+
+    from wengao.reading.lines import Line
+    from wengao.reading.model import RawPara
+
+    line = Line("一二三abc", "一二三abc", 1, 1, RawPara("一二三abc", 1))
+    assert line.han == 3
+    line.text = "一二三四五"
+    assert line.han == 5
+    assert replace(line, text="一").han == 1

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from wengao.document.blocks import Block, Run, merge_runs
+if TYPE_CHECKING:  # the building half's types: reading (mine, check, extract) never loads them
+    from wengao.document.blocks import Block, Run
 
 _DIGITS = "零一二三四五六七八九"
 _CN_NUM = "[一二三四五六七八九十百零〇]+"
@@ -224,6 +226,8 @@ def point_marker(style: str, n: int) -> str:
 
 def _strip_prefix(runs: tuple[Run, ...], pattern: re.Pattern[str] | None, verb: str) -> list[Run]:
     """Remove a typed number (and, for 一要, a leading 要) from the first non-empty run."""
+    from wengao.document.blocks import Run
+
     out = list(runs)
     for i, r in enumerate(out):
         if not r.text.strip():
@@ -241,6 +245,8 @@ def _strip_prefix(runs: tuple[Run, ...], pattern: re.Pattern[str] | None, verb: 
 
 def number_blocks(blocks: list[Block]) -> list[Block]:
     """Prefix headings with 一、（一）1.（1） and points with 一是/一要, counting per parent."""
+    from wengao.document.blocks import Run, merge_runs
+
     counters = [0, 0, 0, 0, 0]
     point_count = 0
     point_style = ""
@@ -284,6 +290,8 @@ def number_blocks(blocks: list[Block]) -> list[Block]:
 def join_run_in(blocks: list[Block]) -> list[Block]:
     """A run-in heading and the paragraph after it are one paragraph: （一）标题。正文…; the
     paragraph's runs keep the body font (role "body"). A heading with no mark of its own gets 。"""
+    from wengao.document.blocks import merge_runs
+
     out: list[Block] = []
     for b in blocks:
         prev = out[-1] if out else None
@@ -301,6 +309,8 @@ def join_run_in(blocks: list[Block]) -> list[Block]:
 
 def join_inline_points(blocks: list[Block]) -> list[Block]:
     """Inline points continue the paragraph before them: 强调，要…。一要…。二要…。"""
+    from wengao.document.blocks import Block, merge_runs
+
     out: list[Block] = []
     for b in blocks:
         if b.inline and out and out[-1].kind in ("p", "point"):

@@ -29,7 +29,7 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 _TOLD = frozenset({"achievement", "experience", "opening", "significance", "problem"})
 # what was done there: after a sentence naming the place, the rest of its paragraph tells of it
 _DONE = frozenset({"achievement", "opening"})
-_HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]")
+_HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
                       r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"

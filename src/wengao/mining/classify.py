@@ -81,7 +81,20 @@ def _strong(rules: Rules, function: str, s: str) -> bool:
     return has_form(rules, function, s)
 
 
+_SECTIONS: dict[tuple[int, tuple[str, ...]], str | None] = {}
+
+
 def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
+    """_section_function, remembered: every sentence under one heading asks it of the same headings."""
+    key = (id(rules), sections)
+    if key not in _SECTIONS:
+        if len(_SECTIONS) > 200_000:
+            _SECTIONS.clear()
+        _SECTIONS[key] = _section_function(rules, sections)
+    return _SECTIONS[key]
+
+
+def _section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
     """What the nearest heading that says says: a Chinese noun phrase ends in its head, so of the
     words in it the one that ends last decides (学习浙江经验的对策 is about 对策, not 经验)."""
     for heading in sections:

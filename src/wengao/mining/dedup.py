@@ -27,6 +27,10 @@ class Merger:
     def __init__(self) -> None:
         self.entries: dict[str, dict[str, Any]] = {}
         self.buckets: dict[str, list[str]] = {}
+        self._sources: dict[int, set[str]] = {}  # id(entry) → its sources: a stock sentence has hundreds
+        self._matchers: dict[str, SequenceMatcher] = {}  # a key compared before → its matcher
+        # a variant key → (the entry it was found near, found in its first bucket?, that bucket's length then)
+        self._found: dict[str, tuple[dict[str, Any], bool, int]] = {}
 
     def add(self, c: Candidate) -> None:
         key = norm(c.text)
@@ -38,10 +42,13 @@ class Merger:
                      "expansion": c.expansion, "sources": [], "genres": set(), "repaired_from": c.repaired_from,
                      "confirm": set(), "first": len(self.entries)}
             self.entries[key] = entry
+            self._sources[id(entry)] = set()
             for b in self._bucket_keys(key):
                 self.buckets.setdefault(b, []).append(key)
         source = f"{c.file}:{c.line}"
-        if source not in entry["sources"]:
+        seen = self._sources[id(entry)]
+        if source not in seen:
+            seen.add(source)
             entry["sources"].append(source)
         entry["functions"][c.function] += 1
         for other in c.also:  # served as well, counted less than its own function
@@ -63,14 +70,43 @@ class Merger:
         return ["^" + key[:6], "$" + key[-6:]]
 
     def _near(self, key: str) -> dict[str, Any] | None:
+        """The entry of the first text in the key's buckets (the first bucket, then the second) that
+        is near it. A variant met again (the same sentence with another adverb, in many documents)
+        is not compared again: buckets only grow at their ends, so only texts added to the first
+        bucket since it was found in the second can come before what was found."""
         if len(key) < 12:
             return None
-        for b in self._bucket_keys(key):
-            for other in self.buckets.get(b, ()):
-                if abs(len(other) - len(key)) > max(2, len(key) // 10):
-                    continue
-                if SequenceMatcher(None, key, other, autojunk=False).ratio() >= NEAR:
-                    return self.entries[other]
+        first, second = (self.buckets.get(b, []) for b in self._bucket_keys(key))
+        known = self._found.get(key)
+        if known is not None:
+            entry, in_first, seen = known
+            if in_first:
+                return entry
+            other = self._first_near(key, first, seen)
+            if other is None:
+                self._found[key] = (entry, False, len(first))
+                return entry
+        else:
+            other = self._first_near(key, first, 0)
+            if other is None:
+                other = self._first_near(key, second, 0)
+                if other is None:
+                    return None
+                self._found[key] = (self.entries[other], False, len(first))
+                return self.entries[other]
+        self._found[key] = (self.entries[other], True, 0)
+        return self.entries[other]
+
+    def _first_near(self, key: str, bucket: list[str], start: int) -> str | None:
+        for other in bucket[start:]:
+            if abs(len(other) - len(key)) > max(2, len(key) // 10):
+                continue
+            matcher = self._matchers.get(other)
+            if matcher is None:  # what SequenceMatcher learns of its second text is kept for the next key
+                matcher = self._matchers[other] = SequenceMatcher(None, "", other, autojunk=False)
+            matcher.set_seq1(key)
+            if matcher.ratio() >= NEAR:
+                return other
         return None
 
     def results(self) -> Iterable[dict[str, Any]]:

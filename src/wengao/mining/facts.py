@@ -54,6 +54,7 @@ _ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?
 # what a bare placeholder stands for, from what follows it: a date or a count (x月x日, X家, xx名)
 # is one occasion's figure; before or after a post (X同志, x书记, 代表×) it is a person
 _PH_FIGURE_RE = re.compile(r"[月日号年届期次家个名位户所项亿万元%％岁天批件]|人(?!民)")
+_ANON_MARK_RE = re.compile("[XxＸｘ×某*＊]")  # every placeholder holds one of these (all the _ANON patterns)
 _ANON_PERSON_RE = re.compile(r"某某|[XxＸｘ×]{2,3}(?=同志|书记|主任|局长|县长|市长)")
 _FORM_SUFFIXES = ("街道", "社区", "村", "镇", "乡")
 _BOUNDARY = set("，。、；：！？“”‘’（）《》—…·,.;:!?()\"' 在到从于和与及对向为把将是的了由自至同跟就请让被给经据")
@@ -140,7 +141,7 @@ class Lexicon:
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
     prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
-    starts: re.Pattern[str]  # a character that can start a place name: where to look at all
+    starts: re.Pattern[str]  # where a place name can start (its first two characters): where to look at all
     post_re: re.Pattern[str]  # any post
     after_post_re: re.Pattern[str]  # a post followed by a name: 局长姚国海专程…
     generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
@@ -190,7 +191,9 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         anaphoric=by_len(data["anaphoric_starts"]), not_anaphoric=by_len(data.get("not_anaphoric") or ()),
         places=places, short=frozenset(short),
         prefixes=frozenset(name[:2] for name in places),
-        starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"),
+        # the first character of a name followed by a possible second: far fewer places to look
+        starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"
+                          "(?=[" + "".join(sorted({re.escape(name[1]) for name in places if len(name) > 1})) + "])"),
         post_re=re.compile(f"(?:{alt})"),
         after_post_re=re.compile(f"(?:{alt})([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)"),
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
@@ -225,7 +228,7 @@ class Name:
 
 
 def _boundary_before(text: str, i: int) -> bool:
-    return i == 0 or text[i - 1] in _BOUNDARY or not HAN_RE.match(text[i - 1])
+    return i == 0 or text[i - 1] in _BOUNDARY or not "\u4e00" <= text[i - 1] <= "\u9fff"  # HAN_RE, one character
 
 
 def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
@@ -271,17 +274,17 @@ def _form_places(text: str, lex: Lexicon) -> list[Name]:
             tail = text[end:end + 1]
             if tail in lex.word_tails or (suffix == "村" and text[end:end + 2] == "一品"):
                 continue
-            if suffix in ("乡", "镇") and tail and HAN_RE.match(tail) and text[end:end + 2] not in (
+            if suffix in ("乡", "镇") and "\u4e00" <= tail <= "\u9fff" and text[end:end + 2] not in (
                     "政府", "党委", "人民", "人大", "纪委"):
                 continue  # 乡/镇 inside a word (乡贤, 镇守) rather than ending a name
             head = ""
             k = at
-            while k > 0 and HAN_RE.match(text[k - 1]) and len(head) < 4:
+            while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and len(head) < 4:  # HAN_RE, one character
                 head = text[k - 1] + head
                 k -= 1
             if not head:
                 continue
-            if lex.generic_head_re.search(head):
+            if head.endswith(lex.generic_heads):  # generic_head_re, on a head of Chinese characters
                 continue
             if suffix == "村" and head[-1:] in "一二三四五六七八九十" and len(head) == 1:
                 continue
@@ -319,10 +322,10 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
         name = m.group(1)
         if (name[0] in lex.surnames or name[:2] in lex.surnames) and name not in lex.post_prefixes:
             out.append(Name(m.start(1), m.end(1), name, "person"))
-    for m in _ANON_PERSON_RE.finditer(text):
+    for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
-    for rx in (_CALLED_RE, _REPORTER_RE, _CASE_RE):
-        for m in rx.finditer(text):
+    for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述"), (_CASE_RE, "案件")):  # each match holds its mark
+        for m in rx.finditer(text) if mark in text else ():
             name = m.group(1)
             if name[0] in lex.surnames and name not in lex.post_prefixes and name not in lex.not_names:
                 out.append(Name(m.start(1), m.end(1), name, "person"))
@@ -371,11 +374,12 @@ def find_names(text: str, lex: Lexicon) -> list[Name]:
 
 def _find_names(text: str, lex: Lexicon) -> list[Name]:
     names: list[Name] = []
-    for m in _ANON_RE.finditer(text):
+    anon = _ANON_MARK_RE.search(text)  # the _ANON patterns open with a lookbehind: searched only when they can match
+    for m in _ANON_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "place", LEVEL_OF_SUFFIX[m.group(1)], anonymous=True))
-    for m in _ANON_TOWN_RE.finditer(text):
+    for m in _ANON_TOWN_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "place", LEVEL_OF_SUFFIX[m.group(1)], anonymous=True))
-    for m in _ANON_ORG_RE.finditer(text):
+    for m in _ANON_ORG_RE.finditer(text) if anon else ():
         names.append(Name(m.start(), m.end(), m.group(0), "org", "单位", anonymous=True))
     names += _gazetteer(text, lex)
     names += _form_places(text, lex)
@@ -483,7 +487,7 @@ def _bare_slots(text: str, lex: Lexicon) -> tuple[str, str]:
     it takes the level of the nearest level word (省委, 全县 …), the one before it first."""
     out = []
     last = 0
-    for m in _ANON_BARE_RE.finditer(text):
+    for m in _ANON_BARE_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         slot = "{名称}"
         if text[:m.start()].endswith(lex.praise):
             # the nearest level word before it governs (省委建设美丽XX的部署和市委…), else the nearest after
@@ -500,7 +504,7 @@ def _bare_slots(text: str, lex: Lexicon) -> tuple[str, str]:
 def _placeholder_reason(text: str, names: list[Name], lex: Lexicon) -> str:
     """"quantity" or "person" when a bare placeholder (one not part of X县, X局 …) stands for a
     date, a count or a person: a slot cannot say which, and {名称} would say it wrongly."""
-    for m in _ANON_BARE_RE.finditer(text):
+    for m in _ANON_BARE_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         if any(n.start <= m.start() < n.end for n in names):
             continue
         after = text[m.end():m.end() + 4]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
@@ -16,6 +16,9 @@ from wengao.reading.model import BlockKind, Document
 _AFTER_LIST = set("成为是的等和与及在上中里得地作")
 CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST_RE = re.compile(rf"(?:[{HAN}]{{2,8}}、){{2,}}[{HAN}]{{2,8}}")
+_LIST_CORE_RE = re.compile(rf"、[{HAN}]{{2,8}}、")  # what every list holds (its second item between two 、)
+_CLAUSES_RE = re.compile("[，；]")
+_TERM_RE = re.compile(f"[{HAN}、·]+")
 _QUOTED_RE = re.compile(r"“([^“”]{2,24})”")
 _NUMBERED_RE = re.compile(rf"^([一两二三四五六七八九十])(?:个|大|项|条|张|同步|优|美)?[{HAN}]{{1,6}}$")
 NUMBERED = re.compile(r"^[一两二三四五六七八九十百千万双]")  # a formulation that counts
@@ -70,7 +73,7 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
     for text, span, heading in _paragraphs(doc):
         if heading:
             continue
-        for m in _LIST_RE.finditer(text):
+        for m in _lists(text):
             items = m.group(0).split("、")
             middle = {len(x) for x in items[1:-1]}
             if len(middle) != 1:
@@ -79,9 +82,9 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
             before = text[m.start() - 1] if m.start() else ""
             # a list starts a clause; its last item may run into the words after it
             after = text[m.end():m.end() + 1]
-            if len(items[0]) != width or re.match(f"[{HAN}]", before or " "):
+            if len(items[0]) != width or "\u4e00" <= before <= "\u9fff":  # one character (or none)
                 continue
-            if len(items[-1]) == width and after and re.match(f"[{HAN}]", after) and after not in _AFTER_LIST:
+            if len(items[-1]) == width and "\u4e00" <= after <= "\u9fff" and after not in _AFTER_LIST:
                 continue  # the last item runs on: the list was cut mid-word
             if len(items[-1]) != width:
                 if len(items[-1]) < width or items[-1][width] not in _AFTER_LIST:
@@ -93,7 +96,7 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                     yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file,
                                     locate(m.group(0), *span), genre, repaired_from=was)
         for _, s in split(text):
-            clauses = [c for c in re.split("[，；]", s.rstrip("。！？")) if c]
+            clauses = [c for c in _CLAUSES_RE.split(s.rstrip("。！？")) if c]
             if len(clauses) >= 3:
                 heads = {c[:2] for c in clauses}
                 if len(heads) == 1 and all(6 <= len(c) <= 20 for c in clauses):
@@ -101,6 +104,19 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                     if kept:
                         yield Candidate(kept, "parallel", "sentence", file, locate(s, *span), genre,
                                         repaired_from=was)
+
+
+def _lists(text: str) -> Iterator[re.Match[str]]:
+    """_LIST_RE.finditer(text), each search begun where a list can start: at most eight
+    characters before the next 、-item-、 (found by a search that skips from 、 to 、), not at
+    every character of the paragraph."""
+    pos = 0
+    while (core := _LIST_CORE_RE.search(text, pos)) is not None:
+        m = _LIST_RE.search(text, max(pos, core.start() - 8))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _expansion(text: str, start: int, end: int, n: int) -> str | None:
@@ -124,7 +140,7 @@ def terms(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> I
     for text, span, _heading in _paragraphs(doc):
         for m in _QUOTED_RE.finditer(text):
             inner = m.group(1)
-            if not re.fullmatch(f"[{HAN}、·]+", inner):
+            if not _TERM_RE.fullmatch(inner):
                 continue
             kept, was = keep(inner)
             if not kept or "{" in kept:
@@ -170,6 +186,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
                 yield Candidate(kept, "quote", "sentence", file, locate(inner, *span), genre, repaired_from=was)
 
 
+@lru_cache(maxsize=8192)  # sibling headings recur from document to document
 def _longest_common(a: str, b: str) -> str:
     best = ""
     for i in range(len(a)):

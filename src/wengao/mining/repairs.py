@@ -14,9 +14,10 @@ A repair is applied only
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,9 +84,29 @@ def _pairs(text: str) -> set[str]:
 
 
 _TABLE_PAIRS: dict[int, set[str]] = {}
+# per rule table (the same tuple for every document of a mine): its rules longest wrong form first,
+# its table pairs, and one pattern finding every wrong form at once
+_PER_TABLE: dict[tuple[str, int], tuple[tuple[RepairRule, ...], Any]] = {}
+
+
+def _per_table(what: str, rules: tuple[RepairRule, ...], make: Callable[[], Any]) -> Any:
+    """`make()`, remembered for this very tuple of rules (not recomputed, nor the tuple hashed,
+    for each document)."""
+    known = _PER_TABLE.get((what, id(rules)))
+    if known is None or known[0] is not rules:
+        known = _PER_TABLE[(what, id(rules))] = (rules, make())
+    return known[1]
+
+
+def _longest_first(rules: tuple[RepairRule, ...]) -> tuple[RepairRule, ...]:
+    return _per_table("sorted", rules, lambda: tuple(sorted(rules, key=lambda r: -len(r.wrong))))
 
 
 def _table_pairs(rules: tuple[RepairRule, ...]) -> set[str]:
+    return _per_table("pairs", rules, lambda: _table_pairs_of(rules))
+
+
+def _table_pairs_of(rules: tuple[RepairRule, ...]) -> set[str]:
     """The joins the table's own collocations vouch for (认识 after 深刻, 发展 before 理念)."""
     key = hash(rules)
     if key not in _TABLE_PAIRS:
@@ -113,7 +134,10 @@ class CorpusPairs:
         self.stale = 0  # documents in a row that taught nothing new: the corpus's joins are known
         firsts = {r.right[0] for r in rules if r.right}
         lasts = {r.right[-1] for r in rules if r.right}
-        self._before = re.compile("(?<=[\u4e00-\u9fff])[" + re.escape("".join(sorted(firsts))) + "]") if firsts else None
+        # the character first, the lookbehind over it and the one before: the search skips to the
+        # candidates instead of trying a lookbehind at every character
+        first = "[" + re.escape("".join(sorted(firsts))) + "]"
+        self._before = re.compile(first + "(?<=[\u4e00-\u9fff]" + first + ")") if firsts else None
         self._after = re.compile("[" + re.escape("".join(sorted(lasts))) + "](?=[\u4e00-\u9fff])") if lasts else None
 
     def add(self, text: str) -> None:
@@ -133,12 +157,16 @@ class DocumentRepairs:
     def __init__(self, rules: tuple[RepairRule, ...], text: str, corpus: CorpusPairs | None = None) -> None:
         # longer wrong forms first: they are words by themselves, and their repair lets a short
         # form beside them join a repaired neighbour (深刻生疏简单困难性)
-        self.rules = tuple(sorted(rules, key=lambda r: -len(r.wrong)))
-        found = {r.label for r in rules if not r.if_seen and r.wrong in text and r.pattern.search(text)}
+        self.rules = _longest_first(rules)
+        present = _wrong_forms_in(rules, text)
+        found = {r.label for r in rules if not r.if_seen and r.wrong in present and _stands(r, text)}
         odd = any(q in text for q in _ODD_QUOTES)
         self.corrupted = len(found) >= MIN_RULES or (odd and len(found) >= 1)
         # a clean document asks only the redaction rules, which the corpus confirms
         self.active = self.rules if self.corrupted else tuple(r for r in self.rules if r.if_seen)
+        # the rules whose wrong form alone proves a corruption left unrepaired (see still_corrupt)
+        self._telling = tuple(r for r in self.rules if not r.if_seen and (len(r.wrong) > 2 or r.before or r.after)) \
+            if self.corrupted else ()
         self._pairs = _pairs(text) if self.corrupted else set()
         if corpus is not None:
             if self.corrupted:
@@ -165,9 +193,7 @@ class DocumentRepairs:
     def still_corrupt(self, text: str) -> bool:
         """A corrupted document's text that still holds a wrong form no repair could safely fix.
         A two-character form standing alone proves nothing (效劳 is a word, 有效劳动 holds it)."""
-        return self.corrupted and any(
-            not r.if_seen and (len(r.wrong) > 2 or r.before or r.after) and r.wrong in text and r.pattern.search(text)
-            for r in self.rules)
+        return self.corrupted and any(_stands(r, text) for r in self._telling)
 
     def apply(self, text: str) -> tuple[str, tuple[RepairRule, ...]]:
         """The text repaired, and the rules that fired (if_seen ones stay to be confirmed)."""
@@ -188,6 +214,42 @@ class DocumentRepairs:
                 text = "".join(out)
                 fired.append(rule)
         return text, tuple(fired)
+
+
+def _wrong_forms_in(rules: tuple[RepairRule, ...], text: str) -> set[str]:
+    """The wrong forms that occur in `text`, found in one scan for all of them (not one
+    str.find over a whole document per rule): the search stops at each place where any form
+    starts, and every form starting there is taken."""
+    pattern, by_first = _per_table("forms", rules, lambda: _forms_pattern(rules))
+    found: set[str] = set()
+    if pattern is None:
+        return found
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        at = m.start()
+        found.update(w for w in by_first[text[at]] if text.startswith(w, at))
+        pos = at + 1
+    return found
+
+
+def _forms_pattern(rules: tuple[RepairRule, ...]) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+    forms = sorted({r.wrong for r in rules if r.wrong})
+    by_first: dict[str, list[str]] = {}
+    for w in forms:
+        by_first.setdefault(w[0], []).append(w)
+    return (re.compile("|".join(map(re.escape, forms))) if forms else None), by_first
+
+
+def _stands(rule: RepairRule, text: str) -> bool:
+    """The wrong form stands in `text` in a context the rule names. Every match of the rule's
+    pattern starts where the wrong form does: the pattern is tried there only, not at every
+    character of a whole document (a pattern opening with a lookbehind has no prefix to skip by)."""
+    at = text.find(rule.wrong)
+    while at >= 0:
+        if rule.pattern.match(text, at):
+            return True
+        at = text.find(rule.wrong, at + 1)
+    return False
 
 
 def seen_forms(rule: RepairRule) -> list[str]:

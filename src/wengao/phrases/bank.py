@@ -49,7 +49,12 @@ def _sort_key(entry: dict[str, Any]) -> tuple:
 
 
 def dump_entries(entries: list[dict[str, Any]]) -> str:
+    from wengao.phrases.bankyaml import dump
+
     entries = sorted((ordered(e) for e in entries), key=_sort_key)
+    fast = dump(entries)  # the same bytes PyYAML writes, for entries of the shape wengao writes
+    if fast is not None:
+        return fast
     return yaml.dump(entries, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000,
                      default_flow_style=False)
 

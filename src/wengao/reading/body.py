@@ -158,7 +158,7 @@ class BodyReader:
         t = line.text
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         prev = lines[k - 1] if k else None
-        if line.is_table or line.han < 2 or t[-1] in "。，、；：…！,;:!" or re.search("[。；]", t):
+        if line.is_table or not t or t[-1] in "。，、；：…！,;:!" or line.han < 2 or re.search("[。；]", t):
             return False
         if salutation(t, self.lex) or date_line(t) or author_line(t, self.lex) or parse_point(t):
             return False

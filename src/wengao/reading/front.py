@@ -5,7 +5,7 @@ sign-off. Judged by form, with the lexicon's post names and title words where wo
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.lexicon import Lexicon
@@ -173,13 +173,14 @@ def byline(text: str) -> str:
     return m.group(1) if m else ""
 
 
-_SPEAKER_TAIL_RE = re.compile(
-    rf"^(.*?(?:讲话|致辞|发言|报告|汇报|讲稿|讲话稿|贺词|演讲))\s+([{HAN}](?:\s?[{HAN}]){{1,3}})$")
+@cache  # two Chinese-character classes (a millisecond to compile) for a rare line: when first asked
+def _speaker_tail_re() -> re.Pattern[str]:
+    return re.compile(rf"^(.*?(?:讲话|致辞|发言|报告|汇报|讲稿|讲话稿|贺词|演讲))\s+([{HAN}](?:\s?[{HAN}]){{1,3}})$")
 
 
 def speaker_after_subtitle(text: str) -> tuple[str, str] | None:
     """——在…成人礼上的致辞 王 琛: the subtitle, and the speaker's name printed after it."""
-    m = _SPEAKER_TAIL_RE.match(text.strip())
+    m = _speaker_tail_re().match(text.strip())
     return (m.group(1), m.group(2)) if m else None
 
 

@@ -17,7 +17,9 @@ _SPEECH = re.compile("讲话|致辞|贺词|报告|汇报|讲稿|讲座|党课|�
 _NEWS_TITLE = re.compile("召开|举行|举办|开幕|闭幕|出席|主持|会见|调研|座谈会在|顺利|圆满|隆重")
 _DATELINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:社|报|网|台)[\u4e00-\u9fff]{0,6})?(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|今天)[^。]{0,40}?(?:电|讯)?[，,]")
 _EVENT = re.compile("召开|举行|举办|开幕|闭幕|开班|启动|座谈会|会议|大会|培训班|推进会|现场会|发文|印发|出台|发布|签约|揭牌")
-_REPORTED = re.compile(r"(?<![我们你])(?:指出|强调|表示|介绍)[，：:]")
+# the verb first, then a lookbehind over it (not 我/们/你 before it): the search skips to the
+# verbs' first characters instead of trying a lookbehind at every character of a whole document
+_REPORTED = re.compile(r"(?:指出|强调|表示|介绍)(?<![我们你]..)[，：:]")
 _ATTEND = re.compile("出席|主持|参加(?:了)?(?:会议|培训|活动)|列席|与会")
 _QUOTE = re.compile("“[^”]*”")
 
@@ -25,9 +27,10 @@ _QUOTE = re.compile("“[^”]*”")
 _INSTITUTION = re.compile("[自]我|我(?=[校市县省区国院局部委厅乡镇村所司行社团党军方])")
 
 
-def _first_person(text: str) -> float:
-    """How often the writer says 我 (not 我校/我市/我国, an institution's voice), per mille."""
-    bare = _INSTITUTION.sub("", _QUOTE.sub("", text))
+def _first_person(unquoted: str) -> float:
+    """How often the writer says 我 (not 我校/我市/我国, an institution's voice), per mille, in the
+    text with its quotations taken out."""
+    bare = _INSTITUTION.sub("", unquoted)
     return bare.count("我") / max(1, len(bare)) * 1000
 
 
@@ -57,6 +60,13 @@ def detect(doc: Document, lex: Lexicon, hint: Genre | None = None) -> Genre:
     if doc.parts:
         return Genre.COMPILATION
     front = doc.front
+    # the title's own word decides first: the body's evidence is gathered only when it is asked
+    own = named(front.subtitle) or named(front.title)
+    if own in (Genre.STUDY_REPORT, Genre.EXCHANGE, Genre.OTHER):
+        return own
+    news_title = _NEWS_TITLE.search(front.title) is not None
+    if not news_title and (own is Genre.SPEECH or front.salutation):
+        return Genre.SPEECH
     title = front.title + " " + front.subtitle
     body = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING,
                                                  BlockKind.HEADING)]
@@ -69,18 +79,16 @@ def detect(doc: Document, lex: Lexicon, hint: Genre | None = None) -> Genre:
         news += 3
     elif _EVENT.search(first[:80]) and re.search(r"\d{1,2}月\d{1,2}日|近日|日前", first[:60]):
         news += 2
-    news += min(3, len(_REPORTED.findall(_QUOTE.sub("", text))))
+    unquoted = _QUOTE.sub("", text)
+    news += min(3, len(_REPORTED.findall(unquoted)))
     news += min(2, len(_ATTEND.findall(text)))
     if front.source or re.search(r"[（(](?:记者|通讯员)", text[-200:]) or re.search(
             r"[（(][\u4e00-\u9fff]{2,4}[）)]\s*$", text):
         news += 2
-    me = _first_person(text)
+    me = _first_person(unquoted)
     if front.salutation:
         news -= 3
-    own = named(front.subtitle) or named(front.title)
-    if own in (Genre.STUDY_REPORT, Genre.EXCHANGE, Genre.OTHER):
-        return own
-    if _NEWS_TITLE.search(front.title) and news >= 5:
+    if news_title and news >= 5:
         return Genre.NEWS
     if own is Genre.SPEECH or front.salutation:
         return Genre.SPEECH

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.front import author_line, date_line, is_subtitle, salutation
@@ -57,10 +58,15 @@ class Line:
     col: int = 1  # where `source` starts in the raw paragraph (a line split off a longer one)
     flattened: bool = False  # cut out of a flattened paragraph: its heading may be glued on
     md_level: int = 0  # a Markdown heading (# … ######): its number of #
+    _han: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def han(self) -> int:
-        return len(HAN_RE.findall(self.text))
+        """How many Chinese characters it has (counted once for its text: asked again and again)."""
+        known = self._han
+        if known is None or known[0] is not self.text:
+            known = self._han = (self.text, len(HAN_RE.findall(self.text)))
+        return known[1]
 
     @property
     def is_table(self) -> bool:
@@ -77,7 +83,8 @@ def normalize(text: str) -> str:
     text = normalize_punctuation(text.strip())
     if "（" in text or "(" in text:
         text = _SITE_TAG_RE.sub("", text).strip()
-    return _SPACES_RE.sub(" ", text)
+    # the pattern opens with a repeat, so a search tries every character: only when there is work
+    return _SPACES_RE.sub(" ", text) if "  " in text else text
 
 
 def ends_sentence(text: str) -> bool:
@@ -129,7 +136,8 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
         return "rule"
     if _PAGE_FOOTER_RE.match(t):
         return "page footer"
-    if t.startswith("![") or (_URL_RE.search(t) and len(t) < 160):
+    # every address has a "." or "://" in it: most lines need no search
+    if t.startswith("![") or (len(t) < 160 and ("." in t or "://" in t) and _URL_RE.search(t)):
         return "URL"
     if t[0] in NON_INITIAL:
         return ""  # a piece of a broken sentence: joined to the line before it
@@ -153,14 +161,22 @@ def _chrome_reason(line: Line, lex: Lexicon) -> str:
     m = _LABEL_RE.match(t)
     if m and m.group(1) in lex.chrome_words and len(m.group(2)) <= 30 and m.group(1) not in ("来源", "稿源"):
         return "page label"
-    words = [w for w in re.split(r"[\s【】>»|/：:]+", t) if w]
-    if words and len(t) <= 16 and all(_made_of(w, lex.chrome_words) for w in words):
-        return "interface words"
+    if len(t) <= 16:
+        words = [w for w in re.split(r"[\s【】>»|/：:]+", t) if w]
+        if words and all(_made_of(w, lex.chrome_words) for w in words):
+            return "interface words"
     if len(t) <= 16 and re.search(r"(?:>>|»|》》)$", t):
         return "link"
-    if len(t) < 200 and sum(1 for w in lex.boilerplate if w in t) >= (1 if len(t) < 120 else 2):
+    if len(t) < 200 and _boilerplate_re(lex.boilerplate).search(t) and \
+            sum(1 for w in lex.boilerplate if w in t) >= (1 if len(t) < 120 else 2):
         return "site boilerplate"
     return ""
+
+
+@cache
+def _boilerplate_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the words: one search says whether a line holds one at all (most hold none)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 _CONTENTS_STYLE_RE = re.compile(r"^(?:toc(?: heading|\s*\d)|目录(?:\s*\d)?)$", re.I)
@@ -185,11 +201,16 @@ def _titles(lines: list[Line], j: int, lex: Lexicon) -> bool:
                                                 or (" " in nxt and author_line(nxt, lex)))
 
 
+@cache
+def _longest(vocabulary: frozenset[str]) -> int:
+    return max((len(w) for w in vocabulary), default=0)
+
+
 def _made_of(word: str, vocabulary: frozenset[str]) -> bool:
     """Can the word be cut into words of the vocabulary (扫一扫在手机打开当前页)?"""
     if word in vocabulary:
         return True
-    longest = max((len(w) for w in vocabulary), default=0)
+    longest = _longest(vocabulary)
     reach = [True] + [False] * len(word)
     for i in range(len(word)):
         if reach[i]:
@@ -237,6 +258,14 @@ def mark_furniture(lines: list[Line], lex: Lexicon) -> None:
 _TOC_ENTRY_RE = re.compile(r"^(.{2,60}?)\s*[.…·．\s]*(\d{1,3})$")
 
 
+def _toc_entry(text: str) -> re.Match[str] | None:
+    # an entry ends in its page number (\d is a Unicode decimal, as str.isdecimal; $ may stand
+    # before a final newline): a line that does not is not tried at sixty split points
+    if not (text[-1:].isdecimal() or text.endswith("\n")):
+        return None
+    return _TOC_ENTRY_RE.match(text)
+
+
 def _contents(lines: list[Line]) -> None:
     """A table of contents: lines ending in non-decreasing page numbers (after 目录, or three and
     more in a row). Its entries are set aside; the reader checks the parts against them."""
@@ -246,7 +275,7 @@ def _contents(lines: list[Line]) -> None:
         j = i + 1 if header else i
         last = 0
         while j < len(lines):
-            m = _TOC_ENTRY_RE.match(lines[j].text)
+            m = _toc_entry(lines[j].text)
             if not m or int(m.group(2)) < last or m.group(1)[-1] in "。！？；，" or not HAN_RE.search(m.group(1)):
                 break
             last = int(m.group(2))
@@ -397,9 +426,13 @@ def _page_chunks(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        run = [i]
         first = parse_number(lines[i].text) if not lines[i].noise else None
-        while first is not None and run[-1] + 1 < len(lines):
+        if first is None:  # no number, no run (most lines)
+            out.append(lines[i])
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < len(lines):
             nxt = lines[run[-1] + 1]
             n = parse_number(nxt.text) if not nxt.noise else None
             if n is None or n.scheme is not first.scheme or n.value != first.value + len(run):

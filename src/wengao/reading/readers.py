@@ -50,9 +50,14 @@ def load(path: Path) -> bytes:
     except OSError as exc:
         raise fail(where, "read.unreadable", reason=exc.strerror or str(exc)) from None
     try:
-        _check_stat(os.fstat(fd), where)  # it may have been swapped since the first look
+        st = os.fstat(fd)
+        _check_stat(st, where)  # it may have been swapped since the first look
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limits.MAX_FILE_BYTES + 1)
+            # as many bytes as the file has (a read into a buffer the size of the cap costs more
+            # than reading a small file), then, if it grew meanwhile, the rest up to the cap
+            data = fh.read(min(st.st_size, limits.MAX_FILE_BYTES) + 1)
+            if len(data) > st.st_size:
+                data += fh.read(limits.MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
         raise fail(where, "read.unreadable", reason=exc.strerror or str(exc)) from None
     finally:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
 
 from wengao.document.numbering import parse_number, parse_point
 from wengao.reading.body import STYLE_HEADING_RE, STYLE_ROLES, BodyReader, style_level
@@ -65,7 +64,12 @@ class _Reader:
         meta = next((ln.text for ln in self.lines if ln.noise == "front matter title"), "")
         self.meta_title = re.sub(r"^title\s*[:：]\s*", "", meta).strip("'\"‘’“” ")
         sizes = [ln.raw.size for ln in self.text if ln.raw.size and len(ln.text) >= 40]
-        self.body_size = median(sizes) if sizes else None
+        if sizes:  # only a .docx has sizes
+            from statistics import median
+
+            self.body_size = median(sizes)
+        else:
+            self.body_size = None
         self.body = BodyReader(lex, self.body_size)
         # a Markdown file's one top-level heading, above any text, is its title
         md = [ln for ln in self.text if ln.md_level]
@@ -93,7 +97,7 @@ class _Reader:
             return True
         if style_level(line):
             return False
-        if line.han < 2 or len(t) > 50 or re.search("[。；]", t) or t[-1] in "，、：；！,:;!" + _DANGLING:
+        if len(t) > 50 or line.han < 2 or re.search("[。；]", t) or t[-1] in "，、：；！,:;!" + _DANGLING:
             return False
         if parse_number(t) or parse_point(t) or salutation(t, self.lex) or date_line(t):
             return False

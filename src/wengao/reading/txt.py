@@ -13,6 +13,7 @@ without a BOM only when its zero bytes say so. Anything else is a binary file, s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wengao.errors import Diagnostic, DocumentError
 from wengao.i18n import t
@@ -28,8 +29,14 @@ _BOMS = (
 )
 # C0 controls other than tab, newline, carriage return and form feed; DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# GB18030 maps stray byte pairs into the private use area: real text almost never holds them.
-_ODD_GB = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff]")
+
+
+@cache  # only a GB18030 file asks it
+def _odd_gb() -> re.Pattern[str]:
+    """GB18030 maps stray byte pairs into the private use area: real text almost never holds them."""
+    return re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff]")
+
+
 _INDENT = {"\u3000": 1.0, " ": 0.5, "\xa0": 0.5, "\t": 2.0}
 
 
@@ -64,7 +71,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             if _mostly_controls(data):
                 raise _binary(path) from None
             raise _undecodable(data, utf8_error, path, "UTF-8") from None
-        if len(_ODD_GB.findall(text)) > len(text) // 100:
+        if len(_odd_gb().findall(text)) > len(text) // 100:
             raise _binary(path) from None
         return text, "gb18030"
     if len(_CONTROL.findall(text)) > len(text) // 100:

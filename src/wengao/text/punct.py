@@ -69,11 +69,30 @@ def neighbour(text: str, start: int, step: int, skip: str = " \t") -> str:
     return ""
 
 
+_cjk = cache(is_cjk)  # a comma in Chinese text asks this of the same few characters again and again
+
+
+@cache
+def _han_comma_re() -> re.Pattern[str]:
+    # the comma first (then a lookbehind over it): the search skips to commas instead of trying
+    # the lookbehind at every character
+    return re.compile(f",(?<=[{HAN}],)(?=[{HAN}])")
+
+
 def _marks(text: str) -> str:
+    if "," in text:
+        # a comma between two Chinese characters (the common case of a web copy) is changed at
+        # once: it is its own match, its neighbours decide it, and it is no other mark's neighbour
+        text = _han_comma_re().sub("，", text)
+        if not any(c in text for c in ",:;!?"):
+            return text  # no other mark left: no need to walk the text again
+
     def repl(m: re.Match[str]) -> str:
-        before = neighbour(text, m.start(1) - 1, -1)
-        after = neighbour(text, m.end(1), 1)
-        if is_cjk(before) or is_cjk(after):
+        start = m.start(1)
+        before = text[start - 1] if start else ""
+        if before == " " or before == "\t":
+            before = neighbour(text, start - 1, -1)
+        if _cjk(before) or _cjk(neighbour(text, m.end(1), 1)):
             return FULLWIDTH[m.group(1)]
         return m.group(0)
 
