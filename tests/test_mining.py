@@ -727,3 +727,20 @@ def test_slips_deeds_and_new_this_year_facts() -> None:
     assert fact_reason("今年实施实绩考核，新增加了市际交叉考核。", lex) == "quantity"
     assert slot_names("要以学习浙江“千万工程”经验为突破口。", {"浙江"}, lex)[1] == "claim"
     assert fact_reason("坚持中央统筹，中央农办发挥好牵头作用。", lex) == "national_only"
+
+
+def test_province_level_matters_judgements_and_list_labels() -> None:
+    from wengao.mining.candidates import _ALSO_RE, _NOT_A_HEAD_RE
+    from wengao.mining.classify import Context, classify, load_rules
+    from wengao.mining.facts import fact_reason, load_lexicon
+    from wengao.mining.sentences import strip_enumerator
+
+    assert fact_reason("推动有条件的省属企业加强重要能源和矿产资源获取。", load_lexicon()) == "national_only"
+    rules = load_rules()
+    assert classify("高质量发展是全面建设社会主义现代化国家的首要任务。", Context(), rules) == "significance"
+    assert classify("要提高教育教学质量，优化教师队伍最重要、最关键。", Context(), rules) == "significance"
+    assert _ALSO_RE.search("要充分发挥他们的作用。")
+    assert not _ALSO_RE.search("最后，让我们共同为孩子们祝福，祝愿他们在我们学校健康成长！")
+    assert strip_enumerator("总之：教有规律，教学有方，教无定法，贵在得法。")[0] == "教有规律，教学有方，教无定法，贵在得法。"
+    assert _NOT_A_HEAD_RE.search("便民服务方面") and _NOT_A_HEAD_RE.search("领导干部民主测评要点")
+    assert not _NOT_A_HEAD_RE.search("坚持以人民为中心的发展思想")
