@@ -744,3 +744,11 @@ def test_province_level_matters_judgements_and_list_labels() -> None:
     assert strip_enumerator("总之：教有规律，教学有方，教无定法，贵在得法。")[0] == "教有规律，教学有方，教无定法，贵在得法。"
     assert _NOT_A_HEAD_RE.search("便民服务方面") and _NOT_A_HEAD_RE.search("领导干部民主测评要点")
     assert not _NOT_A_HEAD_RE.search("坚持以人民为中心的发展思想")
+
+
+def test_a_pledge_anywhere_is_a_resolution_and_a_trend_reported_an_achievement() -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    rules = load_rules()
+    assert classify("我们要以更务实举措改进工作，不辜负全市人民的厚望。", Context(genre="report"), rules) == "resolution"
+    assert classify("各项投入不断加大。", Context(genre="report", opening=True), rules) == "achievement"

@@ -150,3 +150,22 @@ def test_a_rank_a_named_facility_a_case_or_a_matter_above_a_county_is_a_fact(sen
 def test_a_goal_or_a_kind_of_case_stays(sentence: str) -> None:
     lex = load_lexicon()
     assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("今天我想从蒋裕燕同学的成就中汲取力量。", "person"),
+    ("加强祁连山生态保护常态长效监管。", "place"),
+    ("积极申建中国（四川）自由贸易试验区。", "place"),
+    ("坚决筑牢首都政治安全护城河。", "national_only"),
+    ("适时运用存款准备金率、利率等手段。", "national_only"),
+])
+def test_a_pupil_a_landscape_a_bracketed_zone_the_capital_and_money_are_not_a_county_s(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert (fact_reason(sentence, lex) or slot_names(sentence, set(), lex)[1]) == why
+
+
+@pytest.mark.parametrize("sentence", ["践行绿水青山就是金山银山理念，加强生态保护。", "统筹山水林田湖草沙系统治理。",
+                                      "全体同学要认真学习，全面发展。"])
+def test_common_landscape_words_and_a_class_stay(sentence: str) -> None:
+    lex = load_lexicon()
+    assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]

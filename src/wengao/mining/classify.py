@@ -157,6 +157,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return "transition"
     if has_form(rules, "quote_said", s):
         return "quote"
+    if has_form(rules, "resolution_strong", s):
+        return "resolution"
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
     if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s
                                               or s.endswith(("！", "!"))):  # 我们一定要…决不辜负…！

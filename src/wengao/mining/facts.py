@@ -103,6 +103,12 @@ _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批)(?:国
                           rf"[{HAN}、]{{2,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|枢纽|屏障)(?![{HAN}])")
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
                        r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
+# a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
+# place's landscape; 绿水青山, 江河湖泊 and 山水林田湖草 are no names
+_LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景)")
+_COMMON_LANDSCAPE = frozenset({"江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖"})
+# a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
+_ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
                          r"[一二三四五六七八九十]+次(?:全会|全体(?:（扩大）)?会议)")
 # a place's own attributes, two of them listed ({市}域面积小、城镇化率高): what that place is like
@@ -585,6 +591,9 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "local_meeting"
     if _RANK_RE.search(plain) or _FACILITY_RE.search(plain) or _WORKS_RE.search(plain):
         return "claim"
+    if _ZONE_RE.search(text) or any(m.group(1) not in _COMMON_LANDSCAPE and not m.group(1).endswith("湖草")
+                                    for m in _LANDSCAPE_RE.finditer(plain)):
+        return "place"
     if _ATTRIBUTE_RE.search(text):
         return "claim"
     if LIST_ITEM_RE.match(plain):
