@@ -752,3 +752,12 @@ def test_a_pledge_anywhere_is_a_resolution_and_a_trend_reported_an_achievement()
     rules = load_rules()
     assert classify("我们要以更务实举措改进工作，不辜负全市人民的厚望。", Context(genre="report"), rules) == "resolution"
     assert classify("各项投入不断加大。", Context(genre="report", opening=True), rules) == "achievement"
+
+
+def test_an_imperative_heading_s_result_word_defers_to_the_heading_above() -> None:
+    from wengao.mining.classify import load_rules, section_function
+
+    rules = load_rules()
+    assert section_function(rules, ("加快释放改革开放成效", "2026年重点工作")) == "task"
+    assert section_function(rules, ("持续夯实高质量发展基础", "2025年工作回顾")) == "achievement"
+    assert section_function(rules, ("主要工作成效",)) == "achievement"

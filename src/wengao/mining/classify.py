@@ -114,6 +114,8 @@ def _section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
                 gap = heading[found[ranked[1]][1]:found[ranked[0]][0]]
                 if _COORDINATED_RE.search(gap) and "的" not in gap:
                     return None  # 存在不足与下一步打算: two heads; the sentence's own form decides
+            if ranked[0] == "achievement" and has_form(rules, "task", heading):
+                continue  # 加快释放改革开放成效: 成效 is what the task is for; the heading above says more
             return ranked[0]
     return None
 
