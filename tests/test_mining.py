@@ -761,3 +761,13 @@ def test_an_imperative_heading_s_result_word_defers_to_the_heading_above() -> No
     assert section_function(rules, ("加快释放改革开放成效", "2026年重点工作")) == "task"
     assert section_function(rules, ("持续夯实高质量发展基础", "2025年工作回顾")) == "achievement"
     assert section_function(rules, ("主要工作成效",)) == "achievement"
+
+
+def test_the_body_one_reports_for_is_a_slot_and_a_story_told_to_you_is_not_a_phrase(tmp_path: Path) -> None:
+    from wengao.mining.candidates import _ALSO_RE
+
+    text = ("政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "现在，我代表{单位}，向大会报告工作，请予审议。" in texts
+    assert _ALSO_RE.search("如果你不让他有话语的可能性，他就到网上去说。")
+    assert not _ALSO_RE.search("同学们，你们要珍惜时光，努力学习。")

@@ -169,3 +169,21 @@ def test_a_pupil_a_landscape_a_bracketed_zone_the_capital_and_money_are_not_a_co
 def test_common_landscape_words_and_a_class_stay(sentence: str) -> None:
     lex = load_lexicon()
     assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("打造西部金融中心。", "claim"),
+    ("加快长城国家文化公园{省}段建设。", "place"),
+    ("我国有上亿市场主体，而且还在不断增加。", "quantity"),
+    ("打造一批彰显甘风陇韵的文化品牌。", "place"),
+    ("支持企业在津打造资源回收平台。", "place"),
+])
+def test_a_province_s_short_name_a_stretch_and_a_round_count(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert (fact_reason(sentence, lex) or slot_names(sentence, set(), lex)[1]) == why
+
+
+def test_川流不息_and_千家万户_are_words() -> None:
+    lex = load_lexicon()
+    for sentence in ("车辆川流不息，要做好交通疏导。", "要用好千家万户的力量。"):
+        assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]

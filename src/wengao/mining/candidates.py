@@ -35,9 +35,11 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"  # a visit's story
                       r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)"  # …以这种方式…
-                      r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$")  # 要充分发挥他们的作用。
+                      r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$"  # 要充分发挥他们的作用。
+                      r"|你(?!们)")  # 如果你不让他有话语的可能性…: a story told to the hall
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
+_ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
 _NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$")
 _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委省政府|委市政府|委县政府)?(?:坚持|把|通过|形成|注重|探索|推行|率先|始终)")
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：])")  # 干部干部，干是当头的 is a figure of speech
@@ -200,6 +202,8 @@ class DocumentMiner:
         slotted, why = facts.slot_names(text, self.home, self.lex)
         if why:
             return "", why
+        if "我代表" in slotted:  # 现在，我代表省人民政府，向大会报告工作: the body is whoever reports
+            slotted = _ON_BEHALF_RE.sub("{单位}", slotted)
         why = facts.fact_reason(slotted, self.lex)
         return ("", why) if why else (slotted, "")
 

@@ -99,14 +99,21 @@ _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印�
 # (创建国家…创新中心, 建设西北…产业基地), named works finished together (甲线、乙段等建成投运)
 _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|全省|国内|西部|中部|东部|同类)"
                       r"|(?:全国|全省|西部|中部|东部)(?:领先|靠前|第一)(?!的)")
-_FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中)"
-                          rf"[{HAN}、]{{2,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|枢纽|屏障)(?![{HAN}])")
+_FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
+                          rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])")
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
                        r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
 # place's landscape; 绿水青山, 江河湖泊 and 山水林田湖草 are no names
 _LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景)")
 _COMMON_LANDSCAPE = frozenset({"江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖"})
+# a stretch of a named feature (国家文化公园{省}段, 大运河（{省}段）); a count in round words
+# (上亿市场主体, 数万人): one place's figure
+_STRETCH_RE = re.compile(r"\{(?:省|市|县|乡镇)\}段")
+_ROUGHLY_RE = re.compile(r"(?:上|数|近|超)(?:亿|万|千)(?![年里])")
+# a province by its one-character name in a compound (富民兴陇, 在津打造, 陇原大地, “川字号”): that province
+_PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇|津|川|蜀|冀|晋|辽|沪|皖|闽|赣|鲁|豫|鄂|湘|粤|桂|琼|渝|黔|滇|陕|浙)"
+                                r"(?![流水])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味)")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
 _ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
@@ -591,6 +598,10 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
         return "local_meeting"
     if _RANK_RE.search(plain) or _FACILITY_RE.search(plain) or _WORKS_RE.search(plain):
         return "claim"
+    if _STRETCH_RE.search(text) or _PROVINCE_SHORT_RE.search(plain):
+        return "place"
+    if _ROUGHLY_RE.search(plain):
+        return "quantity"
     if _ZONE_RE.search(text) or any(m.group(1) not in _COMMON_LANDSCAPE and not m.group(1).endswith("湖草")
                                     for m in _LANDSCAPE_RE.finditer(plain)):
         return "place"
