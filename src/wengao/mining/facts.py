@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -582,45 +583,43 @@ def fact_reason(text: str, lex: Lexicon) -> str:
     return found
 
 
+def _landscape(plain: str) -> bool:
+    return any(m.group(1) not in _COMMON_LANDSCAPE and not m.group(1).endswith("湖草")
+               for m in _LANDSCAPE_RE.finditer(plain))
+
+
+def _local_title(plain: str) -> bool:
+    return any(_LOCAL_TITLE_RE.search(m.group(1)) for m in _TITLE_RE.finditer(plain))
+
+
+# Why a sentence is one place's fact, tried in this order on (the text with its slots, the text
+# without them); the first that holds names the reason.
+_FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
+    ("number", lambda t, p: _DIGIT_RE.search(p)),
+    ("quantity", lambda t, p: _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", p)))),
+    ("note", lambda t, p: _ABBREV_RE.search(p) or _NOTE_RE.search(p) or _GLOSSED_RE.match(p)),
+    ("programme", lambda t, p: _QUOTED_SLOT_RE.search(t) or _local_count(p)),
+    ("quantity", lambda t, p: _counted(p) or _ROUND_RE.search(p) or _SHARE_RE.search(p) or _ANCHOR_RE.search(p)),
+    ("local_meeting", lambda t, p: _MEETING_RE.search(p)),
+    ("claim", lambda t, p: _RANK_RE.search(p) or _FACILITY_RE.search(p) or _WORKS_RE.search(p)),
+    ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p)),
+    ("quantity", lambda t, p: _ROUGHLY_RE.search(p)),
+    ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p)),
+    ("claim", lambda t, p: _ATTRIBUTE_RE.search(t)),
+    ("enumerator", lambda t, p: LIST_ITEM_RE.match(p)),
+    ("place", lambda t, p: _SITE_RE.search(p)),
+    ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
+    ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
+    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p)),
+    ("local_title", lambda t, p: _local_title(p)),
+)
+
+
 def _fact_reason(text: str, lex: Lexicon) -> str:
     plain = _SLOT_RE.sub("", text)
-    if _DIGIT_RE.search(plain):
-        return "number"
-    if _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", plain))):
-        return "quantity"
-    if _ABBREV_RE.search(plain) or _NOTE_RE.search(plain) or _GLOSSED_RE.match(plain):
-        return "note"
-    if _QUOTED_SLOT_RE.search(text) or _local_count(plain):
-        return "programme"
-    if _counted(plain) or _ROUND_RE.search(plain) or _SHARE_RE.search(plain) or _ANCHOR_RE.search(plain):
-        return "quantity"
-    if _MEETING_RE.search(plain):
-        return "local_meeting"
-    if _RANK_RE.search(plain) or _FACILITY_RE.search(plain) or _WORKS_RE.search(plain):
-        return "claim"
-    if _STRETCH_RE.search(text) or _PROVINCE_SHORT_RE.search(plain):
-        return "place"
-    if _ROUGHLY_RE.search(plain):
-        return "quantity"
-    if _ZONE_RE.search(text) or any(m.group(1) not in _COMMON_LANDSCAPE and not m.group(1).endswith("湖草")
-                                    for m in _LANDSCAPE_RE.finditer(plain)):
-        return "place"
-    if _ATTRIBUTE_RE.search(text):
-        return "claim"
-    if LIST_ITEM_RE.match(plain):
-        return "enumerator"
-    if _SITE_RE.search(plain):
-        return "place"
-    if _YEAR_RE.search(plain) or _BATCH_RE.search(plain) or _LOCAL_ORDINAL_RE.search(plain):
-        return "quantity"
-    if _OWN_TITLE_RE.search(plain) or _OWN_THEME_RE.search(plain):
-        return "local_title"
-    if _ORG_SUBJECT_RE.search(plain):
-        return "organisation"
-    for m in _TITLE_RE.finditer(plain):
-        inner = m.group(1)
-        if _LOCAL_TITLE_RE.search(inner):
-            return "local_title"
+    for reason, holds in _FACTS:
+        if holds(text, plain):
+            return reason
     if lex.national_re.search(plain) or lex.national_object_re.search(plain):
         return "national_only"
     if _reported(_formula(plain, lex), lex):
