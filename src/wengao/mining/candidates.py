@@ -319,10 +319,6 @@ class DocumentMiner:
             self.stats.dropped["historical"] += len(sentences.split(text))
             return
         pieces = sentences.split(text)
-        def before_home(offset: int) -> bool:
-            """An earlier sentence of the paragraph names the document's place: the rest tells of it."""
-            return self._names_home(text[:offset])
-
         for k, (_offset, raw) in enumerate(pieces):
             if k == 0 and skip_first:
                 continue
@@ -358,25 +354,31 @@ class DocumentMiner:
             if function is None:
                 self._drop("no_function")
                 continue
-            if function == "quote" and self.title and kept.split("，")[0] in self.title:
-                self._drop("local_title")  # 走向远方，成就时光。 under the title 走向远方: the speech's own motto
-                continue
-            if function in _TOLD and _DEED_RE.match(kept):
-                self._drop("place")  # {省}坚持…推进…: what that place did, told of it by name
-                continue
-            if function in _TOLD and self._names_home(fixed) or function in _DONE and k and before_home(_offset) \
-                    and not (function == "opening" and has_form(self.rules, "opening", kept)):
-                self._drop("place")  # what that place did or saw is not true of another (a stock
-                continue  # opening line after the sentence naming it still is: 会议全面总结了…)
-            if function == "problem" and _PAST_RE.match(text):
-                self._drop("past")  # a shortcoming of a time gone by is not one to name today
-                continue
-            if kept.endswith(("？", "?")) and function != "transition":
-                self._drop("question")
+            why = self._tied(function, kept, fixed, text, _offset if k else 0)
+            if why:
+                self._drop(why)
                 continue
             yield Candidate(kept, function, "template" if "{" in kept else "sentence", self.file,
                             self.lines.locate(raw, pos, end_pos), self.genre, repaired_from=original,
                             confirm=confirm)
+
+
+    def _tied(self, function: str, kept: str, fixed: str, paragraph: str, offset: int) -> str:
+        """Why a filed sentence still belongs to its own document, or "" when a writer can take it;
+        `offset` is where it starts in its paragraph (0 for the first sentence)."""
+        if function == "quote" and self.title and kept.split("，")[0] in self.title:
+            return "local_title"  # 走向远方，成就时光。 under the title 走向远方: the speech's own motto
+        if function in _TOLD and (_DEED_RE.match(kept) or self._names_home(fixed)):
+            return "place"  # {省}坚持…推进…; what that place did or saw is not true of another
+        if function in _DONE and offset and self._names_home(paragraph[:offset]) \
+                and not (function == "opening" and has_form(self.rules, "opening", kept)):
+            return "place"  # after a sentence naming the place, the paragraph tells of it (a stock
+            # opening line such as 会议全面总结了… still stands)
+        if function == "problem" and _PAST_RE.match(paragraph):
+            return "past"  # a shortcoming of a time gone by is not one to name today
+        if kept.endswith(("？", "?")) and function != "transition":
+            return "question"
+        return ""
 
 
 def documents_of(doc: Document) -> list[Document]:
