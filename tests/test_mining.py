@@ -771,3 +771,25 @@ def test_the_body_one_reports_for_is_a_slot_and_a_story_told_to_you_is_not_a_phr
     assert "现在，我代表{单位}，向大会报告工作，请予审议。" in texts
     assert _ALSO_RE.search("如果你不让他有话语的可能性，他就到网上去说。")
     assert not _ALSO_RE.search("同学们，你们要珍惜时光，努力学习。")
+
+
+def test_in_the_opening_paragraphs_a_task_is_a_task_and_a_long_story_line_opens_nothing() -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    rules = load_rules()
+    later = Context(genre="speech", opening=True, first=False)
+    assert classify("要化大力气帮助家长提高教育孩子的水平，改进家庭教育方法。", later, rules) == "task"
+    assert classify("老教师回来了，新老师也熟了脸，孩子们的脚步声再次把校园唤醒。", later, rules) is None
+    assert classify("虽然培训时间不长，可是感触颇多。", later, rules) == "opening"
+    assert classify("下面，我就围绕铸魂、增智、正风、促干四个方面，和同志们共同交流。", later, rules) == "transition"
+    assert classify("越是联系实际，越感到肩上的责任重大。", Context(genre="exchange"), rules) == "experience"
+
+
+def test_a_short_lead_after_its_enumerator_is_a_heading_and_第一句话_is_an_enumerator(tmp_path: Path) -> None:
+    from wengao.mining.sentences import strip_enumerator
+
+    text = "在全区党风廉政建设工作会议上的讲话\n一是政治监督更加精准有力。全区各级纪检监察机关紧盯重大决策部署落实，开展专项监督检查。\n"
+    entries = _mine_text(tmp_path, text)
+    assert {"text": "政治监督更加精准有力", "function": "heading"}.items() <= next(
+        e for e in entries if e["text"] == "政治监督更加精准有力").items()
+    assert strip_enumerator("第一句话，纵比成绩喜人，横比形势逼人。")[0] == "纵比成绩喜人，横比形势逼人。"

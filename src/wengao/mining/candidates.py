@@ -32,7 +32,7 @@ _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
-                      r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样)[。！]$"
+                      r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"  # a visit's story
                       r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)"  # …以这种方式…
                       r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$"  # 要充分发挥他们的作用。
@@ -46,8 +46,8 @@ _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：])")  # 干部干部�
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
-# a point's lead: two short clauses with no subject of their own (壮大发展引擎，推动共同富裕。)
-_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}，[\u4e00-\u9fff“”]{4,12}[。；]$")
+# a point's lead: one or two short clauses (壮大发展引擎，推动共同富裕。 政治监督更加精准有力。)
+_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:，[\u4e00-\u9fff“”]{4,12})?[。；]$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
 # a speech dated before the reform era's language (1978) is a text to quote, not a source of
 # sentences a writer takes as their own: its terms and quoted lines are still mined
@@ -284,6 +284,7 @@ class DocumentMiner:
     def _heading(self, text: str, level: int, pos: int, end_pos: int) -> Iterator[Candidate]:
         text = despace(text)
         text, _marker = sentences.strip_enumerator(text)
+        text = text.rstrip("。；：:")  # a run-in lead's stop is the paragraph's, not the heading's
         if BLANK in text:
             self._drop("blank")
             return

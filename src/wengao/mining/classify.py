@@ -184,7 +184,9 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
             return "achievement"
         if has_form(rules, "requirement_strong", s):
             return "requirement"
-        return "opening"
+        if has_form(rules, "task", s) or s.startswith("要"):
+            return "task"  # 要化大力气帮助家长提高…: what the speaker asks, even this early
+        return "opening" if ctx.first or len(s) <= 24 else None  # a long narrative line opens nothing
     if strong and ctx.closing:
         return strong
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
