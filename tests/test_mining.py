@@ -793,3 +793,16 @@ def test_a_short_lead_after_its_enumerator_is_a_heading_and_第一句话_is_an_e
     assert {"text": "政治监督更加精准有力", "function": "heading"}.items() <= next(
         e for e in entries if e["text"] == "政治监督更加精准有力").items()
     assert strip_enumerator("第一句话，纵比成绩喜人，横比形势逼人。")[0] == "纵比成绩喜人，横比形势逼人。"
+
+
+def test_more_national_levers_a_news_label_heading_and_关键在_after_a_long_subject() -> None:
+    from wengao.mining.candidates import _NOT_A_HEAD_RE
+    from wengao.mining.classify import Context, classify, load_rules
+    from wengao.mining.facts import fact_reason, load_lexicon
+
+    lex = load_lexicon()
+    assert fact_reason("实施渐进式延迟法定退休年龄。", lex) == "national_only"
+    assert not fact_reason("坚持正确的世界观、人生观、价值观。", lex)
+    assert _NOT_A_HEAD_RE.search("书记讲话：向美而行成就彼此")
+    assert classify("全面建设社会主义现代化国家、全面推进中华民族伟大复兴，关键在党。", Context(), load_rules()) \
+        == "significance"

@@ -40,7 +40,7 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
-_NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$")
+_NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}：")  # 书记讲话：…
 _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委省政府|委市政府|委县政府)?(?:坚持|把|通过|形成|注重|探索|推行|率先|始终)")
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：])")  # 干部干部，干是当头的 is a figure of speech
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
