@@ -806,3 +806,22 @@ def test_more_national_levers_a_news_label_heading_and_关键在_after_a_long_su
     assert _NOT_A_HEAD_RE.search("书记讲话：向美而行成就彼此")
     assert classify("全面建设社会主义现代化国家、全面推进中华民族伟大复兴，关键在党。", Context(), load_rules()) \
         == "significance"
+
+
+def test_ordinary_sentences_the_context_heading_and_form_rules_must_keep(tmp_path: Path) -> None:
+    from wengao.mining.candidates import _ALSO_RE, _FIRST_PERSON_RE
+    from wengao.mining.classify import Context, classify, load_rules
+    from wengao.mining.formulations import _SPOKEN_RE
+
+    assert not _ALSO_RE.search("要营造比学赶超、你追我赶的浓厚氛围。")
+    assert not _ALSO_RE.search("该管的要管住，该放的要放开。")
+    assert not _FIRST_PERSON_RE.search("勇于自我革命，推进全面从严治党向纵深发展")
+    assert not _SPOKEN_RE.search("勇于自我革命是我们党区别于其他政党的显著标志。")
+    rules = load_rules()
+    assert classify("成绩来之不易，但我们仍然要保持清醒头脑，再接再厉。", Context(), rules) != "problem"
+    assert classify("我们有的干部对工作不负责任，敷衍塞责。", Context(), rules) != "resolution"
+    assert classify("要关心关爱乡镇以下基层干部。", Context(), rules) == "task"
+    # a connective is no enumerator: 因此，必须坚持人民至上。 stays a sentence, not a heading
+    texts = {e["text"]: e["function"] for e in _mine_text(
+        tmp_path, "在全县工作会议上的讲话\n同志们：\n发展为了人民。因此，必须坚持人民至上。这是我们一贯的立场和原则。\n")}
+    assert texts.get("必须坚持人民至上。") == "requirement"

@@ -187,3 +187,14 @@ def test_川流不息_and_千家万户_are_words() -> None:
     lex = load_lexicon()
     for sentence in ("车辆川流不息，要做好交通疏导。", "要用好千家万户的力量。"):
         assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "要从一点一滴做起，从小事小节抓起。", "要以百分之百的努力抓好各项工作。", "要全面贯彻落实党的二十大提出的各项目标任务。",
+    "要加强河湖生态保护修复。", "统筹推进江河流域综合治理。", "在辽阔的田野上，处处是丰收的景象。", "在晋升职级时，要坚持德才兼备。",
+    "要深刻汲取违纪违法等各类案件教训。", "要主动融入一小时经济圈。", "要依托城市群，推动产业协同发展。", "这才叫作高标准。",
+    "在我们之中，涌现出一批先进典型。",
+])
+def test_ordinary_sentences_the_fact_rules_must_keep(sentence: str) -> None:
+    lex = load_lexicon()
+    assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]

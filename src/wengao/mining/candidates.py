@@ -32,17 +32,18 @@ _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
-                      r"|^(?:此|该)(?![外次时])|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
+                      r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
                       r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"  # a visit's story
                       r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)"  # …以这种方式…
                       r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$"  # 要充分发挥他们的作用。
-                      r"|你(?!们)")  # 如果你不让他有话语的可能性…: a story told to the hall
+                      r"|你(?!们|追我赶|中有我)")  # 如果你不让他有话语的可能性…: a story told to the hall
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
+_FIRST_PERSON_RE = re.compile(r"(?<![自忘])我(?![国党军])")  # 勇于自我革命, 推动我国… are headings
 _NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}：")  # 书记讲话：…
 _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委省政府|委市政府|委县政府)?(?:坚持|把|通过|形成|注重|探索|推行|率先|始终)")
-_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：])")  # 干部干部，干是当头的 is a figure of speech
+_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：,:])")  # 干部干部，干是当头的 is a figure of speech
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
@@ -290,7 +291,7 @@ class DocumentMiner:
             return
         if not HEADING_MIN <= len(text) <= HEADING_MAX or not facts.HAN_RE.search(text):
             return
-        if text.endswith(("！", "!", "？", "?")) or "我" in text or _NOT_A_HEAD_RE.search(text):
+        if text.endswith(("！", "!", "？", "?")) or _FIRST_PERSON_RE.search(text) or _NOT_A_HEAD_RE.search(text):
             return  # 请允许我代表学校…表示热烈的欢迎！, 便民服务方面, 评价要点, “…”。: not headings to reuse
         if not sentences.balanced(text):
             self._drop("unbalanced")
@@ -327,7 +328,7 @@ class DocumentMiner:
                 self._drop("unfinished")
                 continue
             s, marker = sentences.strip_enumerator(raw)
-            if marker and k + 1 < len(pieces) and _LEAD_RE.match(s):
+            if marker and k + 1 < len(pieces) and _LEAD_RE.match(s) and not sentences.connective(raw):
                 # 二是壮大发展引擎，推动共同富裕。…: a point's lead run into its paragraph is a heading
                 yield from self._heading(s.rstrip("。；"), len(where.sections) + 1, pos, end_pos)
                 continue
@@ -367,7 +368,7 @@ class DocumentMiner:
     def _tied(self, function: str, kept: str, fixed: str, paragraph: str, offset: int) -> str:
         """Why a filed sentence still belongs to its own document, or "" when a writer can take it;
         `offset` is where it starts in its paragraph (0 for the first sentence)."""
-        if function == "quote" and self.title and kept.split("，")[0] in self.title:
+        if function == "quote" and self.title and self.title in (kept.split("，")[0], kept.rstrip("。！")):
             return "local_title"  # 走向远方，成就时光。 under the title 走向远方: the speech's own motto
         if function in _TOLD and (_DEED_RE.match(kept) or self._names_home(fixed)):
             return "place"  # {省}坚持…推进…; what that place did or saw is not true of another

@@ -84,13 +84,13 @@ _NOTE_RE = re.compile(r"^[〔\[【(（]\d+[〕\]】)）]|^(?:注|按|发|抄送|
 _GLOSSED_RE = re.compile(r"^“[^“”。！？，；：]{2,12}”$")
 # one place's own list of things, counted in Chinese numerals (十方面民生实事, 六大科技专项): a
 # national count (三大攻坚战, 八项规定) is one of data/formulations.txt and stays
-_COUNTED_RE = re.compile(rf"(?<![第党])(?:[二两三四五六七八九]|十[一二三四五六七八九]?)(?:大|项|件|条|个?方面)[{HAN}]{{0,6}}?"
+_COUNTED_RE = re.compile(rf"(?<![第党])(?:[二两三四五六七八九]|十[一二三四五六七八九]?)(?:大|项|件|条|个?方面)(?:(?!的)[{HAN}]){{0,6}}?"
                          r"(?:实事|专项|项目|工程|行动|任务|举措|措施|活动|重点工作|污染源)")
 # a round or a session of one body's series (全省第三轮修志, 第十五届省运会): one occasion
 _ROUND_RE = re.compile(r"第[一二三四五六七八九十百]+(?:轮|届(?!中央|全国))")  # not 第十九届中央委员会
 # a share (一半以上, 三分之一, 百分之六十四点七, 十一点六个百分点): a figure in words
-_SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三四五六七八九十百]分之|[一二两三四五六七八九十]成以上"
-                       r"|[零〇一二两三四五六七八九十]点[零〇一二三四五六七八九]")
+_SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三四五六七八九十百]分之(?!百)|[一二两三四五六七八九十]成以上"
+                       r"|[零〇一二两三四五六七八九十]点[零〇一二三四五六七八九](?!滴)")
 # a time anchored to one year or one event (年底前, 年初出台的, 用半年的时间, 机构改革完成后，)
 _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印发|召开|部署|制定|提出|确定|下达)"
                         r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，"
@@ -114,7 +114,7 @@ _STRETCH_RE = re.compile(r"\{(?:省|市|县|乡镇)\}段")
 _ROUGHLY_RE = re.compile(r"(?:上|数|近|超)(?:亿|万|千)(?![年里])")
 # a province by its one-character name in a compound (富民兴陇, 在津打造, 陇原大地, “川字号”): that province
 _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇|津|川|蜀|冀|晋|辽|沪|皖|闽|赣|鲁|豫|鄂|湘|粤|桂|琼|渝|黔|滇|陕|浙)"
-                                r"(?![流水])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味)")
+                                r"(?![流水阔升级迅])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味)")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
 _ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
@@ -124,10 +124,10 @@ _ADJ = r"(?:小|大|高|低|多|少|广|强|弱|好|优|丰富|优越|独特|突
 _ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][省市县区镇乡村])域?[{HAN}]{{1,5}}?{_ADJ}"
                            rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
-_CALLED_RE = re.compile(rf"(?:名叫|叫做|叫作|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
+_CALLED_RE = re.compile(rf"(?:名叫|(?<![才就也这那])叫[做作]|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
 _NAMED_WORK_RE = re.compile(r"(?:的)?“[^”]{2,10}”")
 # a person named for a case (汲取张三等严重违纪违法案件教训)
-_CASE_RE = re.compile(rf"([{HAN}]{{2,3}}?)等[{HAN}]{{0,8}}?案件")
+_CASE_RE = re.compile(rf"([{HAN}]{{2,3}}?)等(?:人)?(?:严重)?违纪违法(?:犯罪)?案件")
 # a person's name heading a report (张三述职述德述廉报告)
 _REPORTER_RE = re.compile(rf"(?:^|(?<=[，。；：]))([{HAN}]{{2,3}}?)(?:同志)?(?=述(?:职|德|廉|责|学))")
 # the level a nearby word gives a praised placeholder (省委…美丽XX → {省})
@@ -584,7 +584,7 @@ def fact_reason(text: str, lex: Lexicon) -> str:
 
 
 def _landscape(plain: str) -> bool:
-    return any(m.group(1) not in _COMMON_LANDSCAPE and not m.group(1).endswith("湖草")
+    return any(not any(m.group(1).endswith(c) for c in _COMMON_LANDSCAPE) and not m.group(1).endswith("湖草")
                for m in _LANDSCAPE_RE.finditer(plain))
 
 

@@ -67,6 +67,11 @@ def split(text: str) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=8192)  # stock sentences recur from document to document
+def connective(sentence: str) -> bool:
+    """It opens with a connective or a cut-off reporting verb (因此，/同时，/指出，), not an enumerator."""
+    return bool(_SO_RE.match(sentence) or _SAID_RE.match(sentence))
+
+
 def strip_enumerator(sentence: str) -> tuple[str, str]:
     """(sentence without its enumerator, the enumerator): 一是加强… → 加强…; 1．加强 → 加强."""
     s = sentence
