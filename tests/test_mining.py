@@ -825,3 +825,20 @@ def test_ordinary_sentences_the_context_heading_and_form_rules_must_keep(tmp_pat
     texts = {e["text"]: e["function"] for e in _mine_text(
         tmp_path, "在全县工作会议上的讲话\n同志们：\n发展为了人民。因此，必须坚持人民至上。这是我们一贯的立场和原则。\n")}
     assert texts.get("必须坚持人民至上。") == "requirement"
+
+
+def test_list_tails_examples_and_new_demands_announced() -> None:
+    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.classify import Context, classify, load_rules
+
+    for leaning in ("如班主任队伍的有效培养、德育考核的时效性等等。", "和学校班子成员把主体责任扛在肩上。",
+                    "面对上述新问题，我们要迎难而上。", "现在孩子的第三个特征是很早熟。"):
+        assert _ALSO_RE.search(leaning), leaning
+    for standing in ("如期完成各项目标任务。", "和美乡村建设取得新进展。", "向第二个百年奋斗目标进军。"):
+        assert not _ALSO_RE.search(standing), standing
+    assert classify("新的形势和任务，对政府工作提出了新的更高要求。", Context(), load_rules()) == "transition"
+
+
+def test_a_national_matter_is_judged_before_its_place_becomes_a_slot(tmp_path: Path) -> None:
+    texts = [e["text"] for e in _mine_text(tmp_path, "政府工作报告\n要坚持一个中国原则，解决台湾问题是中国人自己的事。\n")]
+    assert not any("问题是中国人自己的事" in t for t in texts)

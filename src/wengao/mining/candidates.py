@@ -30,13 +30,16 @@ _TOLD = frozenset({"achievement", "experience", "opening", "significance", "prob
 # what was done there: after a sentence naming the place, the rest of its paragraph tells of it
 _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
-# leans on the sentence before: 都不行…, 这种工作…, …更是如此。 (还要… does not)
+# leans on the sentence before, or tells a story told to the hall: 都不行…, 这种工作…, …更是如此。,
+# 该项目…, 我完全同意…, 要充分发挥他们的作用。, 如果你不让他…, 如…等等。, 面对上述…, 孩子的第三个特征…
+# (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
-                      r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
-                      r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"  # a visit's story
-                      r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)"  # …以这种方式…
-                      r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$"  # 要充分发挥他们的作用。
-                      r"|你(?!们|追我赶|中有我)")  # 如果你不让他有话语的可能性…: a story told to the hall
+                      r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也"
+                      r"|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
+                      r"|^(?:观摩|参观|调研|考察|走访|座谈|培训)(?:中|时|期间)，?(?:看到|发现|了解到|得知|听到)"
+                      r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)"
+                      r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$|你(?!们|追我赶|中有我)"
+                      r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
@@ -200,6 +203,8 @@ class DocumentMiner:
         """(text with slots, "") or ("", why it is a fact)."""
         if _DIGIT_RE.search(text):
             return "", "number"  # the cheap check first: figures are never a phrase
+        if self.lex.national_re.search(text):
+            return "", "national_only"  # before a place in it (台湾) becomes a slot
         slotted, why = facts.slot_names(text, self.home, self.lex)
         if why:
             return "", why
