@@ -137,3 +137,13 @@ def test_a_mine_that_changes_nothing_says_so(tmp_path: Path) -> None:
     assert first.exit_code == 0 and "写入" in first.output
     again = runner.invoke(app, ["mine", str(src), "-o", str(tmp_path / "bank")])
     assert again.exit_code == 0 and "已是最新" in again.output and "写入 0" not in again.output
+
+
+def test_a_mine_summary_in_english_has_no_chinese_separators(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENGAO_LANG", "en")
+    src = tmp_path / "a.txt"
+    src.write_text("在全县工作会议上的讲话\n同志们：\n今天，我们召开全县安全生产工作会议，部署下一阶段任务。\n"
+                   "安吉县今年共排查隐患312处。\n", encoding="utf-8")
+    out = runner.invoke(app, ["mine", str(src), "-o", str(tmp_path / "bank")]).output
+    entries = next(line for line in out.splitlines() if line.startswith("entries:"))
+    assert "，" not in entries and "（" not in entries and "opening 1" in entries

@@ -31,19 +31,22 @@ class MineSummary:
     written: list[Path] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        from wengao.i18n import t
+        from wengao.i18n import ZH, language, t
         from wengao.phrases.functions import FUNCTIONS
 
         s = self.stats
+        zh = language() == ZH
+        sep = "，" if zh else ", "
         out = [t("mining.summary_read", files=self.files, documents=self.documents, chars=f"{self.characters:,}")]
         out += [d.format() + t("mining.skipped") for d in self.skipped]
         if s.dropped:
-            detail = "，".join(f"{t('mining.why.' + k)} {v}" for k, v in s.dropped.most_common())
+            detail = sep.join(f"{t('mining.why.' + k)} {v}" for k, v in s.dropped.most_common())
             out.append(t("mining.dropped", n=sum(s.dropped.values()), detail=detail))
         if s.repairs:
-            detail = "，".join(f"{k} ×{v}" for k, v in s.repairs.most_common())
+            detail = sep.join(f"{k} ×{v}" for k, v in s.repairs.most_common())
             out.append(t("mining.repairs", n=sum(s.repairs.values()), detail=detail))
-        detail = "，".join(f"{f}（{FUNCTIONS[f]}）{self.entries[f]}" for f in FUNCTIONS if self.entries[f])
+        detail = sep.join(f"{f}（{FUNCTIONS[f]}）{self.entries[f]}" if zh else f"{f} {self.entries[f]}"
+                          for f in FUNCTIONS if self.entries[f])
         line = t("mining.entries", detail=detail, total=sum(self.entries.values()))
         if self.hand_kept:
             line += t("mining.hand_kept", n=self.hand_kept)
