@@ -842,3 +842,13 @@ def test_list_tails_examples_and_new_demands_announced() -> None:
 def test_a_national_matter_is_judged_before_its_place_becomes_a_slot(tmp_path: Path) -> None:
     texts = [e["text"] for e in _mine_text(tmp_path, "政府工作报告\n要坚持一个中国原则，解决台湾问题是中国人自己的事。\n")]
     assert not any("问题是中国人自己的事" in t for t in texts)
+
+
+def test_acting_on_a_bottleneck_is_a_task_and_a_shortfall_stated_is_a_problem() -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    rules = load_rules()
+    assert classify("推动通道网、物流网融合发展，加快打通物流通道“断头路”“瓶颈路”，大力发展多式联运。",
+                    Context(), rules) == "task"
+    assert classify("加快补齐农村养老服务基础设施建设短板，丰富养老服务供给。", Context(), rules) != "problem"
+    assert classify("大力实施乡村建设行动，资金需求量很大，单纯依靠政府的力量是不够的。", Context(), rules) == "problem"
