@@ -852,3 +852,15 @@ def test_acting_on_a_bottleneck_is_a_task_and_a_shortfall_stated_is_a_problem() 
                     Context(), rules) == "task"
     assert classify("加快补齐农村养老服务基础设施建设短板，丰富养老服务供给。", Context(), rules) != "problem"
     assert classify("大力实施乡村建设行动，资金需求量很大，单纯依靠政府的力量是不够的。", Context(), rules) == "problem"
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("城乡区域发展和收入分配差距仍然较大；", "problem"),
+    ("经济全球化遭遇波折，中美经贸摩擦给一些企业生产经营带来不利影响。", "problem"),
+    ("培养造就大批德才兼备的高素质人才，是国家和民族长远发展大计。", "significance"),
+    ("只要存在腐败问题产生的土壤和条件，反腐败斗争就一刻不能停，必须永远吹冲锋号。", "requirement"),
+])
+def test_a_gap_an_ill_wind_a_long_term_plan_and_a_must(sentence: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="report"), load_rules()) == function

@@ -78,7 +78,7 @@ def has_form(rules: Rules, function: str, s: str) -> bool:
 def _strong(rules: Rules, function: str, s: str) -> bool:
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
         return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s)) \
-            and not _NEEDS_RE.search(s)
+            and not _NEEDS_RE.search(s) and not has_form(rules, "requirement_strong", s)  # …，必须…
     return has_form(rules, function, s)
 
 
