@@ -198,3 +198,13 @@ def test_川流不息_and_千家万户_are_words() -> None:
 def test_ordinary_sentences_the_fact_rules_must_keep(sentence: str) -> None:
     lex = load_lexicon()
     assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("培育“川妹子”家政等劳务品牌。", False), ("打造新时代更高水平的“天府粮仓”。", False),
+    ("这次“乡”约“浙”里，是一次深刻的学习。", False),
+    ("弘扬“川流不息”的奋斗精神。", True), ("坚持“绿水青山就是金山银山”理念。", True), ("推进“一网通办”改革。", True),
+])
+def test_a_quoted_brand_that_carries_a_province_s_name(sentence: str, kept: bool) -> None:
+    lex = load_lexicon()
+    assert (not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]) is kept

@@ -115,6 +115,10 @@ _ROUGHLY_RE = re.compile(r"(?:上|数|近|超)(?:亿|万|千)(?![年里])")
 # a province by its one-character name in a compound (富民兴陇, 在津打造, 陇原大地, “川字号”): that province
 _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇|津|川|蜀|冀|晋|辽|沪|皖|闽|赣|鲁|豫|鄂|湘|粤|桂|琼|渝|黔|滇|陕|浙)"
                                 r"(?![流水阔升级迅])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味)")
+# a quoted brand that carries a province's or region's own name (“天府粮仓”, “川妹子”, “蜀里安逸”,
+# “浙BA”, “书香陇原”): that province's, whatever follows it
+_REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘)"
+                              r"[^”]{0,8}”")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
 _ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
@@ -602,7 +606,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("quantity", lambda t, p: _counted(p) or _ROUND_RE.search(p) or _SHARE_RE.search(p) or _ANCHOR_RE.search(p)),
     ("local_meeting", lambda t, p: _MEETING_RE.search(p)),
     ("claim", lambda t, p: _RANK_RE.search(p) or _FACILITY_RE.search(p) or _WORKS_RE.search(p)),
-    ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p)),
+    ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p) or _REGION_BRAND_RE.search(p)),
     ("quantity", lambda t, p: _ROUGHLY_RE.search(p)),
     ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p)),
     ("claim", lambda t, p: _ATTRIBUTE_RE.search(t)),
