@@ -375,7 +375,7 @@ class DocumentMiner:
         `offset` is where it starts in its paragraph (0 for the first sentence)."""
         if function == "quote" and self.title and self.title in (kept.split("，")[0], kept.rstrip("。！")):
             return "local_title"  # 走向远方，成就时光。 under the title 走向远方: the speech's own motto
-        if function in _TOLD and (_DEED_RE.match(kept) or self._names_home(fixed)):
+        if _DEED_RE.match(kept) or function in _TOLD and self._names_home(fixed):
             return "place"  # {省}坚持…推进…; what that place did or saw is not true of another
         if function in _DONE and offset and self._names_home(paragraph[:offset]) \
                 and not (function == "opening" and has_form(self.rules, "opening", kept)):
