@@ -30,6 +30,16 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def write_bank(folder: Path, by_function: dict[str, list[dict]]) -> Path:
+    """A bank folder holding one YAML file per function, as a test describes it."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for function, entries in by_function.items():
+        (folder / f"{function}.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """build(yaml_text, **options) → skeleton of the written .docx (cwd is an empty workspace)."""

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from wengao.cli import app
 from wengao.phrases.bank import add_entry, load_bank, save_mined
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, write_bank
 
 runner = CliRunner()
 
@@ -177,11 +177,7 @@ BANK = {
 @pytest.fixture
 def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
-    d = tmp_path / "bank"
-    d.mkdir()
-    for function, entries in BANK.items():
-        (d / f"{function}.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    return d
+    return write_bank(tmp_path / "bank", BANK)
 
 
 def _search(bank: Path, *args: str):

@@ -12,7 +12,7 @@ from wengao.cli import app
 from wengao.docx.inspect import skeleton
 from wengao.genres import GENRES
 
-from conftest import DRAFTS, ROOT, soffice_convert, write
+from conftest import DRAFTS, ROOT, soffice_convert, write, write_bank
 
 runner = CliRunner()
 GENRE_NAMES = sorted(GENRES)
@@ -257,14 +257,12 @@ def test_new_takes_the_topics_from_the_title_and_still_builds(tmp_path: Path, mo
     a skeleton pick the bank cannot fill on that topic is left as 【…】 with a warning, so the
     draft builds and never borrows a phrase about another topic."""
     import docx
-    import yaml
 
     from wengao.outline.load import load_outline
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
     bank = tmp_path / "phrasebank"
-    bank.mkdir()
     entries = {
         "closing": [{"id": "closing.0001", "text": "同志们，让我们全面推进乡村振兴！", "function": "closing",
                      "kind": "sentence", "count": 2, "sources": ["a.txt:9"], "genres": ["speech"],
@@ -272,8 +270,7 @@ def test_new_takes_the_topics_from_the_title_and_still_builds(tmp_path: Path, mo
         "transition": [{"id": "transition.0001", "text": "下面，我再强调三点意见。", "function": "transition",
                         "kind": "sentence", "count": 4, "sources": ["a.txt:3"], "genres": ["speech"], "topics": []}],
     }
-    for function, items in entries.items():
-        (bank / f"{function}.yaml").write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    write_bank(bank, entries)
     made = runner.invoke(app, ["new", "speech", "--title", "在全县安全生产工作会议上的讲话", "-o", "s.yaml"])
     assert made.exit_code == 0, made.output
     assert load_outline(tmp_path / "s.yaml").topics == ("安全生产",)

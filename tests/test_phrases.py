@@ -15,7 +15,7 @@ from wengao.cli import app
 from wengao.errors import WengaoError
 from wengao.i18n import t
 
-from conftest import ROOT, body
+from conftest import ROOT, body, write_bank
 
 runner = CliRunner()
 
@@ -41,11 +41,7 @@ BANK = {
 @pytest.fixture
 def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "cache"))
-    d = tmp_path / "bank"
-    d.mkdir()
-    for function, entries in BANK.items():
-        (d / f"{function}.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    return d
+    return write_bank(tmp_path / "bank", BANK)
 
 
 OUTLINE = """
