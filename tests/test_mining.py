@@ -703,15 +703,15 @@ def test_dialogue_tallies_wishes_and_a_speech_s_own_motto_are_no_sayings(tmp_pat
 
 
 def test_the_forms_that_keep_a_line_from_being_a_saying() -> None:
-    from wengao.mining.classify import _couplet, load_rules
-    from wengao.mining.formulations import _SPOKEN_RE, _TALLY_RE
+    from wengao.mining.classify import TALLY_RE, _couplet, load_rules
+    from wengao.mining.formulations import _SPOKEN_RE
 
     rules = load_rules()
     assert _couplet("长风几万里，吹度玉门关。", rules)
     assert not _couplet("突击学习多，系统研究少。", rules)  # a tally of shortcomings
     assert not _couplet("健康快乐，前程似锦，鹏程万里！", rules)  # a wish
     assert not _couplet("不畏艰难，勇挑重担，甘于奉献；", rules)  # an item of a list
-    assert _TALLY_RE.search("应付事务多，专题突破少")
+    assert TALLY_RE.search("应付事务多，专题突破少")
     assert _SPOKEN_RE.search("我在外地待过很长时间，老师你去过没有？") and _SPOKEN_RE.search("如果到那天我会去死的。")
     assert not _SPOKEN_RE.search("我们党是为人民服务的党。")
 

@@ -51,7 +51,7 @@ _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
 # a point's lead: one or two short clauses (壮大发展引擎，推动共同富裕。 政治监督更加精准有力。)
-_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:，[\u4e00-\u9fff“”]{4,12})?[。；]$")
+_POINT_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:，[\u4e00-\u9fff“”]{4,12})?[。；]$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
 # a speech dated before the reform era's language (1978) is a text to quote, not a source of
 # sentences a writer takes as their own: its terms and quoted lines are still mined
@@ -333,7 +333,7 @@ class DocumentMiner:
                 self._drop("unfinished")
                 continue
             s, marker = sentences.strip_enumerator(raw)
-            if marker and k + 1 < len(pieces) and _LEAD_RE.match(s) and not sentences.connective(raw):
+            if marker and k + 1 < len(pieces) and _POINT_LEAD_RE.match(s) and not sentences.connective(raw):
                 # 二是壮大发展引擎，推动共同富裕。…: a point's lead run into its paragraph is a heading
                 yield from self._heading(s.rstrip("。；"), len(where.sections) + 1, pos, end_pos)
                 continue

@@ -23,7 +23,8 @@ _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _COORDINATED_RE = re.compile(r"[与和及、]|以及")
-_TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
+# a tally of too much and too little (学习多，研究少): a shortcoming, never a saying
+TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
 _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们")
@@ -129,7 +130,7 @@ def _couplet(s: str, rules: Rules) -> bool:
     """Classical lines and maxims: two to four clauses of one length, no speaker in them and no
     clause that sets a task (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。 — not
     坚持生态治理，发展绿色产业。)."""
-    if s.endswith(("！", "!", "；")) or _TALLY_RE.search(s):
+    if s.endswith(("！", "!", "；")) or TALLY_RE.search(s):
         return False  # 健康快乐，前程似锦，鹏程万里！ wishes; 学习多，研究少 a tally; …； a list item
     core = s.rstrip("。；")
     clauses = [c for c in _PARALLEL_RE.split(core) if c]
@@ -155,13 +156,21 @@ def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
     return _CACHE[key]
 
 
+def _first_form(rules: Rules, s: str, order: tuple[tuple[str, str], ...]) -> str | None:
+    """The function of the first (form, function) pair whose form `s` has."""
+    return next((function for form, function in order if has_form(rules, form, s)), None)
+
+
+# forms that cannot be mistaken wherever they stand, tried first; and the weak ones, tried last
+_UNMISTAKABLE = (("transition", "transition"), ("quote_said", "quote"), ("resolution_strong", "resolution"))
+_WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task", "task"),
+         ("definition", "significance"))
+
+
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
-    if has_form(rules, "transition", s):
-        return "transition"
-    if has_form(rules, "quote_said", s):
-        return "quote"
-    if has_form(rules, "resolution_strong", s):
-        return "resolution"
+    function = _first_form(rules, s, _UNMISTAKABLE)
+    if function:
+        return function
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
     if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s
                                               or s.endswith(("！", "!"))):  # 我们一定要…决不辜负…！
@@ -213,12 +222,4 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return section
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
-    if has_form(rules, "achievement", s):
-        return "achievement"
-    if has_form(rules, "requirement", s):
-        return "requirement"
-    if has_form(rules, "task", s):
-        return "task"
-    if has_form(rules, "definition", s):
-        return "significance"
-    return None
+    return _first_form(rules, s, _WEAK)

@@ -107,7 +107,7 @@ _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片�
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
 # place's landscape; 绿水青山, 江河湖泊 and 山水林田湖草 are no names
 _LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景)")
-_COMMON_LANDSCAPE = frozenset({"江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖"})
+_COMMON_LANDSCAPE = ("江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖")
 # a stretch of a named feature (国家文化公园{省}段, 大运河（{省}段）); a count in round words
 # (上亿市场主体, 数万人): one place's figure
 _STRETCH_RE = re.compile(r"\{(?:省|市|县|乡镇)\}段")
@@ -588,8 +588,7 @@ def fact_reason(text: str, lex: Lexicon) -> str:
 
 
 def _landscape(plain: str) -> bool:
-    return any(not any(m.group(1).endswith(c) for c in _COMMON_LANDSCAPE) and not m.group(1).endswith("湖草")
-               for m in _LANDSCAPE_RE.finditer(plain))
+    return any(not m.group(1).endswith(_COMMON_LANDSCAPE) for m in _LANDSCAPE_RE.finditer(plain))
 
 
 def _local_title(plain: str) -> bool:

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
+from wengao.mining.classify import TALLY_RE
 from wengao.mining.facts import HAN
 from wengao.mining.sentences import split
 from wengao.reading.model import BlockKind, Document
@@ -35,9 +36,8 @@ def national_formulations() -> frozenset[str]:
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
 _COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
-# not a saying: wishes (…，鹏程万里！), a tally of what is too much and too little (学习多，研究少),
-# a line of dialogue (你…吗？), the document's own title phrase
-_TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
+# not a saying: wishes (…，鹏程万里！), a tally (classify.TALLY_RE), a line of dialogue (你…吗？),
+# the document's own title phrase
 _SPOKEN_RE = re.compile(r"[你您这那吗吧呀呢啊嘛哦？]|(?<![其利])[他她它]|(?<!自)我(?![们国党])")
 _TASK_START_RE = re.compile(r"^(?:坚持|推进|推动|促进|加强|加快|深化|完善|健全|强化|提升|提高|打造|建设|发展|贯彻|落实|凝聚|"
                             r"壮大|擘画|聚焦|实施|培育|弘扬|巩固|优化|构建|激发|守牢|筑牢|做好|抓好)")
@@ -172,7 +172,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
             core = s.strip("“”")
             m = _COUPLET_RE.match(core)
             if m and len({len(g) for g in m.groups() if g}) == 1 and not _TASK_START_RE.match(core) \
-                    and not core.endswith("！") and not _TALLY_RE.search(core) and not _SPOKEN_RE.search(core) \
+                    and not core.endswith("！") and not TALLY_RE.search(core) and not _SPOKEN_RE.search(core) \
                     and title not in (m.group(1), core.rstrip("。")):
                 kept, was = keep(core.rstrip("。！"))
                 if kept:
