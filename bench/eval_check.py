@@ -550,13 +550,9 @@ def main() -> None:
 def annotation(docs: list[Doc], corpus: Path, seed: int) -> None:
     """--annotate on the .docx documents with mistakes injected: does each comment sit exactly on
     the characters its finding names?"""
-    import zipfile
-
-    from lxml import etree
-
     from wengao.check import run_check
+    from wengao.docx.inspect import comment_anchors
 
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     rng = random.Random(seed)
     exact = total = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -569,19 +565,7 @@ def annotation(docs: list[Doc], corpus: Path, seed: int) -> None:
             src = write_copy(d, changes, Path(tmp))
             out = Path(tmp) / f"{d.path.stem}-校对.docx"
             run = run_check([src], annotate=out, force=True)
-            with zipfile.ZipFile(out) as z:
-                root = etree.fromstring(z.read("word/document.xml"))
-            anchored: dict[str, str] = {}
-            open_ids: set[str] = set()
-            for el in root.iter():
-                if el.tag == f"{w}commentRangeStart":
-                    open_ids.add(el.get(f"{w}id"))
-                    anchored.setdefault(el.get(f"{w}id"), "")
-                elif el.tag == f"{w}commentRangeEnd":
-                    open_ids.discard(el.get(f"{w}id"))
-                elif el.tag == f"{w}t":
-                    for cid in open_ids:
-                        anchored[cid] += el.text or ""
+            anchored = comment_anchors(out)
             flagged = [f.text for f in run.results[0].findings]
             total += len(flagged)
             exact += sum(a == b for a, b in zip(flagged, anchored.values(), strict=False))

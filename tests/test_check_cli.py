@@ -14,6 +14,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from wengao.cli import app
+from wengao.docx.inspect import comment_anchors
 
 from conftest import have, soffice_convert
 
@@ -52,20 +53,9 @@ def make_docx(path: Path, paragraphs: list[list[str] | str], table: list[list[st
 def comments_of(path: Path) -> list[tuple[str, str]]:
     """(anchored text, comment text) of each comment, read from the package."""
     with zipfile.ZipFile(path) as z:
-        doc = etree.fromstring(z.read("word/document.xml"))
         notes = etree.fromstring(z.read("word/comments.xml"))
     texts = {c.get(f"{W}id"): "".join(t.text or "" for t in c.iter(f"{W}t")) for c in notes.iter(f"{W}comment")}
-    anchored: dict[str, str] = {}
-    open_ids: set[str] = set()
-    for el in doc.iter():
-        if el.tag == f"{W}commentRangeStart":
-            open_ids.add(el.get(f"{W}id"))
-            anchored.setdefault(el.get(f"{W}id"), "")
-        elif el.tag == f"{W}commentRangeEnd":
-            open_ids.discard(el.get(f"{W}id"))
-        elif el.tag == f"{W}t":
-            for cid in open_ids:
-                anchored[cid] += el.text or ""
+    anchored = comment_anchors(path)
     return [(anchored.get(cid, ""), texts[cid]) for cid in texts]
 
 

@@ -154,6 +154,29 @@ def skeleton(path: str | Path) -> dict[str, Any]:
     }
 
 
+def comment_anchors(path: str | Path) -> dict[str, str]:
+    """Comment id → the text its range covers, in document order (what a reader sees marked)."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    start, end, text, wid = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:t"), qn("w:id")
+    anchored: dict[str, str] = {}
+    open_ids: set[str] = set()
+    for el in root.iter():
+        if el.tag == start:
+            open_ids.add(el.get(wid))
+            anchored.setdefault(el.get(wid), "")
+        elif el.tag == end:
+            open_ids.discard(el.get(wid))
+        elif el.tag == text:
+            for cid in open_ids:
+                anchored[cid] += el.text or ""
+    return anchored
+
+
 def _comments(doc: Any) -> list[dict[str, str]]:
     try:
         comments = doc.comments
