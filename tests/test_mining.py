@@ -872,3 +872,32 @@ def test_a_named_place_s_deed_is_left_out_whatever_its_function(tmp_path: Path) 
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert not any(t.startswith("{省}坚持") for t in texts)
     assert "要坚持循序渐进，有重点有步骤地推进人居环境整治。" in texts
+
+
+@pytest.mark.parametrize(("sentence", "heading", "function"), [
+    ("各有关部门按照分工方案，加强协同配合。", "重点任务", "task"),  # what to do, its verb after a comma
+    ("当前，世界百年未有之大变局加速演进。", "重点任务", None),  # a state of things is no task
+    ("物质贫困不是社会主义，精神贫乏也不是社会主义。", "主要任务", None),
+    ("我们始终从国情出发想问题、作决策、办事情。", "主要任务", None),  # what we have long done
+    ("全区各级组织有力保障了政令畅通、决策落地。", "重要意义", None),  # what was done is no significance
+    ("有时产生的新想法也只是停留于心动而无行动的状态。", "存在的问题", None),  # no shortcoming in its words
+    ("学习的主动性还不够强。", "存在的问题", "problem"),
+    ("营商环境是生产力，是区域发展的核心竞争力。", "几点体会", "significance"),  # what a thing is, not a lesson
+])
+def test_a_section_gives_its_function_unless_the_sentence_says_otherwise(
+        sentence: str, heading: str, function: str | None) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function
+
+
+@pytest.mark.parametrize(("sentence", "sections", "function"), [
+    ("我们要坚定信心、迎难而上，在攻坚克难中不断开创新局面。", ("过去一年工作回顾",), None),  # a call, not a deed
+    ("农村基本公共服务短板加快补齐。", (), None),  # a shortcoming closed is no shortcoming
+    ("面对新征程新使命，我们将更加深刻领悟“两个确立”的决定性意义。", (), "resolution"),  # a pledge naming a significance
+    ("我们一定要提高政治站位，充分认识做好这项工作的重要性和紧迫性。", (), "significance"),
+])
+def test_calls_pledges_and_closed_shortcomings(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="speech", sections=sections), load_rules()) == function

@@ -208,3 +208,68 @@ def test_ordinary_sentences_the_fact_rules_must_keep(sentence: str) -> None:
 def test_a_quoted_brand_that_carries_a_province_s_name(sentence: str, kept: bool) -> None:
     lex = load_lexicon()
     assert (not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]) is kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "持续做好榆中山洪泥石流灾后恢复重建。",  # a county's short name before an event
+    "提升敦煌研究院的影响力。",  # … before a site
+    "推动迭部、碌曲等地加快发展。",  # … in a list of places
+    "加快建设尖扎至贵德公路。",  # … on a route
+    "加快格尔木绿色产业园建设。",  # a three-character short name anywhere
+])
+def test_a_county_by_its_short_name_is_a_place(sentence: str) -> None:
+    lex = load_lexicon()
+    assert slot_names(sentence, set(), lex)[1] in ("place", "organisation")
+
+
+@pytest.mark.parametrize("sentence", [
+    "要优化资源配置，深化合作交流。",  # 资源, 合作: county short names that are common words
+    "坚持人民就是江山、江山就是人民。",
+    "深入推进平安建设，守护一方平安。",
+    "牢记井冈山精神，弘扬延安精神。",  # a spirit the whole Party names after a place
+    "要同心同德，共同奋斗。",  # 同德 is a county, not after 同心
+])
+def test_county_short_names_that_are_words_or_spirits_stay(sentence: str) -> None:
+    lex = load_lexicon()
+    assert not slot_names(sentence, set(), lex)[1] and not fact_reason(sentence, lex)
+
+
+def test_a_county_named_in_the_title_is_its_slot_by_its_short_name_too(tmp_path: Path) -> None:
+    text = ("在敦煌市经济工作会议上的讲话\n同志们：\n今天召开会议，部署全年工作。\n"
+            "一、抓项目\n要加快推进敦煌文旅融合发展。\n要全力推动敦煌、瓜州协同发展。\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    entries, _ = mine([tmp_path / "a.txt"], None)
+    texts = [e["text"] for e in entries]
+    assert "要加快推进{县}文旅融合发展。" in texts
+    assert not any("瓜州" in t or "敦煌" in t for t in texts)  # two places: no slot says it
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("支持甲乙科技、丙丁卫星等商业航天企业做大做优。", "organisation"),  # firms in a list, told by their kind
+    ("推动海东、海西等地零碳园区建设。", "place"),
+    ("加快长春现代化都市圈建设。", "place"),  # a city's short name before a site
+    ("深化长江大保护和新一轮太湖综合治理。", "place"),
+    ("今天开学典礼我的讲话题目为“脚踏实地，勇敢前行”。", "local_title"),
+    ("今年也是我们爬坡过坎的关键年份。", "quantity"),
+    ("深化零基预算改革和省以下财政体制改革。", "national_only"),
+])
+def test_named_lists_city_short_names_rivers_and_one_year_s_words(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert (slot_names(sentence, set(), lex)[1] or fact_reason(sentence, lex)) == why
+
+
+@pytest.mark.parametrize("sentence", [
+    "支持国有企业、民营企业等各类企业发展壮大。",  # a list of kinds names no firm
+    "加强山区、牧区等地基础设施建设。",
+    "把平台、项目、人才、资金等创新资源更多布局到企业。",
+    "推广绿色低碳生产生活方式，让美丽乡村建设行稳致远。",
+    "加快转变超大特大城市发展方式。",
+])
+def test_lists_of_kinds_and_words_that_hold_a_city_s_name_stay(sentence: str) -> None:
+    lex = load_lexicon()
+    assert not slot_names(sentence, set(), lex)[1] and not fact_reason(sentence, lex)
+
+
+def test_美丽_does_not_give_丽江() -> None:
+    lex = load_lexicon()
+    assert slot_names("让美丽江苏建设行稳致远。", {"江苏"}, lex)[0] == "让美丽{省}建设行稳致远。"

@@ -228,8 +228,8 @@ class DocumentMiner:
 
     def _names_home(self, text: str) -> bool:
         """The sentence names the document's own place (not an anonymised one)."""
-        return bool(self.home) and any(n.kind == "place" and not n.anonymous and n.text in self.home
-                                       for n in facts.find_names(text, self.lex))
+        return bool(self.home) and any(not n.anonymous and n.text in self.home
+                                       for n in facts.place_names(text, self.lex))
 
     def formulation(self, text: str) -> tuple[str, str | None]:
         """A term, parallel or quoted line as the bank keeps it (repaired, slotted) and what it

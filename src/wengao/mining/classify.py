@@ -20,6 +20,7 @@ from wengao.datafile import load_yaml
 DATA = Path(__file__).parent / "data"
 _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
+_WE_WILL_RE = re.compile(r"(?:^|，)(?:我们|我)(?:将|必将)")
 _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)")
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _COORDINATED_RE = re.compile(r"[与和及、]|以及")
@@ -31,7 +32,8 @@ _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们")
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视"
-                        r"|打通|疏通|突破|消除|攻克)[^，。；]{0,16}"
+                        r"|打通|疏通|突破|消除|攻克|检视|剖析)[^，。；]{0,16}"
+                        r"|(?:短板|弱项|差距|漏洞)[^，。；]{0,4}(?:补齐|补上|补强|缩小|堵塞)"  # 短板加快补齐: closed, not open
                         r"|([\u4e00-\u9fff])不\1")  # 强不强, 美不美: a question of degree, not a shortcoming
 
 
@@ -77,6 +79,8 @@ def has_form(rules: Rules, function: str, s: str) -> bool:
 
 
 def _strong(rules: Rules, function: str, s: str) -> bool:
+    if function == "significance" and _WE_WILL_RE.search(s):
+        return False  # 我们将更加深刻领悟…的决定性意义: a pledge that names a significance
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
         return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s)) \
             and not _NEEDS_RE.search(s) and not has_form(rules, "requirement_strong", s)  # …，必须…
@@ -167,12 +171,37 @@ _WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task"
          ("definition", "significance"))
 
 
+# A section's heading gives its sentences their function unless a sentence's own form says
+# otherwise: what was done (…了…) is no task and no significance; a state of things (当前，…),
+# what we have long done (我们始终…) or a denial (物质贫困不是社会主义) is no task; and under a
+# problem heading only a shortcoming is a problem.
+_PAST_RE = re.compile(r"(?<!为)了(?![解然不得结却])")
+_CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要|必须|一定要|务必)")
+_NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?!要|必须|一定|务必|还要|更要|既要|都要|就要|应当|应该)|不是")
+
+
+def _section_holds(rules: Rules, section: str, s: str) -> bool:
+    if section == "problem":
+        return has_form(rules, "problem", s)
+    if section in ("task", "requirement", "significance") and _PAST_RE.search(s):
+        return False
+    if section == "achievement" and _CALL_RE.search(s):
+        return False  # 我们要坚定信心、迎难而上: a call, though it stands in a review
+    if section in ("task", "requirement"):
+        return not _NOT_TASK_RE.search(s) and any(
+            has_form(rules, f, s) for f in ("task", "task_clause", "requirement", "requirement_strong"))
+    if section == "experience":  # 营商环境是生产力: what a thing is, under a heading of lessons
+        return not (has_form(rules, "definition", s) or has_form(rules, "significance", s))
+    return True
+
+
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     function = _first_form(rules, s, _UNMISTAKABLE)
     if function:
         return function
     personal = ctx.genre in ("exchange", "study-report") or ctx.review
     if has_form(rules, "resolution", s) and (personal or ctx.closing or "下一步" in s or "今后" in s
+                                              or _WE_WILL_RE.search(s)  # 我们将…: a pledge in any genre
                                               or s.endswith(("！", "!"))):  # 我们一定要…决不辜负…！
         return "resolution"
     if personal and _WE_MUST_RE.search(s):
@@ -218,7 +247,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if section in ("task", "requirement") and has_form(rules, "definition", s) and not (
             has_form(rules, "task", s) or has_form(rules, "requirement", s)):
         return "significance"  # X是Y, with nothing to do in it, says what a thing is
-    if section is not None:
+    if section is not None and _section_holds(rules, section, s):
         return section
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"

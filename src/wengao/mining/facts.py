@@ -31,8 +31,9 @@ _REPORTING = frozenset({"总结点评", "点评", "指出", "强调", "表示", 
 _QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”")  # “{名称}民政通”: a named product
 _QUOTED_COUNT_RE = re.compile(r"“([一两二三四五六七八九十百千万双][^“”]{1,7})”")
 _BATCH_RE = re.compile(r"第[一二三四五六七八九十]+批")  # 第二批主题教育: one year's campaign
-_YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年")  # 今年是…的开局之年: true of one year
-_OWN_TITLE_RE = re.compile(r"以“[^“”]{4,}”为(?:题|主题)")  # 以“…”为题汇报: that report's own title
+_YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年|今年(?:也|又|还|正)?是")  # 今年是…的开局之年: true of one year
+# 以“…”为题汇报, 我的讲话题目是“…”: that report's or speech's own title
+_OWN_TITLE_RE = re.compile(r"以“[^“”]{4,}”为(?:题|主题)|题目(?:是|为)[：:]?“")
 # 大会的主题是：…, 本次活动的主题是“…”: the frame is stock, the theme belongs to that one occasion
 _OWN_THEME_RE = re.compile(r"(?:会|活动|论坛|本次|这次|今年)[^，。；：]{0,10}?的?主题是[：:“]")
 # an organisation named by an abbreviation acting as the subject: 近年来国采中心深入开展…
@@ -106,7 +107,8 @@ _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片�
                        r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
 # place's landscape; 绿水青山, 江河湖泊 and 山水林田湖草 are no names
-_LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景)")
+_LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景"
+                           r"|大保护|综合治理|治理|经济带|岸线|沿岸|两岸)")
 _COMMON_LANDSCAPE = ("江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖")
 # a stretch of a named feature (国家文化公园{省}段, 大运河（{省}段）); a count in round words
 # (上亿市场主体, 数万人): one place's figure
@@ -127,6 +129,12 @@ _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|�
 _ADJ = r"(?:小|大|高|低|多|少|广|强|弱|好|优|丰富|优越|独特|突出|密集|集中|便利|薄弱)"
 _ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][省市县区镇乡村])域?[{HAN}]{{1,5}}?{_ADJ}"
                            rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
+# firms or places named in a list and told by their kind (甲科技、乙卫星等商业航天企业, 甲、乙等地):
+# one place's own; a list of kinds (国有企业、民营企业等各类企业, 山区、牧区等地) is no name
+_NAMED_LIST_RE = re.compile(rf"((?:[{HAN}]{{2,6}}、)+[{HAN}]{{2,6}})等(?:[^，。；、的到向给在与和对把]{{0,6}}?(?:企业|公司|集团)"
+                            r"|地(?![方区域位]))")
+_KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|单位|主体|机构|部门|领域|公司|集团|组织|协会|商会|中心|平台|人才|人员|群体|农户"
+                           r"|银行|学校|医院|区|地方|城市|农村|乡村|基层|社区|乡镇|县|市|省)$")
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
 _CALLED_RE = re.compile(rf"(?:名叫|(?<![才就也这那])叫[做作]|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
 _NAMED_WORK_RE = re.compile(r"(?:的)?“[^”]{2,10}”")
@@ -158,6 +166,8 @@ class Lexicon:
     not_anaphoric: tuple[str, ...]  # words that begin like one and are not: 就业, 故事, 才能
     places: dict[str, str]  # name (full or short) → level 省/市/县
     short: frozenset[str]  # names recognised without their suffix
+    in_context: frozenset[str]  # of those, two-character ones that read as words too (榆中): only in context
+    short_of: dict[str, str]  # full name → its short name (敦煌市 → 敦煌)
     prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
     starts: re.Pattern[str]  # where a place name can start (its first two characters): where to look at all
     post_re: re.Pattern[str]  # any post
@@ -188,14 +198,20 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
             data[k] = list(data.get(k, [])) + list(v)
     places: dict[str, str] = {}
     short: set[str] = set()
+    short_of: dict[str, str] = {}
+    in_context: set[str] = set()  # two-character short names that are also words: only in context
     for line in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
         places.setdefault(cols[0], cols[1])
         if len(cols) > 2 and cols[2]:
-            places.setdefault(cols[2], cols[1])
-            short.add(cols[2])
+            name = cols[2].rstrip("*")
+            places.setdefault(name, cols[1])
+            short.add(name)
+            short_of.setdefault(cols[0], name)
+            if cols[2].endswith("*") and len(name) == 2:
+                in_context.add(name)
     by_len = lambda xs: tuple(sorted(set(xs), key=lambda x: (-len(x), x)))  # noqa: E731 - ties in a fixed order
     posts = by_len(data["posts"])
     alt = "|".join(map(re.escape, posts))
@@ -208,6 +224,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         generic_subjects=frozenset(data["generic_subjects"]), national_only=by_len(data["national_only"]),
         anaphoric=by_len(data["anaphoric_starts"]), not_anaphoric=by_len(data.get("not_anaphoric") or ()),
         places=places, short=frozenset(short),
+        in_context=frozenset(in_context), short_of=short_of,
         prefixes=frozenset(name[:2] for name in places),
         # the first character of a name followed by a possible second: far fewer places to look
         starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"
@@ -259,6 +276,8 @@ def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
         i = m.start()
         if i < end or text[i:i + 2] not in prefixes:
             continue
+        if i and text[i - 1:i + 1] in lex.praise:
+            continue  # 美丽江苏 holds no 丽江: its first character ends the word before it
         found = None
         for size in (9, 8, 7, 6, 5, 4, 3, 2):
             if i + size > n:
@@ -273,12 +292,33 @@ def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
                 after = text[i + size:i + size + 1]
                 if after and after in "省市县区州":
                     continue  # the full name is longer: let the suffix form match
+                if size == 2 and piece in lex.in_context and not _place_in_context(text, i):
+                    continue  # 榆中, 敦煌 alone: only in a list of places or before a site (敦煌研究院)
             found = Name(i, i + size, piece, "place", level)
             break
         if found:
             out.append(found)
             end = found.end
     return out
+
+
+# what may follow a two-character short name that is also a word (see data/places.tsv) for it
+# to be a place: a list of places (迭部、碌曲), a route (尖扎至贵德), a site or an event there,
+# perhaps after a few words naming it (陇西地震, 武威工业园区, 长春循环经济产业园, 珲春口岸)
+_PLACE_AFTER_RE = re.compile(r"、|等(?:地|县|市)|至|国家级|[\u4e00-\u9fff]{0,4}?(?:机场|口岸|高速|铁路|园区|工业园|产业园|经开区"
+                             r"|开发区|高新区|综保区|保税区|都市圈|经济圈|中学|小学|医院|景区|遗址|水库|灌区|研究院|古城"
+                             r"|片区|城区|新城|新区)|港(?!澳)|站(?![在起])|地震|山洪|泥石流|段|境内|籍|模式|经验")
+
+
+def _place_in_context(text: str, i: int) -> bool:
+    """The two-character short name at `i` stands as a place, by what comes before or after it;
+    the first item of a list (敦煌、永靖) must also start where a word can."""
+    if text[i - 1:i] == "、":
+        return True  # the next item of a list: 敦煌、瓜州
+    m = _PLACE_AFTER_RE.match(text, i + 2)
+    if not m:
+        return False
+    return m.group(0) != "、" or _boundary_before(text, i)
 
 
 def _form_places(text: str, lex: Lexicon) -> list[Name]:
@@ -441,13 +481,32 @@ def home_places(texts: list[str], front: str, lex: Lexicon) -> set[str]:
     """The document's own places: named in its title or author line, or again and again."""
     counts: Counter[str] = Counter()
     for t in texts:
+        t = _formula(t, lex)  # 井冈山精神 names no place of the document
         for n in (*_gazetteer(t, lex), *_form_places(t, lex)):
             counts[n.text] += 1
     home = {name for name, c in counts.items() if c >= 3}
     for n in find_names(front, lex):
         if n.kind == "place":
             home.add(n.text)
-    return home
+    return home | {lex.short_of[name] for name in home if name in lex.short_of}  # 敦煌市 → 敦煌 too
+
+
+def _home_shorts(text: str, home: set[str], names: list[Name], lex: Lexicon) -> list[Name]:
+    """The document's own county by its short name wherever it stands (为敦煌发展贡献力量): in
+    that document it can only mean that place; elsewhere it counts only in context (_gazetteer)."""
+    extra = []
+    for short in home & lex.in_context:
+        start = 0
+        while (at := text.find(short, start)) >= 0:
+            start = at + len(short)
+            if not any(n.start <= at < n.end for n in names):
+                extra.append(Name(at, at + len(short), short, "place", lex.places[short]))
+    return sorted(names + extra, key=lambda n: n.start) if extra else names
+
+
+def place_names(text: str, lex: Lexicon) -> list[Name]:
+    """The places `text` names, not counting those inside a fixed formulation (井冈山精神)."""
+    return [n for n in find_names(_formula(text, lex), lex) if n.kind == "place"]
 
 
 def _formula(text: str, lex: Lexicon) -> str:
@@ -462,6 +521,8 @@ def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
     person. A slot is never made inside a longer proper noun, nor for a claim only one place makes."""
     masked = _formula(text, lex)
     names = find_names(masked, lex)
+    if home & lex.in_context:
+        names = _home_shorts(masked, home, names, lex)
     why = _placeholder_reason(masked, names, lex)
     if why:
         return "", why
@@ -591,6 +652,11 @@ def _landscape(plain: str) -> bool:
     return any(not m.group(1).endswith(_COMMON_LANDSCAPE) for m in _LANDSCAPE_RE.finditer(plain))
 
 
+def _named_list(plain: str) -> bool:
+    return any(not all(_KIND_ITEM_RE.search(item) for item in m.group(1).split("、"))
+               for m in _NAMED_LIST_RE.finditer(plain))
+
+
 def _local_title(plain: str) -> bool:
     return any(_LOCAL_TITLE_RE.search(m.group(1)) for m in _TITLE_RE.finditer(plain))
 
@@ -613,7 +679,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("place", lambda t, p: _SITE_RE.search(p)),
     ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
     ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
-    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p)),
+    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("等" in p and _named_list(p))),
     ("local_title", lambda t, p: _local_title(p)),
 )
 
