@@ -901,3 +901,37 @@ def test_calls_pledges_and_closed_shortcomings(sentence: str, sections: tuple[st
     from wengao.mining.classify import Context, classify, load_rules
 
     assert classify(sentence, Context(genre="speech", sections=sections), load_rules()) == function
+
+
+def test_a_report_to_a_congress_gives_only_its_short_statements(tmp_path: Path) -> None:
+    body = ("一、2027年主要任务\n"
+            "加强安全生产管理。全面推进甲乙丙丁产业园区扩区提质和戊己庚辛国家级试验基地建设，打造区域协同发展新高地。\n"
+            "让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写现代化建设新篇章！\n")
+    speech = "在全县工作会议上的讲话\n同志们：\n" + body
+    report = "2027年某某省政府工作报告\n各位代表：\n" + body
+    long = "全面推进甲乙丙丁产业园区扩区提质和戊己庚辛国家级试验基地建设，打造区域协同发展新高地。"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    in_speech = [e["text"] for e in _mine_text(tmp_path / "a", speech)]
+    in_report = [e["text"] for e in _mine_text(tmp_path / "b", report)]
+    assert long in in_speech
+    assert long not in in_report  # a long statement of a government's own plans
+    assert "加强安全生产管理。" in in_report  # the stock a writer reuses
+    assert any(t.startswith("让我们更加紧密地团结") for t in in_report)  # a closing is no plain statement
+
+
+def test_a_list_item_ends_with_a_full_stop_and_a_first_half_is_dropped(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n同志们：\n一、重点任务\n"
+            "不得设置与项目实际需要无直接关联的资格条件；不得限制潜在投标人参与竞争。\n"
+            "越是深入学习，越感到自己理论功底不够扎实；越是联系实际，越感到自己能力不足。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "不得设置与项目实际需要无直接关联的资格条件。" in texts
+    assert not any(t.startswith("越是深入学习") for t in texts)
+
+
+def test_prose_of_two_equal_clauses_is_no_saying(tmp_path: Path) -> None:
+    text = "网上商城管理办法解读\n订单验收通过后，保证金即刻解冻。\n千里之行，始于足下。\n"
+    entries = _mine_text(tmp_path, text)
+    quotes = [e["text"] for e in entries if e["function"] == "quote"]
+    assert "千里之行，始于足下。" in quotes
+    assert not any("保证金" in q for q in quotes)

@@ -202,7 +202,8 @@ def test_ordinary_sentences_the_fact_rules_must_keep(sentence: str) -> None:
 
 @pytest.mark.parametrize(("sentence", "kept"), [
     ("培育“川妹子”家政等劳务品牌。", False), ("打造新时代更高水平的“天府粮仓”。", False),
-    ("这次“乡”约“浙”里，是一次深刻的学习。", False),
+    ("这次“乡”约“浙”里，是一次深刻的学习。", False), ("以“苏超”促进文旅体商融合发展。", False),
+    ("推动经济“复苏”向好。", True), ("弘扬“鲁班”精神。", True),
     ("弘扬“川流不息”的奋斗精神。", True), ("坚持“绿水青山就是金山银山”理念。", True), ("推进“一网通办”改革。", True),
 ])
 def test_a_quoted_brand_that_carries_a_province_s_name(sentence: str, kept: bool) -> None:
@@ -273,3 +274,18 @@ def test_lists_of_kinds_and_words_that_hold_a_city_s_name_stay(sentence: str) ->
 def test_美丽_does_not_give_丽江() -> None:
     lex = load_lexicon()
     assert slot_names("让美丽江苏建设行稳致远。", {"江苏"}, lex)[0] == "让美丽{省}建设行稳致远。"
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("一年来，全体一中人以团结之心共同谱写了学校发展新篇章。", "organisation"),
+    ("黄河国家战略深化落实。", "place"),
+    ("经济大省挑大梁作用更加凸显。", "national_only"),
+])
+def test_a_school_by_its_number_a_river_s_strategy_and_a_big_province(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert (slot_names(sentence, set(), lex)[1] or fact_reason(sentence, lex)) == why
+
+
+def test_统一中国_holds_no_school() -> None:
+    lex = load_lexicon()
+    assert not fact_reason("坚持统一中国人的思想和行动。", lex)

@@ -20,6 +20,14 @@ from wengao.reading.model import BlockKind, Document
 
 BLANK = "□"  # where a redacted word was left out
 MIN_LEN, MAX_LEN = 8, 150
+# A report to a congress (政府工作报告, 党代会报告, a school's 教代会工作报告) speaks for one
+# government or body: its long sentences list that body's own projects, places, brands and levers,
+# while its short run-in statements (加强安全生产管理。) are the stock any writer reuses. Of its
+# plain statements only those this short are kept (characters, not counting punctuation or slots).
+_CONGRESS_RE = re.compile(r"工作报告|代表大会上的报告")
+CONGRESS_MAX_CHARS = 24
+_STATEMENTS = frozenset({"task", "achievement", "requirement", "significance", "problem", "experience"})
+_NOT_COUNTED_RE = re.compile(r"\{[^{}]*\}|[^\u4e00-\u9fffA-Za-z0-9]")
 HEADING_MIN, HEADING_MAX = 4, 40
 _TERMINAL = "。！？；"
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
@@ -49,6 +57,8 @@ _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委�
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：,:])")  # 干部干部，干是当头的 is a figure of speech
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
+# the first half of a pair whose second half follows the semicolon (越是…；越是…, 既要…；又要…)
+_FIRST_HALF_RE = re.compile(r"(?:[^，。；]{0,8}，)?(?:越是|越|既要|既是|既|不仅|不但|一方面|如果|假如|只要|虽然|尽管|与其|宁可|要么|一边|有的)")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
 # a point's lead: one or two short clauses (壮大发展引擎，推动共同富裕。 政治监督更加精准有力。)
 _POINT_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:，[\u4e00-\u9fff“”]{4,12})?[。；]$")
@@ -189,6 +199,7 @@ class DocumentMiner:
         self.title = _SPACES_RE.sub("", doc.front.title)
         year = doc.front.date[:4]
         self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
+        self.congress = bool(_CONGRESS_RE.search(front) or doc.front.salutation.startswith("各位代表"))
         self._formulations: dict[str, tuple[str, str | None]] = {}
 
     # -- text of a block, repaired -------------------------------------------------------------
@@ -342,9 +353,11 @@ class DocumentMiner:
             glued = _GLUED_RE.match(s)
             if glued:  # “千万工程”的巨大贡献“千万工程”是…: a heading run into its text
                 s = s[glued.end() - len(glued.group(1)):]
-            if s.endswith("；") and ("：" in s or _LIST_OPENS_RE.search(s)):
-                self._drop("unfinished")  # …主要基于三方面考虑：一是…；, 主要有：…； — the rest of the list is cut off
+            if s.endswith("；") and ("：" in s or _LIST_OPENS_RE.search(s) or _FIRST_HALF_RE.match(s)):
+                self._drop("unfinished")  # …主要基于三方面考虑：一是…；, 越是…； — the rest is cut off
                 continue
+            if s.endswith("；"):  # one item of a list, whole in itself: a writer ends it with a full stop
+                s = s[:-1] + "。"
             if not sentences.balanced(s):
                 self._drop("unbalanced")
                 continue
@@ -360,6 +373,9 @@ class DocumentMiner:
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")
+                continue
+            if self.congress and function in _STATEMENTS and len(_NOT_COUNTED_RE.sub("", kept)) > CONGRESS_MAX_CHARS:
+                self._drop("congress")
                 continue
             why = self._tied(function, kept, fixed, text, _offset if k else 0)
             if why:

@@ -108,7 +108,7 @@ _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片�
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
 # place's landscape; 绿水青山, 江河湖泊 and 山水林田湖草 are no names
 _LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景"
-                           r"|大保护|综合治理|治理|经济带|岸线|沿岸|两岸)")
+                           r"|大保护|综合治理|治理|经济带|岸线|沿岸|两岸|国家战略)")
 _COMMON_LANDSCAPE = ("江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖")
 # a stretch of a named feature (国家文化公园{省}段, 大运河（{省}段）); a count in round words
 # (上亿市场主体, 数万人): one place's figure
@@ -119,7 +119,8 @@ _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇
                                 r"(?![流水阔升级迅])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味)")
 # a quoted brand that carries a province's or region's own name (“天府粮仓”, “川妹子”, “蜀里安逸”,
 # “浙BA”, “书香陇原”): that province's, whatever follows it
-_REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘)"
+_REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘"
+                              r"|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|渝|陕)"
                               r"[^”]{0,8}”")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
 _ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
@@ -135,6 +136,8 @@ _NAMED_LIST_RE = re.compile(rf"((?:[{HAN}]{{2,6}}、)+[{HAN}]{{2,6}})等(?:[^，
                             r"|地(?![方区域位]))")
 _KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|单位|主体|机构|部门|领域|公司|集团|组织|协会|商会|中心|平台|人才|人员|群体|农户"
                            r"|银行|学校|医院|区|地方|城市|农村|乡村|基层|社区|乡镇|县|市|省)$")
+# a school by its number (一中人, 一中风景, 提出一中方案): that school's own
+_SCHOOL_SELF_RE = re.compile(r"(?<![统唯万之第专同划单逐])[一二三四五六七八九十]中(?=人|学子|师生|校友|风景|特色|方案|实际|精神|校园)")
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
 _CALLED_RE = re.compile(rf"(?:名叫|(?<![才就也这那])叫[做作]|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
 _NAMED_WORK_RE = re.compile(r"(?:的)?“[^”]{2,10}”")
@@ -679,7 +682,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("place", lambda t, p: _SITE_RE.search(p)),
     ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
     ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
-    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("等" in p and _named_list(p))),
+    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("等" in p and _named_list(p)) or _SCHOOL_SELF_RE.search(p)),
     ("local_title", lambda t, p: _local_title(p)),
 )
 

@@ -35,6 +35,8 @@ def national_formulations() -> frozenset[str]:
 
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
 _COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
+# a clause of time, cause or sequence is prose, whatever its length (订单验收通过后，保证金即刻解冻。)
+_PROSE_RE = re.compile(r"[后时]，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
 # not a saying: wishes (…，鹏程万里！), a tally (classify.TALLY_RE), a line of dialogue (你…吗？),
 # the document's own title phrase
@@ -172,6 +174,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
             core = s.strip("“”")
             m = _COUPLET_RE.match(core)
             if m and len({len(g) for g in m.groups() if g}) == 1 and not _TASK_START_RE.match(core) \
+                    and not _PROSE_RE.search(core) \
                     and not core.endswith("！") and not TALLY_RE.search(core) and not _SPOKEN_RE.search(core) \
                     and title not in (m.group(1), core.rstrip("。")):
                 kept, was = keep(core.rstrip("。！"))
