@@ -935,3 +935,12 @@ def test_prose_of_two_equal_clauses_is_no_saying(tmp_path: Path) -> None:
     quotes = [e["text"] for e in entries if e["function"] == "quote"]
     assert "千里之行，始于足下。" in quotes
     assert not any("保证金" in q for q in quotes)
+
+
+def test_things_listed_with_等_are_no_parallel(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n同志们：\n"
+            "钢铁、有色、化工等传统产业要加快转型。\n服务企业要尊商、重商、亲商、安商，全体党员要感党恩、听党话、跟党走。\n"
+            "我们坚持“尊商、重商、亲商、安商”。\n")
+    parallels = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "parallel"]
+    assert "尊商、重商、亲商、安商" in parallels
+    assert "钢铁、有色、化工" not in parallels

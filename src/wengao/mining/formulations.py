@@ -88,6 +88,8 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                 continue
             if len(items[-1]) == width and "\u4e00" <= after <= "\u9fff" and after not in _AFTER_LIST:
                 continue  # the last item runs on: the list was cut mid-word
+            if (items[-1][width:width + 1] or after) == "等":
+                continue  # 钢铁、有色、化工等重点行业: things listed, no parallel
             if len(items[-1]) != width:
                 if len(items[-1]) < width or items[-1][width] not in _AFTER_LIST:
                     continue
