@@ -944,3 +944,16 @@ def test_things_listed_with_等_are_no_parallel(tmp_path: Path) -> None:
     parallels = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "parallel"]
     assert "尊商、重商、亲商、安商" in parallels
     assert "钢铁、有色、化工" not in parallels
+
+
+def test_table_rows_glosses_and_sentences_that_go_on_from_the_last(tmp_path: Path) -> None:
+    text = ("在全校教师大会上的讲话\n老师们：\n"
+            "德育：国旗下讲话、班团活动、爱国主义等专题教育。\n"
+            "“勇立潮头”就是要始终立在时代大潮的潮头，敢做弄潮儿。\n"
+            "并进一步系统构建并实施特色课程体系。\n"
+            "总书记强调：“教育是国之大计、党之大计。”\n"
+            "要坚持立德树人，全面提高人才自主培养质量。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "要坚持立德树人，全面提高人才自主培养质量。" in texts
+    assert not any(t.startswith(("德育：", "“勇立潮头”", "并进一步")) for t in texts)
+    assert any("国之大计" in t for t in texts)  # a speaker's words after a colon are no label

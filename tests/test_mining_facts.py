@@ -289,3 +289,18 @@ def test_a_school_by_its_number_a_river_s_strategy_and_a_big_province(sentence: 
 def test_统一中国_holds_no_school() -> None:
     lex = load_lexicon()
     assert not fact_reason("坚持统一中国人的思想和行动。", lex)
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("甲乙电机、丙丁广瀚入选国家制造业数字化转型典型案例。", False),  # firms named in a list
+    ("提升“龙江好物”国际竞争力和影响力。", False),  # a province's nickname in a brand
+    ("民营企业、国有企业获得同等待遇。", True),  # kinds, not names
+])
+def test_firms_that_won_something_and_provincial_nicknames(sentence: str, kept: bool) -> None:
+    lex = load_lexicon()
+    assert (not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]) is kept
+
+
+def test_a_quoted_formula_with_a_plus_is_no_brand(lex) -> None:
+    assert coinages("探索“养老+行业”融合发展模式。", lex) == []
+    assert coinages("推广“村播小院”等模式。", lex) == ["村播小院"]

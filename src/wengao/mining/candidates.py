@@ -20,13 +20,15 @@ from wengao.reading.model import BlockKind, Document
 
 BLANK = "□"  # where a redacted word was left out
 MIN_LEN, MAX_LEN = 8, 150
-# A report to a congress (政府工作报告, 党代会报告, a school's 教代会工作报告) speaks for one
-# government or body: its long sentences list that body's own projects, places, brands and levers,
-# while its short run-in statements (加强安全生产管理。) are the stock any writer reuses. Of its
-# plain statements only those this short are kept (characters, not counting punctuation or slots).
+# A report of one body's work — to a congress (政府工作报告, 党代会报告, a school's 教代会工作报告)
+# or a review of it (述职, 工作总结, 工作汇报) — speaks for that government or body: its long
+# sentences list its own projects, places, brands, courses and levers, while its short run-in
+# statements (加强安全生产管理。) are the stock any writer reuses. Of its plain statements only
+# those this short are kept (characters, not counting punctuation or slots); the lessons it draws
+# (experience), its openings, closings, pledges and sayings are kept whatever their length.
 _CONGRESS_RE = re.compile(r"工作报告|代表大会上的报告")
 CONGRESS_MAX_CHARS = 24
-_STATEMENTS = frozenset({"task", "achievement", "requirement", "significance", "problem", "experience"})
+_STATEMENTS = frozenset({"task", "achievement", "requirement", "significance", "problem"})
 _NOT_COUNTED_RE = re.compile(r"\{[^{}]*\}|[^\u4e00-\u9fffA-Za-z0-9]")
 HEADING_MIN, HEADING_MAX = 4, 40
 _TERMINAL = "。！？；"
@@ -57,6 +59,10 @@ _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委�
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：,:])")  # 干部干部，干是当头的 is a figure of speech
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
+# a row of a table or a list with its label (德育：国旗下讲话、班团活动…, 博雅通达：文理通融…): not a
+# sentence of the speech; a speaker's words (总书记强调：“…”) are no label
+_LABELLED_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<![说讲道曰云示出调])：(?!“)")
+_GLOSS_RE = re.compile(r"^(?:要做到)?“([^“”]{1,12})”，?(?:就是|即|是指|指的是)")
 # the first half of a pair whose second half follows the semicolon (越是…；越是…, 既要…；又要…)
 _FIRST_HALF_RE = re.compile(r"(?:[^，。；]{0,8}，)?(?:越是|越|既要|既是|既|不仅|不但|一方面|如果|假如|只要|虽然|尽管|与其|宁可|要么|一边|有的)")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
@@ -199,7 +205,7 @@ class DocumentMiner:
         self.title = _SPACES_RE.sub("", doc.front.title)
         year = doc.front.date[:4]
         self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
-        self.congress = bool(_CONGRESS_RE.search(front) or doc.front.salutation.startswith("各位代表"))
+        self.congress = bool(_CONGRESS_RE.search(front) or doc.front.salutation.startswith("各位代表")) or self.review
         self._formulations: dict[str, tuple[str, str | None]] = {}
 
     # -- text of a block, repaired -------------------------------------------------------------
@@ -259,6 +265,13 @@ class DocumentMiner:
         """It cannot stand without what came before it: 而后者…, 都不行…, 这让我… (not 就业…)"""
         lex = self.lex
         return text.startswith(lex.anaphoric) and not text.startswith(lex.not_anaphoric) or bool(_ALSO_RE.search(text))
+
+    def _gloss(self, text: str) -> bool:
+        """A sentence explaining a slogan of this document's own (“勇立潮头”就是要…), not a national one."""
+        from wengao.mining.formulations import national_formulations
+
+        m = _GLOSS_RE.match(text)
+        return bool(m) and m.group(1) not in national_formulations()
 
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1
@@ -363,6 +376,9 @@ class DocumentMiner:
                 continue
             if self._leans_back(s):
                 self._drop("context")
+                continue
+            if _LABELLED_RE.match(s) or self._gloss(s):
+                self._drop("note")  # 德育：国旗下讲话、…; “勇立潮头”就是要…: a table row, a gloss on the text's own slogan
                 continue
             cleaned = self._cleaned(s)
             if cleaned is None:

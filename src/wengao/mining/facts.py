@@ -120,7 +120,7 @@ _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇
 # a quoted brand that carries a province's or region's own name (“天府粮仓”, “川妹子”, “蜀里安逸”,
 # “浙BA”, “书香陇原”): that province's, whatever follows it
 _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘"
-                              r"|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|渝|陕)"
+                              r"|龙江|八桂|三晋|湖湘|三湘|赣鄱|江淮|云岭|北疆|雪域|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|渝|陕)"
                               r"[^”]{0,8}”")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
 _ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
@@ -132,8 +132,8 @@ _ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][�
                            rf"、[{HAN}]{{1,5}}?{_ADJ}(?=[、，的])")
 # firms or places named in a list and told by their kind (甲科技、乙卫星等商业航天企业, 甲、乙等地):
 # one place's own; a list of kinds (国有企业、民营企业等各类企业, 山区、牧区等地) is no name
-_NAMED_LIST_RE = re.compile(rf"((?:[{HAN}]{{2,6}}、)+[{HAN}]{{2,6}})等(?:[^，。；、的到向给在与和对把]{{0,6}}?(?:企业|公司|集团)"
-                            r"|地(?![方区域位]))")
+_NAMED_LIST_RE = re.compile(rf"((?:[{HAN}]{{2,6}}、)+[{HAN}]{{2,6}})(?:等(?:[^，。；、的到向给在与和对把]{{0,6}}?(?:企业|公司|集团)"
+                            r"|地(?![方区域位]))|(?:成功)?(?:入选|上市|获评|获批|荣获|获得))")
 _KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|单位|主体|机构|部门|领域|公司|集团|组织|协会|商会|中心|平台|人才|人员|群体|农户"
                            r"|银行|学校|医院|区|地方|城市|农村|乡村|基层|社区|乡镇|县|市|省)$")
 # a school by its number (一中人, 一中风景, 提出一中方案): that school's own
@@ -616,7 +616,7 @@ def coinages(text: str, lex: Lexicon) -> list[str]:
     known = national_formulations()
     found = [m.group(1) or m.group(2) for m in lex.coinage_re.finditer(text)]
     found += _CLASS_RE.findall(text)
-    return [c for c in found if c not in known]
+    return [c for c in found if c not in known and "+" not in c]  # “养老+行业”: a formula, no brand
 
 
 def _local_count(text: str) -> bool:
@@ -682,7 +682,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("place", lambda t, p: _SITE_RE.search(p)),
     ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
     ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
-    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("等" in p and _named_list(p)) or _SCHOOL_SELF_RE.search(p)),
+    ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("、" in p and _named_list(p)) or _SCHOOL_SELF_RE.search(p)),
     ("local_title", lambda t, p: _local_title(p)),
 )
 
