@@ -491,6 +491,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.no_function": ("看不出功能", "no clear function"),
     "mining.why.blank": ("有无法确定的空缺", "a blank that cannot be filled with certainty"),
     "mining.why.unconfirmed_repair": ("修复无法确认", "repair not confirmed"),
+    "mining.why.own_report": ("本单位工作报告、述职、总结里的长句（多是本单位自己的事项）",
+                              "long statements of a body's report of its own work (mostly its own matters)"),
     # (end of mining)
     # -- phrases: the phrase bank, search and picks --------------------------------------------------
     "cli.build.loose": ("pick 在提纲的话题和文种里找不到素材时，放宽到其他话题或文种（会给出警告）。",

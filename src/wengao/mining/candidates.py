@@ -26,8 +26,8 @@ MIN_LEN, MAX_LEN = 8, 150
 # statements (加强安全生产管理。) are the stock any writer reuses. Of its plain statements only
 # those this short are kept (characters, not counting punctuation or slots); the lessons it draws
 # (experience), its openings, closings, pledges and sayings are kept whatever their length.
-_CONGRESS_RE = re.compile(r"工作报告|代表大会上的报告")
-CONGRESS_MAX_CHARS = 24
+_REPORT_TITLE_RE = re.compile(r"工作报告|代表大会上的报告")
+OWN_REPORT_MAX_CHARS = 24
 _STATEMENTS = frozenset({"task", "achievement", "requirement", "significance", "problem"})
 _NOT_COUNTED_RE = re.compile(r"\{[^{}]*\}|[^\u4e00-\u9fffA-Za-z0-9]")
 HEADING_MIN, HEADING_MAX = 4, 40
@@ -205,7 +205,8 @@ class DocumentMiner:
         self.title = _SPACES_RE.sub("", doc.front.title)
         year = doc.front.date[:4]
         self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
-        self.congress = bool(_CONGRESS_RE.search(front) or doc.front.salutation.startswith("各位代表")) or self.review
+        # a report of its own work by a government or body, to a congress or in review (see OWN_REPORT_MAX_CHARS)
+        self.own_report = self.review or bool(_REPORT_TITLE_RE.search(front) or doc.front.salutation.startswith("各位代表"))
         self._formulations: dict[str, tuple[str, str | None]] = {}
 
     # -- text of a block, repaired -------------------------------------------------------------
@@ -390,8 +391,8 @@ class DocumentMiner:
             if function is None:
                 self._drop("no_function")
                 continue
-            if self.congress and function in _STATEMENTS and len(_NOT_COUNTED_RE.sub("", kept)) > CONGRESS_MAX_CHARS:
-                self._drop("congress")
+            if self.own_report and function in _STATEMENTS and len(_NOT_COUNTED_RE.sub("", kept)) > OWN_REPORT_MAX_CHARS:
+                self._drop("own_report")
                 continue
             why = self._tied(function, kept, fixed, text, _offset if k else 0)
             if why:

@@ -181,6 +181,7 @@ _NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?
 
 
 def _section_holds(rules: Rules, section: str, s: str) -> bool:
+    """The sentence's own form lets its section's heading file it (see above)."""
     if section == "problem":
         return has_form(rules, "problem", s)
     if section in ("task", "requirement", "significance") and _PAST_RE.search(s):
