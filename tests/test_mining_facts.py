@@ -304,3 +304,22 @@ def test_firms_that_won_something_and_provincial_nicknames(sentence: str, kept: 
 def test_a_quoted_formula_with_a_plus_is_no_brand(lex) -> None:
     assert coinages("探索“养老+行业”融合发展模式。", lex) == []
     assert coinages("推广“村播小院”等模式。", lex) == ["村播小院"]
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("推动出台《{省}民营经济促进条例》。", "local_title"),  # a place's own regulation, its name a slot
+    ("某企业获“中国工业大奖”，实现我省零的突破。", "claim"),
+    ("古墓群入选“全国十大考古新发现”。", "claim"),  # an honour one place won
+    ("完善推广黔菜标准体系。", "place"),  # a province's cuisine
+    ("借力北大专家团队提升学科竞赛团队实力。", "organisation"),
+])
+def test_own_regulations_honours_won_cuisines_and_known_organisations(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert (slot_names(sentence, set(), lex)[1] or fact_reason(sentence, lex)) == why
+
+
+@pytest.mark.parametrize("sentence", ["认真学习《中国共产党纪律处分条例》。", "要不断增强群众获得感、幸福感。",
+                                      "要保持清华澈的初心。"])
+def test_a_national_regulation_and_获得感_stay(sentence: str) -> None:
+    lex = load_lexicon()
+    assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]

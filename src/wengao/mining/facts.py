@@ -42,7 +42,7 @@ _ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\
 # one body's numbered meeting or event: 我院第六届职工代表大会, 全县第三届劳动模范表彰大会
 _LOCAL_ORDINAL_RE = re.compile(r"(?:我|本|全)(?:院|校|县|市|区|镇|乡|村|局|厂|司|公司|集团|单位)"
                                r"[^，。；！？]{0,8}?第[一二三四五六七八九十百]+[届次期]")
-_LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村]|我校|本校|办法|细则|方案|通知|年度")
+_LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村{]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
                    "旗": "县", "乡": "乡镇", "镇": "乡镇", "街道": "乡镇", "村": "村", "社区": "村"}
@@ -100,7 +100,8 @@ _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印�
 # a rank one place won (位列国内前三, 西部领先、全国靠前), a named facility above a county
 # (创建国家…创新中心, 建设西北…产业基地), named works finished together (甲线、乙段等建成投运)
 _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|全省|国内|西部|中部|东部|同类)"
-                      r"|(?:全国|全省|西部|中部|东部)(?:领先|靠前|第一)(?!的)")
+                      r"|(?:全国|全省|西部|中部|东部)(?:领先|靠前|第一)(?!的)|零的突破"
+                      r"|(?:入选|荣获|获评|获得|获)“[^“”]{2,20}”")  # 入选“全国十大考古新发现”: an honour one place won
 _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
                           rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])")
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
@@ -116,7 +117,7 @@ _STRETCH_RE = re.compile(r"\{(?:省|市|县|乡镇)\}段")
 _ROUGHLY_RE = re.compile(r"(?:上|数|近|超)(?:亿|万|千)(?![年里])")
 # a province by its one-character name in a compound (富民兴陇, 在津打造, 陇原大地, “川字号”): that province
 _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇|津|川|蜀|冀|晋|辽|沪|皖|闽|赣|鲁|豫|鄂|湘|粤|桂|琼|渝|黔|滇|陕|浙)"
-                                r"(?![流水阔升级迅])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味)")
+                                r"(?![流水阔升级迅])|(?:陇|蜀|川|津|黔|滇|湘|粤)(?:原|韵|字号|味|菜)")
 # a quoted brand that carries a province's or region's own name (“天府粮仓”, “川妹子”, “蜀里安逸”,
 # “浙BA”, “书香陇原”): that province's, whatever follows it
 _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘"
@@ -655,6 +656,9 @@ def _landscape(plain: str) -> bool:
     return any(not m.group(1).endswith(_COMMON_LANDSCAPE) for m in _LANDSCAPE_RE.finditer(plain))
 
 
+_KNOWN_ORGS_RE = re.compile("|".join(load_yaml(DATA / "names.yaml").get("known_organisations") or ["(?!)"]))
+
+
 def _named_list(plain: str) -> bool:
     return any(not all(_KIND_ITEM_RE.search(item) for item in m.group(1).split("、"))
                for m in _NAMED_LIST_RE.finditer(plain))
@@ -683,7 +687,8 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
     ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
     ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("、" in p and _named_list(p)) or _SCHOOL_SELF_RE.search(p)),
-    ("local_title", lambda t, p: _local_title(p)),
+    ("organisation", lambda t, p: _KNOWN_ORGS_RE.search(p)),
+    ("local_title", lambda t, p: _local_title(t)),  # 《{省}民营经济促进条例》: a slot inside is a place's own title
 )
 
 
