@@ -189,6 +189,7 @@ class Lexicon:
     praise_re: re.Pattern[str]  # 秀美云霄, 美丽XX: a praised place
     praise: tuple[str, ...]
     not_names: frozenset[str]  # words in a name's place that are no name (年度述职, 个人述职)
+    known_orgs_re: re.Pattern[str]  # organisations known by a short name (北大, 清华)
 
 
 @cache
@@ -248,6 +249,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         not_place_after=by_len(data["placeholder_not_place"]),
         praise_re=re.compile(f"(?:{_alt(data['praise_verbs'])})(?:{_alt(data['place_praise'])})(?=([{HAN}]{{2}}))"),
         praise=tuple(data["place_praise"]), not_names=frozenset(data["not_names"]),
+        known_orgs_re=re.compile("|".join(data.get("known_organisations") or ["(?!)"])),
     )
 
 
@@ -656,9 +658,6 @@ def _landscape(plain: str) -> bool:
     return any(not m.group(1).endswith(_COMMON_LANDSCAPE) for m in _LANDSCAPE_RE.finditer(plain))
 
 
-_KNOWN_ORGS_RE = re.compile("|".join(load_yaml(DATA / "names.yaml").get("known_organisations") or ["(?!)"]))
-
-
 def _named_list(plain: str) -> bool:
     return any(not all(_KIND_ITEM_RE.search(item) for item in m.group(1).split("、"))
                for m in _NAMED_LIST_RE.finditer(plain))
@@ -687,7 +686,6 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
     ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
     ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("、" in p and _named_list(p)) or _SCHOOL_SELF_RE.search(p)),
-    ("organisation", lambda t, p: _KNOWN_ORGS_RE.search(p)),
     ("local_title", lambda t, p: _local_title(t)),  # 《{省}民营经济促进条例》: a slot inside is a place's own title
 )
 
@@ -699,6 +697,8 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
             return reason
     if lex.national_re.search(plain) or lex.national_object_re.search(plain):
         return "national_only"
+    if lex.known_orgs_re.search(plain):
+        return "organisation"
     if _reported(_formula(plain, lex), lex):
         return "reported"
     return ""
