@@ -957,3 +957,10 @@ def test_table_rows_glosses_and_sentences_that_go_on_from_the_last(tmp_path: Pat
     assert "要坚持立德树人，全面提高人才自主培养质量。" in texts
     assert not any(t.startswith(("德育：", "“勇立潮头”", "并进一步")) for t in texts)
     assert any("国之大计" in t for t in texts)  # a speaker's words after a colon are no label
+
+
+def test_a_lead_in_to_points_of_understanding_is_a_transition() -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    sentence = "当前，我们要从三个方面进一步深化对安全生产工作的认识，切实增强政治自觉。"
+    assert classify(sentence, Context(genre="speech"), load_rules()) == "transition"

@@ -323,3 +323,7 @@ def test_own_regulations_honours_won_cuisines_and_known_organisations(sentence: 
 def test_a_national_regulation_and_获得感_stay(sentence: str) -> None:
     lex = load_lexicon()
     assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]
+
+
+def test_the_centre_s_money_is_national_only(lex) -> None:
+    assert fact_reason("中央和地方财政资金聚焦重点任务，加大投入力度。", lex) == "national_only"
