@@ -327,3 +327,9 @@ def test_a_national_regulation_and_获得感_stay(sentence: str) -> None:
 
 def test_the_centre_s_money_is_national_only(lex) -> None:
     assert fact_reason("中央和地方财政资金聚焦重点任务，加大投入力度。", lex) == "national_only"
+
+
+@pytest.mark.parametrize("sentence", ["推动西部盟市转型发展，增强区域可持续发展能力。", "高等学校、三甲医院实现州（市）全覆盖。"])
+def test_levels_only_some_regions_have_name_that_region(sentence: str) -> None:
+    lex = load_lexicon()
+    assert slot_names(sentence, set(), lex)[1] == "place"
