@@ -964,3 +964,18 @@ def test_a_lead_in_to_points_of_understanding_is_a_transition() -> None:
 
     sentence = "当前，我们要从三个方面进一步深化对安全生产工作的认识，切实增强政治自觉。"
     assert classify(sentence, Context(genre="speech"), load_rules()) == "transition"
+
+
+def test_the_opening_of_a_government_report_names_no_level_of_advisers(tmp_path: Path) -> None:
+    text = ("2027年某某市政府工作报告\n各位代表：\n"
+            "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert "现在，我代表{单位}向大会报告工作，请予审议，并请政协委员和其他列席人员提出意见。" in texts
+
+
+def test_clauses_that_all_set_tasks_are_no_saying(tmp_path: Path) -> None:
+    text = ("在全市文化工作会议上的讲话\n深入开展全民阅读，建设融合阅读平台，打造共同阅读网络，实施终身阅读计划\n"
+            "研究一节课，促进一群人。\n")
+    quotes = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "quote"]
+    assert not any("全民阅读" in q for q in quotes)
+    assert any("研究一节课" in q for q in quotes)

@@ -333,3 +333,18 @@ def test_the_centre_s_money_is_national_only(lex) -> None:
 def test_levels_only_some_regions_have_name_that_region(sentence: str) -> None:
     lex = load_lexicon()
     assert slot_names(sentence, set(), lex)[1] == "place"
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("行政复议改革走在全国前列。", "claim"),  # told as done
+    ("开展第四次全国农业普查。", "quantity"),  # one census, one year
+    ("持续打造《向前一步》品牌栏目。", "local_title"),
+])
+def test_a_lead_told_as_done_a_numbered_census_and_a_named_column(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert fact_reason(sentence, lex) == why
+
+
+@pytest.mark.parametrize("sentence", ["要争取走在全国前列。", "奋力推动乡村振兴走在全省前列。", "认真学习《习近平谈治国理政》。"])
+def test_a_lead_aimed_at_and_a_national_book_stay(sentence: str) -> None:
+    assert not fact_reason(sentence, load_lexicon())

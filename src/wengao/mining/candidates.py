@@ -52,6 +52,7 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
+_ADVISERS_RE = re.compile(r"(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
 _ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
 _FIRST_PERSON_RE = re.compile(r"(?<![自忘])我(?![国党军])")  # 勇于自我革命, 推动我国… are headings
 _NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}：")  # 书记讲话：…
@@ -228,6 +229,7 @@ class DocumentMiner:
             return "", why
         if "我代表" in slotted:  # 现在，我代表省人民政府，向大会报告工作: the body is whoever reports
             slotted = _ON_BEHALF_RE.sub("{单位}", slotted)
+            slotted = _ADVISERS_RE.sub("", slotted)  # 并请市政协委员…提出意见: whoever's advisers they are
         why = facts.fact_reason(slotted, self.lex)
         return ("", why) if why else (slotted, "")
 

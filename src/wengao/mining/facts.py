@@ -42,6 +42,7 @@ _ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\
 # one body's numbered meeting or event: 我院第六届职工代表大会, 全县第三届劳动模范表彰大会
 _LOCAL_ORDINAL_RE = re.compile(r"(?:我|本|全)(?:院|校|县|市|区|镇|乡|村|局|厂|司|公司|集团|单位)"
                                r"[^，。；！？]{0,8}?第[一二三四五六七八九十百]+[届次期]")
+_COLUMN_HEADS = ("品牌栏目", "栏目", "节目", "专栏", "专题片")
 _LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村{]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
@@ -88,7 +89,7 @@ _GLOSSED_RE = re.compile(r"^“[^“”。！？，；：]{2,12}”$")
 _COUNTED_RE = re.compile(rf"(?<![第党])(?:[二两三四五六七八九]|十[一二三四五六七八九]?)(?:大|项|件|条|个?方面)(?:(?!的)[{HAN}]){{0,6}}?"
                          r"(?:实事|专项|项目|工程|行动|任务|举措|措施|活动|重点工作|污染源)")
 # a round or a session of one body's series (全省第三轮修志, 第十五届省运会): one occasion
-_ROUND_RE = re.compile(r"第[一二三四五六七八九十百]+(?:轮|届(?!中央|全国))")  # not 第十九届中央委员会
+_ROUND_RE = re.compile(r"第[一二三四五六七八九十百]+(?:轮|届(?!中央|全国)|次(?:全国)?[^，。；]{0,8}普查)")  # not 第十九届中央委员会
 # a share (一半以上, 三分之一, 百分之六十四点七, 十一点六个百分点): a figure in words
 _SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三四五六七八九十百]分之(?!百)|[一二两三四五六七八九十]成以上"
                        r"|[零〇一二两三四五六七八九十]点[零〇一二三四五六七八九](?!滴)")
@@ -663,8 +664,23 @@ def _named_list(plain: str) -> bool:
                for m in _NAMED_LIST_RE.finditer(plain))
 
 
+_AHEAD_RE = re.compile(r"走在(?:全国|全省|西部|中部|东部)前列(?=[，。；！]|$)")
+_AIMING_RE = re.compile(r"争|要|努力|奋力|推动|确保|为|助力|使|让|促进|实现|成为")
+
+
+def _ahead(plain: str) -> bool:
+    """走在全国前列 told as what was done, not as what to aim for (推动…走在全省前列)."""
+    for m in _AHEAD_RE.finditer(plain):
+        start = max(plain.rfind(p, 0, m.start()) for p in "，。；")
+        if not _AIMING_RE.search(plain, start + 1, m.start()):
+            return True
+    return False
+
+
 def _local_title(plain: str) -> bool:
-    return any(_LOCAL_TITLE_RE.search(m.group(1)) for m in _TITLE_RE.finditer(plain))
+    """A title of one place's own (a place or a slot in it, 我校…), or a named column (《X》栏目)."""
+    return any(_LOCAL_TITLE_RE.search(m.group(1)) or plain.startswith(_COLUMN_HEADS, m.end())
+               for m in _TITLE_RE.finditer(plain))
 
 
 # Why a sentence is one place's fact, tried in this order on (the text with its slots, the text
@@ -676,7 +692,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("programme", lambda t, p: _QUOTED_SLOT_RE.search(t) or _local_count(p)),
     ("quantity", lambda t, p: _counted(p) or _ROUND_RE.search(p) or _SHARE_RE.search(p) or _ANCHOR_RE.search(p)),
     ("local_meeting", lambda t, p: _MEETING_RE.search(p)),
-    ("claim", lambda t, p: _RANK_RE.search(p) or _FACILITY_RE.search(p) or _WORKS_RE.search(p)),
+    ("claim", lambda t, p: _RANK_RE.search(p) or _FACILITY_RE.search(p) or _WORKS_RE.search(p) or _ahead(p)),
     ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p) or _REGION_BRAND_RE.search(p)),
     ("quantity", lambda t, p: _ROUGHLY_RE.search(p)),
     ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p)),

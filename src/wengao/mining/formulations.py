@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
-from wengao.mining.classify import TALLY_RE
+from wengao.mining.classify import TALLY_RE, has_form, load_rules
 from wengao.mining.facts import HAN
 from wengao.mining.sentences import split
 from wengao.reading.model import BlockKind, Document
@@ -168,6 +168,7 @@ def _slogan(text: str) -> bool:
 
 
 def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> Iterator[Candidate]:
+    rules = load_rules()  # 深入开展全民阅读，建设融合阅读平台…: clauses that set tasks are no saying
     title = re.sub(r"\s+", "", doc.front.title)
     for text, span, heading in _paragraphs(doc):
         if heading:
@@ -176,6 +177,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
             core = s.strip("“”")
             m = _COUPLET_RE.match(core)
             if m and len({len(g) for g in m.groups() if g}) == 1 and not _TASK_START_RE.match(core) \
+                    and not all(has_form(rules, "task", g) for g in m.groups() if g) \
                     and not _PROSE_RE.search(core) \
                     and not core.endswith("！") and not TALLY_RE.search(core) and not _SPOKEN_RE.search(core) \
                     and title not in (m.group(1), core.rstrip("。")):
