@@ -979,3 +979,29 @@ def test_clauses_that_all_set_tasks_are_no_saying(tmp_path: Path) -> None:
     quotes = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "quote"]
     assert not any("全民阅读" in q for q in quotes)
     assert any("研究一节课" in q for q in quotes)
+
+
+def test_a_heading_template_needs_a_topic_running_through_most_siblings(tmp_path: Path) -> None:
+    text = ("2027年某某省政府工作报告\n各位代表：\n一、今年主要任务\n"
+            "（一）坚持创新驱动，打造具有重要影响力的科技创新高地\n要加强基础研究。\n"
+            "（二）深化改革开放，打造具有重要影响力的改革开放新高地\n要深化国企改革。\n"
+            "（三）加力保障和改善民生，扎实推进共同富裕\n要稳定和扩大就业。\n"
+            "（四）统筹发展和安全，建设更高水平平安中国\n要加强安全生产。\n"
+            "（五）加强政府自身建设，提高行政效能\n要转变政府职能。\n")
+    headings = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "heading"]
+    assert not any("{主题}" in h for h in headings)  # two of five share a phrase: no topic of them all
+
+
+def test_a_salutation_and_a_list_whose_last_item_is_longer_are_no_parallels(tmp_path: Path) -> None:
+    text = ("在全校大会上的讲话\n老师们，同学们，同志们，朋友们：\n"
+            "干部要做到该为的必须为、能为的努力为、不该为的决不为。\n")
+    parallels = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "parallel"]
+    assert not any("老师们" in p for p in parallels)
+    assert "该为的必须为、能为的努力为、不该为的决不" not in parallels
+
+
+def test_where_a_thing_rests_is_its_significance() -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    sentence = "推动高质量发展，根基在实体经济，支撑在现代化产业体系。"
+    assert classify(sentence, Context(genre="speech", sections=("重点任务",)), load_rules()) == "significance"

@@ -348,3 +348,12 @@ def test_a_lead_told_as_done_a_numbered_census_and_a_named_column(sentence: str,
 @pytest.mark.parametrize("sentence", ["要争取走在全国前列。", "奋力推动乡村振兴走在全省前列。", "认真学习《习近平谈治国理政》。"])
 def test_a_lead_aimed_at_and_a_national_book_stay(sentence: str) -> None:
     assert not fact_reason(sentence, load_lexicon())
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("空气质量六项指标首次全部达到国家二级标准。", "quantity"),  # a first, in one year
+    ("农村养老服务改革做法获国务院通报表扬。", "claim"),
+    ("本科院校和高职院校实现设区市全覆盖。", "national_only"),  # a province's own level of cities
+])
+def test_a_first_a_commendation_and_a_province_s_cities(sentence: str, why: str) -> None:
+    assert fact_reason(sentence, load_lexicon()) == why

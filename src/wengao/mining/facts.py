@@ -96,13 +96,14 @@ _SHARE_RE = re.compile(r"一半以[上下]|过半数|半数以上|[一二两三�
 # a time anchored to one year or one event (年底前, 年初出台的, 用半年的时间, 机构改革完成后，)
 _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印发|召开|部署|制定|提出|确定|下达)"
                         r"|用(?:半|[一二两三四五六七八九十]+个?)(?:年|月)的?时间|^[^，。；]{2,8}(?:完成|结束)后，"
-                        r"|新增加了|新增了|首届|首次举办")  # what was new that year
+                        r"|新增加了|新增了|首届|首次举办|首次全部|首次实现|首次突破")  # what was new that year
 # a local body's numbered plenary (市委四届八次全会): that place's meeting, not any writer's
 # a rank one place won (位列国内前三, 西部领先、全国靠前), a named facility above a county
 # (创建国家…创新中心, 建设西北…产业基地), named works finished together (甲线、乙段等建成投运)
 _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|全省|国内|西部|中部|东部|同类)"
                       r"|(?:全国|全省|西部|中部|东部)(?:领先|靠前|第一)(?!的)|零的突破"
-                      r"|(?:入选|荣获|获评|获得|获)“[^“”]{2,20}”")  # 入选“全国十大考古新发现”: an honour one place won
+                      r"|(?:入选|荣获|获评|获得|获)“[^“”]{2,20}”"  # 入选“全国十大考古新发现”: an honour one place won
+                      r"|获[^，。；]{0,8}通报表扬")
 _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
                           rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])")
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"

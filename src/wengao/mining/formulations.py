@@ -93,6 +93,8 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
             if len(items[-1]) != width:
                 if len(items[-1]) < width or items[-1][width] not in _AFTER_LIST:
                     continue
+                if len(items[-1]) == width + 1:
+                    continue  # 该为的必须为、…、不该为的决不为: the last item is longer, not running on
                 items[-1] = items[-1][:width]
             if len(items) >= 3 and "等等" not in items:
                 kept, was = keep("、".join(items))
@@ -101,7 +103,7 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                                     locate(m.group(0), *span), genre, repaired_from=was)
         for _, s in split(text):
             clauses = [c for c in _CLAUSES_RE.split(s.rstrip("。！？")) if c]
-            if len(clauses) >= 3:
+            if len(clauses) >= 3 and not s.endswith(("：", ":")):  # 老师们，同学们，同志们：… salutes
                 heads = {c[:2] for c in clauses}
                 if len(heads) == 1 and all(6 <= len(c) <= 20 for c in clauses):
                     kept, was = keep(s)
@@ -241,8 +243,8 @@ def templates(headings: list[Candidate]) -> Iterator[Candidate]:
                     common = _longest_common(a.text, b.text).strip("，、。的")
                     if len(common) > len(shared) and _whole_phrase(common, [a.text, b.text]):
                         shared = common
-        if len(shared) < MIN_SHARED:
-            continue
+        if len(shared) < MIN_SHARED or 2 * sum(shared in h.text for h in siblings) < len(siblings):
+            continue  # a topic runs through most of the siblings, not two of a report's thirty
         for h in siblings:
             if shared in h.text and len(h.text) - len(shared) >= 6 and _whole_phrase(shared, [h.text]):
                 yield Candidate(h.text.replace(shared, "{主题}", 1), "heading", "template", h.file, h.line,
