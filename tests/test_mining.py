@@ -1005,3 +1005,15 @@ def test_where_a_thing_rests_is_its_significance() -> None:
 
     sentence = "推动高质量发展，根基在实体经济，支撑在现代化产业体系。"
     assert classify(sentence, Context(genre="speech", sections=("重点任务",)), load_rules()) == "significance"
+
+
+@pytest.mark.parametrize(("sentence", "function"), [
+    ("全面发展和个性发展相辅相成。", None),  # a relation stated: nothing to do, though it opens on 全面
+    ("高质量发展是为了人民过上更好日子。", None),
+    ("规范涉企行政执法专项行动成效显著。", "achievement"),  # a result told, under a heading of tasks
+    ("要确保各项工作取得显著成效。", "task"),
+])
+def test_relations_and_results_told_under_a_heading_of_tasks(sentence: str, function: str | None) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="speech", sections=("重点任务",)), load_rules()) == function

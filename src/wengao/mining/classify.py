@@ -177,7 +177,8 @@ _WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task"
 # problem heading only a shortcoming is a problem.
 _PAST_RE = re.compile(r"(?<!为)了(?![解然不得结却])")
 _CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要|必须|一定要|务必)")
-_NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?!要|必须|一定|务必|还要|更要|既要|都要|就要|应当|应该)|不是")
+_NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?!要|必须|一定|务必|还要|更要|既要|都要|就要|应当|应该)|不是"
+                          r"|相辅相成|相互促进|是为了|离不开|取决于")  # a relation stated, nothing to do
 
 
 def _section_holds(rules: Rules, section: str, s: str) -> bool:
@@ -252,4 +253,5 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return section
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
-    return _first_form(rules, s, _WEAK)
+    function = _first_form(rules, s, _WEAK)
+    return None if function == "task" and _NOT_TASK_RE.search(s) else function  # 全面发展和个性发展相辅相成
