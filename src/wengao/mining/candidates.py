@@ -271,10 +271,12 @@ class DocumentMiner:
 
     def _gloss(self, text: str) -> bool:
         """A sentence explaining a slogan of this document's own (“勇立潮头”就是要…), not a national one."""
+        m = _GLOSS_RE.match(text)
+        if not m:
+            return False
         from wengao.mining.formulations import national_formulations
 
-        m = _GLOSS_RE.match(text)
-        return bool(m) and m.group(1) not in national_formulations()
+        return m.group(1) not in national_formulations()
 
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1

@@ -160,7 +160,6 @@ class Lexicon:
     surnames: frozenset[str]
     posts: tuple[str, ...]
     post_prefixes: frozenset[str]
-    formula_names: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     place_claims: tuple[str, ...]
     generic_heads: tuple[str, ...]
@@ -174,7 +173,7 @@ class Lexicon:
     short: frozenset[str]  # names recognised without their suffix
     in_context: frozenset[str]  # of those, two-character ones that read as words too (榆中): only in context
     short_of: dict[str, str]  # full name → its short name (敦煌市 → 敦煌)
-    prefixes: frozenset[str]  # the first two characters of every place name (a fast pre-check)
+    prefixes: dict[str, tuple[int, ...]]  # the first two characters of place names → their lengths, longest first
     starts: re.Pattern[str]  # where a place name can start (its first two characters): where to look at all
     post_re: re.Pattern[str]  # any post
     after_post_re: re.Pattern[str]  # a post followed by a name: 局长姚国海专程…
@@ -192,6 +191,7 @@ class Lexicon:
     praise: tuple[str, ...]
     not_names: frozenset[str]  # words in a name's place that are no name (年度述职, 个人述职)
     known_orgs_re: re.Pattern[str]  # organisations known by a short name (北大, 清华)
+    formula_re: re.Pattern[str]  # the formula names, longest first
 
 
 @cache
@@ -224,7 +224,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
     alt = "|".join(map(re.escape, posts))
     return Lexicon(
         surnames=reading_lexicon().surnames | frozenset(data.get("surnames") or ()), posts=by_len(data["posts"]),
-        post_prefixes=frozenset(data["post_prefixes"]), formula_names=by_len(data["formula_names"]),
+        post_prefixes=frozenset(data["post_prefixes"]),
         org_suffixes=by_len(data["org_suffixes"]), place_claims=by_len(data["place_claims"]),
         generic_heads=by_len(data["generic_place_heads"]),
         word_tails=frozenset(data["place_word_tails"]), report_verbs=by_len(data["report_verbs"]),
@@ -232,7 +232,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         anaphoric=by_len(data["anaphoric_starts"]), not_anaphoric=by_len(data.get("not_anaphoric") or ()),
         places=places, short=frozenset(short),
         in_context=frozenset(in_context), short_of=short_of,
-        prefixes=frozenset(name[:2] for name in places),
+        prefixes=_sizes_by_prefix(places),
         # the first character of a name followed by a possible second: far fewer places to look
         starts=re.compile("[" + "".join(sorted({re.escape(name[0]) for name in places})) + "]"
                           "(?=[" + "".join(sorted({re.escape(name[1]) for name in places if len(name) > 1})) + "])"),
@@ -252,7 +252,16 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         praise_re=re.compile(f"(?:{_alt(data['praise_verbs'])})(?:{_alt(data['place_praise'])})(?=([{HAN}]{{2}}))"),
         praise=tuple(data["place_praise"]), not_names=frozenset(data["not_names"]),
         known_orgs_re=re.compile("|".join(data.get("known_organisations") or ["(?!)"])),
+        formula_re=re.compile(_alt(data["formula_names"])),
     )
+
+
+def _sizes_by_prefix(names) -> dict[str, tuple[int, ...]]:
+    """Where a name can start (its first two characters), the lengths names starting so have."""
+    sizes: dict[str, set[int]] = {}
+    for name in names:
+        sizes.setdefault(name[:2], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()}
 
 
 def _alt(words: list[str]) -> str:
@@ -282,12 +291,13 @@ def _gazetteer(text: str, lex: Lexicon) -> list[Name]:
     end = 0
     for m in lex.starts.finditer(text):  # only where a place name can start, not every character
         i = m.start()
-        if i < end or text[i:i + 2] not in prefixes:
+        sizes = prefixes.get(text[i:i + 2]) if i >= end else None
+        if sizes is None:
             continue
         if i and text[i - 1:i + 1] in lex.praise:
             continue  # 美丽江苏 holds no 丽江: its first character ends the word before it
         found = None
-        for size in (9, 8, 7, 6, 5, 4, 3, 2):
+        for size in sizes:
             if i + size > n:
                 continue
             piece = text[i:i + size]
@@ -518,10 +528,10 @@ def place_names(text: str, lex: Lexicon) -> list[Name]:
 
 
 def _formula(text: str, lex: Lexicon) -> str:
-    for name in lex.formula_names:
-        if name in text:
-            text = text.replace(name, "\x01" * len(name))
-    return text
+    """`text` with the fixed formulations' names (习近平, 井冈山精神) masked, so no rule reads them."""
+    if not lex.formula_re.search(text):
+        return text
+    return lex.formula_re.sub(lambda m: "\x01" * len(m.group(0)), text)
 
 
 def slot_names(text: str, home: set[str], lex: Lexicon) -> tuple[str, str]:
