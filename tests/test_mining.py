@@ -1017,3 +1017,15 @@ def test_relations_and_results_told_under_a_heading_of_tasks(sentence: str, func
     from wengao.mining.classify import Context, classify, load_rules
 
     assert classify(sentence, Context(genre="speech", sections=("重点任务",)), load_rules()) == function
+
+
+@pytest.mark.parametrize(("sentence", "heading", "function"), [
+    ("加快发展新质生产力，推动产业转型升级。", "三、2027年主要工作", "task"),  # the year's main work is its plan
+    ("一些制约高质量发展的体制机制障碍仍然存在。", "一年来工作回顾", "problem"),
+    ("政府作风持续改进。", "加强作风建设", "achievement"),  # a result told under a heading of requirements
+    ("持续改进工作作风。", "加强作风建设", "requirement"),
+])
+def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str, heading: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function

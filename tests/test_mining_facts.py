@@ -357,3 +357,13 @@ def test_a_lead_aimed_at_and_a_national_book_stay(sentence: str) -> None:
 ])
 def test_a_first_a_commendation_and_a_province_s_cities(sentence: str, why: str) -> None:
     assert fact_reason(sentence, load_lexicon()) == why
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("深化国际金融中心建设。", "national_only"),  # a designation one city holds
+    ("加力建设自贸试验区及临港新片区。", "place"),
+    ("支持经济大市挑大梁，经济小市展现大作为。", "national_only"),  # a province speaking of its cities
+])
+def test_one_city_s_designations_and_a_province_s_voice(sentence: str, why: str) -> None:
+    lex = load_lexicon()
+    assert (slot_names(sentence, set(), lex)[1] or fact_reason(sentence, lex)) == why
