@@ -1029,3 +1029,13 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
     from wengao.mining.classify import Context, classify, load_rules
 
     assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function
+
+
+@pytest.mark.parametrize(("sentence", "heading", "function"), [
+    ("一些领域腐败问题仍有发生。", "过去一年工作回顾", "problem"),
+    ("保障粮食安全的要害是种子和耕地。", "重点任务", "significance"),  # where a thing's crux lies
+])
+def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, heading: str, function: str) -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function
