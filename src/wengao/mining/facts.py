@@ -497,11 +497,8 @@ def _shaped(text: str, lex: Lexicon) -> list[Name]:
 
 def home_places(texts: list[str], front: str, lex: Lexicon) -> set[str]:
     """The document's own places: named in its title or author line, or again and again."""
-    counts: Counter[str] = Counter()
-    for t in texts:
-        t = _formula(t, lex)  # 井冈山精神 names no place of the document
-        for n in (*_gazetteer(t, lex), *_form_places(t, lex)):
-            counts[n.text] += 1
+    whole = _formula("\n".join(texts), lex)  # one pass over the document; 井冈山精神 names no place of it
+    counts = Counter(n.text for n in (*_gazetteer(whole, lex), *_form_places(whole, lex)))
     home = {name for name, c in counts.items() if c >= 3}
     for n in find_names(front, lex):
         if n.kind == "place":
