@@ -52,7 +52,7 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
-_ADVISERS_RE = re.compile(r"(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
+_ADVISERS_RE = re.compile(r"(?<=请)(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
 _ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
 _FIRST_PERSON_RE = re.compile(r"(?<![自忘])我(?![国党军])")  # 勇于自我革命, 推动我国… are headings
 _NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}：")  # 书记讲话：…
@@ -60,12 +60,11 @@ _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委�
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：,:])")  # 干部干部，干是当头的 is a figure of speech
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
 _GLUED_RE = re.compile(r"^([^，。；：]{4,12}?)的[^，。；：]{2,6}\1")
-# a row of a table or a list with its label (德育：国旗下讲话、班团活动…, 博雅通达：文理通融…): not a
-# sentence of the speech; a speaker's words (总书记强调：“…”) are no label
-_LABELLED_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<![说讲道曰云示出调])：(?!“)")
-_GLOSS_RE = re.compile(r"^(?:要做到)?“([^“”]{1,12})”，?(?:就是|即|是指|指的是)")
+# a row of a table or a list with its label (德育：国旗下讲话、班团活动…): not a sentence of the
+# speech; a speaker's words (总书记强调：“…”) or a lead-in (实践证明：…, 我们的目标是：…) are no label
+_LABELLED_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<![说讲道曰云示出调明到是求为之看见])：(?!“)[^，；]*$")
 # the first half of a pair whose second half follows the semicolon (越是…；越是…, 既要…；又要…)
-_FIRST_HALF_RE = re.compile(r"(?:[^，。；]{0,8}，)?(?:越是|越|既要|既是|既|不仅|不但|一方面|如果|假如|只要|虽然|尽管|与其|宁可|要么|一边|有的)")
+_FIRST_HALF_RE = re.compile(r"(?:[^，。；]{0,8}，)?(?:越是|既要|既是|既|不仅|不但|一方面|如果|假如|只要|虽然|尽管|与其|宁可|要么|一边)")
 _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其一|第一|1[．.、]|（一）|（1）)")
 # a point's lead: one or two short clauses (壮大发展引擎，推动共同富裕。 政治监督更加精准有力。)
 _POINT_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:，[\u4e00-\u9fff“”]{4,12})?[。；]$")
@@ -269,15 +268,6 @@ class DocumentMiner:
         lex = self.lex
         return text.startswith(lex.anaphoric) and not text.startswith(lex.not_anaphoric) or bool(_ALSO_RE.search(text))
 
-    def _gloss(self, text: str) -> bool:
-        """A sentence explaining a slogan of this document's own (“勇立潮头”就是要…), not a national one."""
-        m = _GLOSS_RE.match(text)
-        if not m:
-            return False
-        from wengao.mining.formulations import national_formulations
-
-        return m.group(1) not in national_formulations()
-
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1
 
@@ -382,8 +372,8 @@ class DocumentMiner:
             if self._leans_back(s):
                 self._drop("context")
                 continue
-            if _LABELLED_RE.match(s) or self._gloss(s):
-                self._drop("note")  # 德育：国旗下讲话、…; “勇立潮头”就是要…: a table row, a gloss on the text's own slogan
+            if _LABELLED_RE.match(s):
+                self._drop("note")  # 德育：国旗下讲话、班团活动…: a row of a table, not a sentence of the speech
                 continue
             cleaned = self._cleaned(s)
             if cleaned is None:

@@ -33,7 +33,7 @@ _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视"
                         r"|打通|疏通|突破|消除|攻克|检视|剖析)[^，。；]{0,16}"
-                        r"|(?:短板|弱项|差距|漏洞)[^，。；]{0,4}(?:补齐|补上|补强|缩小|堵塞)"  # 短板加快补齐: closed, not open
+                        r"|(?:短板|弱项|差距|漏洞)(?:加快|加速|逐步|有效|基本|全面|持续|进一步)?(?:补齐|补上|补强|缩小|堵塞)"  # 短板加快补齐: closed
                         r"|([\u4e00-\u9fff])不\1")  # 强不强, 美不美: a question of degree, not a shortcoming
 
 
@@ -175,9 +175,10 @@ _WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task"
 # otherwise: what was done (…了…) is no task and no significance; a state of things (当前，…),
 # what we have long done (我们始终…) or a denial (物质贫困不是社会主义) is no task; and under a
 # problem heading only a shortcoming is a problem.
-_PAST_RE = re.compile(r"(?<!为)了(?![解然不得结却])")
-_CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要|必须|一定要|务必)")
-_NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?!要|必须|一定|务必|还要|更要|既要|都要|就要|应当|应该)|不是"
+_PAST_RE = re.compile(r"(?<![为除])了(?![解然不得结却])")
+_CALLS = ("要", "还要", "更要", "也要", "都要", "就要", "必须")  # 要在提高政治站位上下功夫: a call is a task
+_CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)")
+_NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?![^，。]{0,2}(?:要|须|应|一定|务必))|(?<![而并也])不是"
                           r"|相辅相成|相互促进|是为了|离不开|取决于")  # a relation stated, nothing to do
 
 
@@ -190,8 +191,8 @@ def _section_holds(rules: Rules, section: str, s: str) -> bool:
     if section == "achievement" and _CALL_RE.search(s):
         return False  # 我们要坚定信心、迎难而上: a call, though it stands in a review
     if section in ("task", "requirement"):
-        return not _NOT_TASK_RE.search(s) and any(
-            has_form(rules, f, s) for f in ("task", "task_clause", "requirement", "requirement_strong"))
+        return not _NOT_TASK_RE.search(s) and (s.startswith(_CALLS) or any(
+            has_form(rules, f, s) for f in ("task", "task_clause", "requirement", "requirement_strong")))
     if section == "experience":  # 营商环境是生产力: what a thing is, under a heading of lessons
         return not (has_form(rules, "definition", s) or has_form(rules, "significance", s))
     return True

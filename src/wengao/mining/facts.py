@@ -42,7 +42,7 @@ _ORG_SUBJECT_RE = re.compile(r"(?:^|，|近年来|目前|今年以来|同时)([\
 # one body's numbered meeting or event: 我院第六届职工代表大会, 全县第三届劳动模范表彰大会
 _LOCAL_ORDINAL_RE = re.compile(r"(?:我|本|全)(?:院|校|县|市|区|镇|乡|村|局|厂|司|公司|集团|单位)"
                                r"[^，。；！？]{0,8}?第[一二三四五六七八九十百]+[届次期]")
-_COLUMN_HEADS = ("品牌栏目", "栏目", "节目", "专栏", "专题片")
+_COLUMN_HEADS = ("品牌栏目", "栏目", "节目", "专栏")
 _LOCAL_TITLE_RE = re.compile(r"[0-9０-９]|[省市县区乡镇村{]|我校|本校|办法|细则|方案|通知|年度")
 
 LEVEL_OF_SUFFIX = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县",
@@ -102,7 +102,7 @@ _ANCHOR_RE = re.compile(r"(?:年|月|季度)(?:底|末)前|年初(?:出台|印�
 # (创建国家…创新中心, 建设西北…产业基地), named works finished together (甲线、乙段等建成投运)
 _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|全省|国内|西部|中部|东部|同类)"
                       r"|(?:全国|全省|西部|中部|东部)(?:领先|靠前|第一)(?!的)|零的突破"
-                      r"|(?:入选|荣获|获评|获得|获)“[^“”]{2,20}”"  # 入选“全国十大考古新发现”: an honour one place won
+                      r"|(?:入选|荣获|获评)“[^“”]{2,20}”"  # 入选“全国十大考古新发现”: an honour one place won
                       r"|获[^，。；]{0,8}通报表扬")
 _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
                           rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])")
@@ -112,7 +112,7 @@ _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片�
 # place's landscape; 绿水青山, 江河湖泊 and 山水林田湖草 are no names
 _LANDSCAPE_RE = re.compile(rf"(?<![绿青碧名大小高深])([{HAN}]{{1,3}}(?:山|河|湖|江))(?=生态|流域|沿线|干流|支流|水系|国家公园|段|保护区|风景"
                            r"|大保护|综合治理|治理|经济带|岸线|沿岸|两岸|国家战略)")
-_COMMON_LANDSCAPE = ("江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖")
+_COMMON_LANDSCAPE = ("江河", "山河", "河湖", "江湖", "青山", "山水", "大江大河", "湖泊江河", "田湖", "矿山", "荒山", "内河", "沿河", "河道")
 # a stretch of a named feature (国家文化公园{省}段, 大运河（{省}段）); a count in round words
 # (上亿市场主体, 数万人): one place's figure
 _STRETCH_RE = re.compile(r"\{(?:省|市|县|乡镇)\}段")
@@ -123,7 +123,7 @@ _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇
 # a quoted brand that carries a province's or region's own name (“天府粮仓”, “川妹子”, “蜀里安逸”,
 # “浙BA”, “书香陇原”): that province's, whatever follows it
 _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘"
-                              r"|龙江|八桂|三晋|湖湘|三湘|赣鄱|江淮|云岭|北疆|雪域|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|渝|陕)"
+                              r"|龙江|八桂|三晋|湖湘|三湘|赣鄱|江淮|云岭|北疆|雪域|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级|位)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|(?<!不)渝|陕)"
                               r"[^”]{0,8}”")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
 _ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
@@ -137,7 +137,7 @@ _ATTRIBUTE_RE = re.compile(rf"(?:\{{(?:省|市|县|乡镇|村)\}}|[我本全][�
 # one place's own; a list of kinds (国有企业、民营企业等各类企业, 山区、牧区等地) is no name
 _NAMED_LIST_RE = re.compile(rf"((?:[{HAN}]{{2,6}}、)+[{HAN}]{{2,6}})(?:等(?:[^，。；、的到向给在与和对把]{{0,6}}?(?:企业|公司|集团)"
                             r"|地(?![方区域位]))|(?:成功)?(?:入选|上市|获评|获批|荣获|获得))")
-_KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|单位|主体|机构|部门|领域|公司|集团|组织|协会|商会|中心|平台|人才|人员|群体|农户"
+_KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|营|资|有|微|单位|主体|机构|部门|领域|公司|集团|组织|协会|商会|中心|平台|人才|人员|群体|农户"
                            r"|银行|学校|医院|区|地方|城市|农村|乡村|基层|社区|乡镇|县|市|省)$")
 # a school by its number (一中人, 一中风景, 提出一中方案): that school's own
 _SCHOOL_SELF_RE = re.compile(r"(?<![统唯万之第专同划单逐])[一二三四五六七八九十]中(?=人|学子|师生|校友|风景|特色|方案|实际|精神|校园)")
@@ -668,12 +668,13 @@ def _landscape(plain: str) -> bool:
 
 
 def _named_list(plain: str) -> bool:
-    return any(not all(_KIND_ITEM_RE.search(item) for item in m.group(1).split("、"))
+    return any(not plain.startswith(("各类", "各种", "多种", "不同"), m.end(1) + 1)
+               and not all(_KIND_ITEM_RE.search(item) for item in m.group(1).split("、"))
                for m in _NAMED_LIST_RE.finditer(plain))
 
 
 _AHEAD_RE = re.compile(r"走在(?:全国|全省|西部|中部|东部)前列(?=[，。；！]|$)")
-_AIMING_RE = re.compile(r"争|要|努力|奋力|推动|确保|为|助力|使|让|促进|实现|成为")
+_AIMING_RE = re.compile(r"争|要|努力|奋力|推动|确保|为|助力|使|让|促进|实现|成为|继续|始终|持续|更好|保持")
 
 
 def _ahead(plain: str) -> bool:

@@ -93,8 +93,8 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
             if len(items[-1]) != width:
                 if len(items[-1]) < width or items[-1][width] not in _AFTER_LIST:
                     continue
-                if len(items[-1]) == width + 1:
-                    continue  # 该为的必须为、…、不该为的决不为: the last item is longer, not running on
+                if len(items[-1]) == width + 1 and items[-1][-1] not in "中上里内外间":
+                    continue  # 该为的必须为、…、不该为的决不为: the last item is longer (深入群众中 runs on)
                 items[-1] = items[-1][:width]
             if len(items) >= 3 and "等等" not in items:
                 kept, was = keep("、".join(items))
