@@ -378,3 +378,9 @@ def test_one_city_s_designations_and_a_province_s_voice(sentence: str, why: str)
 def test_ordinary_sentences_the_fact_rules_of_this_round_must_keep(sentence: str) -> None:
     lex = load_lexicon()
     assert not fact_reason(sentence, lex) and not slot_names(sentence, set(), lex)[1]
+
+
+@pytest.mark.parametrize("sentence", ["推进国家水网建设。", "扩大免签国家范围。", "积极参与和推动全球气候治理。",
+                                      "健全海关监管配套制度体系。", "加强国家战略腹地建设。"])
+def test_levers_only_the_centre_holds(sentence: str) -> None:
+    assert fact_reason(sentence, load_lexicon()) == "national_only"
