@@ -874,6 +874,13 @@ def test_a_named_place_s_deed_is_left_out_whatever_its_function(tmp_path: Path) 
     assert "要坚持循序渐进，有重点有步骤地推进人居环境整治。" in texts
 
 
+def _in_speech(sentence: str, *sections: str) -> str | None:
+    """The function the miner gives `sentence` in a speech, under these headings (nearest first)."""
+    from wengao.mining.classify import Context, classify, load_rules
+
+    return classify(sentence, Context(genre="speech", sections=sections), load_rules())
+
+
 @pytest.mark.parametrize(("sentence", "heading", "function"), [
     ("各有关部门按照分工方案，加强协同配合。", "重点任务", "task"),  # what to do, its verb after a comma
     ("当前，世界百年未有之大变局加速演进。", "重点任务", None),  # a state of things is no task
@@ -886,9 +893,7 @@ def test_a_named_place_s_deed_is_left_out_whatever_its_function(tmp_path: Path) 
 ])
 def test_a_section_gives_its_function_unless_the_sentence_says_otherwise(
         sentence: str, heading: str, function: str | None) -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
-    assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function
+    assert _in_speech(sentence, heading) == function
 
 
 @pytest.mark.parametrize(("sentence", "sections", "function"), [
@@ -898,9 +903,7 @@ def test_a_section_gives_its_function_unless_the_sentence_says_otherwise(
     ("我们一定要提高政治站位，充分认识做好这项工作的重要性和紧迫性。", (), "significance"),
 ])
 def test_calls_pledges_and_closed_shortcomings(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
-    assert classify(sentence, Context(genre="speech", sections=sections), load_rules()) == function
+    assert _in_speech(sentence, *sections) == function
 
 
 def test_a_report_to_a_congress_gives_only_its_short_statements(tmp_path: Path) -> None:
@@ -959,10 +962,8 @@ def test_table_rows_and_sentences_that_go_on_from_the_last(tmp_path: Path) -> No
 
 
 def test_a_lead_in_to_points_of_understanding_is_a_transition() -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
     sentence = "当前，我们要从三个方面进一步深化对安全生产工作的认识，切实增强政治自觉。"
-    assert classify(sentence, Context(genre="speech"), load_rules()) == "transition"
+    assert _in_speech(sentence) == "transition"
 
 
 def test_the_opening_of_a_government_report_names_no_level_of_advisers(tmp_path: Path) -> None:
@@ -1000,10 +1001,8 @@ def test_a_salutation_and_a_list_whose_last_item_is_longer_are_no_parallels(tmp_
 
 
 def test_where_a_thing_rests_is_its_significance() -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
     sentence = "推动高质量发展，根基在实体经济，支撑在现代化产业体系。"
-    assert classify(sentence, Context(genre="speech", sections=("重点任务",)), load_rules()) == "significance"
+    assert _in_speech(sentence, "重点任务") == "significance"
 
 
 @pytest.mark.parametrize(("sentence", "function"), [
@@ -1013,9 +1012,7 @@ def test_where_a_thing_rests_is_its_significance() -> None:
     ("要确保各项工作取得显著成效。", "task"),
 ])
 def test_relations_and_results_told_under_a_heading_of_tasks(sentence: str, function: str | None) -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
-    assert classify(sentence, Context(genre="speech", sections=("重点任务",)), load_rules()) == function
+    assert _in_speech(sentence, "重点任务") == function
 
 
 @pytest.mark.parametrize(("sentence", "heading", "function"), [
@@ -1025,9 +1022,7 @@ def test_relations_and_results_told_under_a_heading_of_tasks(sentence: str, func
     ("持续改进工作作风。", "加强作风建设", "requirement"),
 ])
 def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str, heading: str, function: str) -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
-    assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function
+    assert _in_speech(sentence, heading) == function
 
 
 @pytest.mark.parametrize(("sentence", "heading", "function"), [
@@ -1035,9 +1030,7 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
     ("保障粮食安全的要害是种子和耕地。", "重点任务", "significance"),  # where a thing's crux lies
 ])
 def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, heading: str, function: str) -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
-    assert classify(sentence, Context(genre="speech", sections=(heading,)), load_rules()) == function
+    assert _in_speech(sentence, heading) == function
 
 
 @pytest.mark.parametrize(("sentence", "heading", "function"), [
@@ -1052,10 +1045,8 @@ def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, head
     ("基础设施短板尚未补齐。", None, "problem"),  # not closed
 ])
 def test_ordinary_sentences_the_section_and_form_rules_must_keep(sentence: str, heading: str | None, function: str) -> None:
-    from wengao.mining.classify import Context, classify, load_rules
-
     sections = (heading,) if heading else ()
-    assert classify(sentence, Context(genre="speech", sections=sections), load_rules()) == function
+    assert _in_speech(sentence, *sections) == function
 
 
 def test_lead_ins_list_items_parallels_and_advisers_the_cleaning_rules_must_keep(tmp_path: Path) -> None:
