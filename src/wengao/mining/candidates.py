@@ -190,14 +190,13 @@ class DocumentMiner:
         self.lex = lex
         self.stats = stats
         self.genre = doc.genre.value if doc.genre.value != "compilation" else "speech"
-        texts = [b.text + b.body for b in doc.blocks if b.kind is not BlockKind.NOISE]
-        whole = "\n".join(texts)
+        whole = "\n".join(b.text + b.body for b in doc.blocks if b.kind is not BlockKind.NOISE)
         self.repairs = DocumentRepairs(repair_rules, whole, corpus)
         for rule in repair_rules:
             if rule.if_seen:
                 stats.evidence[rule.label] += sum(whole.count(f) for f in seen_forms(rule))
         front = " ".join(x for x in (doc.front.title, doc.front.subtitle, doc.front.author) if x)
-        self.home = facts.home_places(texts, front, lex)
+        self.home = facts.home_places(whole, front, lex)
         notes = " ".join(doc.front.notes)
         first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
         self.review = is_review(rules, " ".join((front, notes, first)))

@@ -495,9 +495,10 @@ def _shaped(text: str, lex: Lexicon) -> list[Name]:
     return out
 
 
-def home_places(texts: list[str], front: str, lex: Lexicon) -> set[str]:
-    """The document's own places: named in its title or author line, or again and again."""
-    whole = _formula("\n".join(texts), lex)  # one pass over the document; 井冈山精神 names no place of it
+def home_places(whole: str, front: str, lex: Lexicon) -> set[str]:
+    """The document's own places: named in its title or author line, or again and again in
+    `whole`, its paragraphs joined by line breaks."""
+    whole = _formula(whole, lex)  # 井冈山精神 names no place of the document
     counts = Counter(n.text for n in (*_gazetteer(whole, lex), *_form_places(whole, lex)))
     home = {name for name, c in counts.items() if c >= 3}
     for n in find_names(front, lex):
