@@ -71,6 +71,12 @@ def _read_paragraphs(doc: Document) -> Iterator[tuple[str, tuple[int, int], bool
             yield despace(b.text), span, False
 
 
+def _addressees(parts: list[str]) -> bool:
+    """老师们、同学们、同志们、朋友们！ salutes the audience (a salutation, mined as one), however
+    parallel its parts."""
+    return all(p.endswith("们") or p.startswith(("各位", "尊敬的", "亲爱的")) for p in parts)
+
+
 def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> Iterator[Candidate]:
     for text, span, heading in _paragraphs(doc):
         if heading:
@@ -96,14 +102,14 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                 if len(items[-1]) == width + 1 and items[-1][-1] not in "中上里内外间":
                     continue  # 该为的必须为、…、不该为的决不为: the last item is longer (深入群众中 runs on)
                 items[-1] = items[-1][:width]
-            if len(items) >= 3 and "等等" not in items:
+            if len(items) >= 3 and "等等" not in items and not _addressees(items):
                 kept, was = keep("、".join(items))
                 if kept:
                     yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file,
                                     locate(m.group(0), *span), genre, repaired_from=was)
         for _, s in split(text):
             clauses = [c for c in _CLAUSES_RE.split(s.rstrip("。！？")) if c]
-            if len(clauses) >= 3 and not s.endswith(("：", ":")):  # 老师们，同学们，同志们：… salutes
+            if len(clauses) >= 3 and not s.endswith(("：", ":")) and not _addressees(clauses):
                 heads = {c[:2] for c in clauses}
                 if len(heads) == 1 and all(6 <= len(c) <= 20 for c in clauses):
                     kept, was = keep(s)
