@@ -1003,8 +1003,9 @@ def test_a_salutation_and_a_list_whose_last_item_is_longer_are_no_parallels(tmp_
     assert any("salutation" in (e.get("functions") or [e["function"]]) for e in entries)
 
 
-def test_where_a_thing_rests_is_its_significance() -> None:
-    sentence = "推动高质量发展，根基在实体经济，支撑在现代化产业体系。"
+@pytest.mark.parametrize("sentence", ["推动高质量发展，根基在实体经济，支撑在现代化产业体系。",
+                                      "破解发展难题，出路在改革创新。"])
+def test_where_a_thing_rests_is_its_significance(sentence: str) -> None:
     assert _in_speech(sentence, "重点任务") == "significance"
 
 

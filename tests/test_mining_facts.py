@@ -377,7 +377,7 @@ def test_one_city_s_designations_and_a_province_s_voice(sentence: str, why: str)
 
 @pytest.mark.parametrize("sentence", [
     # found by a review of this round's rules: each misfired on an ordinary sentence
-    "支持国有、民营、外资等各类企业公平竞争。", "在广袤的东北大地上，我们要奋力前行。", "弘扬北大荒精神，艰苦奋斗。",
+    "支持国有、民营、外资等各类企业公平竞争。", "支持国有、民营、外资等企业公平竞争。", "在广袤的东北大地上，我们要奋力前行。", "弘扬北大荒精神，艰苦奋斗。",
     "持续推进矿山综合治理和生态修复。", "加快推进城市内河治理。", "让企业获得“真金白银”的支持。",
     "在高质量发展中继续走在全省前列。", "组织党员干部观看《榜样》专题片。", "坚持“矢志不渝”的信念。",
 ])
