@@ -1065,3 +1065,14 @@ def test_lead_ins_list_items_parallels_and_advisers_the_cleaning_rules_must_keep
     assert "并购重组是企业做大做强的重要途径。" in texts  # 并购 goes on from nothing
     assert any("并请全县政协委员" in t for t in texts)  # only a level right after 请 is dropped
     assert "深入基层、深入一线、深入群众" in [e["text"] for e in entries if e["function"] == "parallel"]
+
+
+def test_a_sentence_going_on_from_the_one_before_and_long_lines_are_no_sayings(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n同志们：\n要切实抓好安全生产工作。特别是一些企业安全投入不足，要督促整改到位。\n"
+            "国家安全全面加强，社会保持和谐稳定。\n蓝图已经绘就，实干创造未来。\n")
+    entries = _mine_text(tmp_path, text)
+    texts = [e["text"] for e in entries]
+    assert not any(t.startswith("特别是") for t in texts)  # 特别是 goes on from the sentence before
+    quotes = [e["text"] for e in entries if e["function"] == "quote"]
+    assert "蓝图已经绘就，实干创造未来。" in quotes  # a saying's lines: four to seven characters
+    assert not any("国家安全全面加强" in t for t in quotes)  # eight-character halves are prose

@@ -366,7 +366,7 @@ def test_a_first_a_commendation_and_a_province_s_cities(sentence: str, why: str)
 
 
 @pytest.mark.parametrize(("sentence", "why"), [
-    ("深化国际金融中心建设。", "national_only"),  # a designation one city holds
+    ("深化国际金融中心建设。", "claim"),  # a designation one city holds
     ("加力建设自贸试验区及临港新片区。", "place"),
     ("支持经济大市挑大梁，经济小市展现大作为。", "national_only"),  # a province speaking of its cities
 ])
@@ -390,3 +390,25 @@ def test_ordinary_sentences_the_fact_rules_of_this_round_must_keep(sentence: str
                                       "健全海关监管配套制度体系。", "加强国家战略腹地建设。"])
 def test_levers_only_the_centre_holds(sentence: str) -> None:
     assert fact_reason(sentence, load_lexicon()) == "national_only"
+
+
+@pytest.mark.parametrize("sentence", [
+    "加快晋冀鲁豫大宗商品骨干流通走廊建设。",  # provinces named together by their one-character names
+    "深化粤桂东西部协作。",
+    "制定实施加快打造向北开放新高地总体规划方案。",  # one direction of opening: a border region's
+    "深化国际科技创新中心建设。",  # a great city's designation
+    "深度参与东北亚经贸合作。",  # a region of the world next door
+])
+def test_regions_named_by_form_are_one_place_s(sentence: str, lex) -> None:
+    assert _why(sentence, lex)
+
+
+@pytest.mark.parametrize("sentence", [
+    "推动各项工作迈上新台阶。",  # 新 and 台 are no province here: neither is in the list
+    "加强农产品冷藏保鲜设施建设。",
+    "稳定生猪等畜禽生产，做好非洲猪瘟等疫病防控。",  # 非洲猪瘟 is a disease, not a region
+    "全面扩大对外开放，打造开放新高地。",  # opening without a direction
+    "拓展国际市场，支持企业开拓海外业务。",  # 国际 without a designated centre
+])
+def test_ordinary_sentences_the_region_rules_must_keep(sentence: str, lex) -> None:
+    assert _why(sentence, lex) == ""

@@ -105,7 +105,8 @@ _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|�
                       r"|(?:入选|荣获|获评)“[^“”]{2,20}”"  # 入选“全国十大考古新发现”: an honour one place won
                       r"|获[^，。；]{0,8}通报表扬")
 _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
-                          rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])")
+                          rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])"
+                          rf"|国际[{HAN}]{{0,8}}中心")  # 国际科技创新中心, 国际消费中心城市: a great city's designation
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
                        r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
@@ -125,8 +126,11 @@ _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇
 _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘"
                               r"|龙江|八桂|三晋|湖湘|三湘|赣鄱|江淮|云岭|北疆|雪域|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级|位)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|(?<!不)渝|陕)"
                               r"[^”]{0,8}”")
-# a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone
-_ZONE_RE = re.compile(r"中国（[^）]{1,8}）")
+# a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone; provinces
+# named together by their one-character names (晋冀鲁豫通道, 川藏协作, 粤黔协作): those provinces'
+# own; an opening towards one direction (向北开放) is a border region's
+_ZONE_RE = re.compile(r"中国（[^）]{1,8}）|(?:[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕陇甘藏蒙]){2}"
+                      r"|向(?:东北|东南|西北|西南|东|南|西|北)开放")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
                          r"[一二三四五六七八九十]+次(?:全会|全体(?:（扩大）)?会议)")
 # a place's own attributes, two of them listed ({市}域面积小、城镇化率高): what that place is like

@@ -34,7 +34,8 @@ def national_formulations() -> frozenset[str]:
 
 
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
-_COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
+# a saying runs four to seven characters a line; longer halves are prose (国家安全全面加强，社会保持和谐稳定)
+_COUPLET_RE = re.compile(rf"^([{HAN}]{{4,7}})，([{HAN}]{{4,7}})(?:，([{HAN}]{{4,7}})，([{HAN}]{{4,7}}))?[。！]?$")
 # a clause of time, cause or sequence is prose, whatever its length (订单验收通过后，保证金即刻解冻。)
 _PROSE_RE = re.compile(r"[后时]，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
