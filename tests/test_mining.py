@@ -1032,8 +1032,10 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
 @pytest.mark.parametrize(("sentence", "heading", "function"), [
     ("一些领域腐败问题仍有发生。", "过去一年工作回顾", "problem"),
     ("保障粮食安全的要害是种子和耕地。", "重点任务", "significance"),  # where a thing's crux lies
+    ("保护产权就是保护劳动、保护发明创造。", "重点任务", None),  # X就是Y says what a thing is: no task
+    ("抓落实就是要把责任扛在肩上。", "重点任务", "requirement"),  # 就是要 is a call
 ])
-def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, heading: str, function: str) -> None:
+def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, heading: str, function: str | None) -> None:
     assert _in_speech(sentence, heading) == function
 
 
@@ -1076,3 +1078,23 @@ def test_a_sentence_going_on_from_the_one_before_and_long_lines_are_no_sayings(t
     quotes = [e["text"] for e in entries if e["function"] == "quote"]
     assert "蓝图已经绘就，实干创造未来。" in quotes  # a saying's lines: four to seven characters
     assert not any("国家安全全面加强" in t for t in quotes)  # eight-character halves are prose
+
+
+def test_a_last_paragraph_of_points_calls_on_no_one(tmp_path: Path) -> None:
+    text = ("学习《意见》心得体会\n通过学习，我对加强党的政治建设有了更深的认识，现谈几点体会。\n"
+            "一、对《意见》重要意义的认识\n加强党的政治建设是党的根本性建设。\n"
+            "二、个人如何贯彻落实\n"
+            "一是要端正思想，提高认识。经常认真学习领会上级会议精神，主动肩负政治责任。"
+            "二是要对照检查，及时改进。始终保持奋发有为、昂扬向上的精神状态。把本职工作做得更好！\n")
+    entries = _mine_text(tmp_path, text)
+    closings = [e["text"] for e in entries if e["function"] == "closing"]
+    assert not any("上级会议精神" in t or "奋发有为" in t for t in closings)  # points, though the paragraph ends with ！
+
+
+def test_a_body_named_by_gai_leans_back(tmp_path: Path) -> None:
+    news = ("县里办实事解难题\n本报讯 今年以来，全县上下聚焦群众急难愁盼，扎实推进民生实事。\n"
+            "近年来，该县把民生工程实实在在地办成民心工程。\n"
+            "一、办好民生实事\n要把民生工程办成民心工程。\n要切实解决群众急难愁盼问题。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, news)]
+    assert not any("该县" in t for t in texts)  # news voice pointing back to a county named before
+    assert "要切实解决群众急难愁盼问题。" in texts

@@ -168,6 +168,9 @@ def test_a_goal_or_a_kind_of_case_stays(sentence: str) -> None:
     ("积极的财政政策要加力提效。", "national_only"),  # fiscal policy, transfers and pooling are the centre's
     ("完善转移支付制度。", "national_only"),
     ("推进基本养老保险全国统筹。", "national_only"),
+    ("继续提高退休人员基本养老金，确保按时足额发放。", "national_only"),  # the centre raises pensions
+    ("优化空域资源配置。", "national_only"),
+    ("深化资源税改革。", "national_only"),
 ])
 def test_a_pupil_a_landscape_a_bracketed_zone_the_capital_and_money_are_not_a_county_s(sentence: str, why: str) -> None:
     lex = load_lexicon()

@@ -43,6 +43,10 @@ _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one char
 # leans on the sentence before, or tells a story told to the hall: 都不行…, 这种工作…, …更是如此。,
 # 该项目…, 我完全同意…, 要充分发挥他们的作用。, 如果你不让他…, 如…等等。, 面对上述…, 孩子的第三个特征…
 # (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
+# points told inline (…。二是要对照检查…): the paragraph is a list, whatever its last mark
+_INLINE_POINTS_RE = re.compile(r"(?:^|[。；！])[二三四五六七八九十](?:是|要)")
+# a body named by 该 (近年来，该县…; 该公司): news voice pointing back to a name said before
+_THAT_BODY_RE = re.compile(r"(?<![应本活])该(?:县|市|区|镇|乡|村|校|院|局|公司|集团|企业|单位|部门|中心|省)")
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
                       r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也"
                       r"|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
@@ -265,7 +269,8 @@ class DocumentMiner:
     def _leans_back(self, text: str) -> bool:
         """It cannot stand without what came before it: 而后者…, 都不行…, 这让我… (not 就业…)"""
         lex = self.lex
-        return text.startswith(lex.anaphoric) and not text.startswith(lex.not_anaphoric) or bool(_ALSO_RE.search(text))
+        return text.startswith(lex.anaphoric) and not text.startswith(lex.not_anaphoric) or bool(_ALSO_RE.search(text)) \
+            or bool(_THAT_BODY_RE.search(text))
 
     def _drop(self, why: str) -> None:
         self.stats.dropped[why] += 1
@@ -292,7 +297,8 @@ class DocumentMiner:
                 continue
             if kind not in (BlockKind.PARAGRAPH, BlockKind.POINT, BlockKind.CLOSING):
                 continue
-            call = i in closing and ("让我们" in b.text or b.text.rstrip().endswith(("！", "!")))
+            call = i in closing and kind is not BlockKind.POINT and not _INLINE_POINTS_RE.search(b.text) \
+                and ("让我们" in b.text or b.text.rstrip().endswith(("！", "!")))  # a list of points calls on no one
             where = _Where(tuple(reversed(stack)), i in opening, i in closing, call)
             skip_first = False
             if kind is BlockKind.POINT and b.lead:

@@ -179,7 +179,8 @@ _PAST_RE = re.compile(r"(?<![为除])了(?![解然不得结却])")
 _CALLS = ("要", "还要", "更要", "也要", "都要", "就要", "必须")  # 要在提高政治站位上下功夫: a call is a task
 _CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)")
 _NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?![^，。]{0,2}(?:要|须|应|一定|务必))|(?<![而并也])不是"
-                          r"|相辅相成|相互促进|是为了|离不开|取决于")  # a relation stated, nothing to do
+                          r"|相辅相成|相互促进|是为了|离不开|取决于"
+                          r"|^[^，。；、]{2,12}就是(?!要|在|把|以|为|让|使|从)")  # a relation stated, nothing to do (保护产权就是保护劳动)
 
 
 def _section_holds(rules: Rules, section: str, s: str) -> bool:
