@@ -1034,6 +1034,7 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
     ("保障粮食安全的要害是种子和耕地。", "重点任务", "significance"),  # where a thing's crux lies
     ("保护产权就是保护劳动、保护发明创造。", "重点任务", None),  # X就是Y says what a thing is: no task
     ("抓落实就是要把责任扛在肩上。", "重点任务", "requirement"),  # 就是要 is a call
+    ("压缩非重点支出，减少对绩效不高项目的预算安排。", "重点任务", "task"),  # acting on what is weak
 ])
 def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, heading: str, function: str | None) -> None:
     assert _in_speech(sentence, heading) == function
