@@ -1035,6 +1035,11 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
     ("保护产权就是保护劳动、保护发明创造。", "重点任务", None),  # X就是Y says what a thing is: no task
     ("抓落实就是要把责任扛在肩上。", "重点任务", "requirement"),  # 就是要 is a call
     ("压缩非重点支出，减少对绩效不高项目的预算安排。", "重点任务", "task"),  # acting on what is weak
+    ("在肯定成绩的同时，我们也清醒看到面临的困难和挑战。", "过去一年工作回顾", "transition"),  # turns to the problems
+    ("局部疫情时有发生。", "过去一年工作回顾", "problem"),
+    ("我国经济发展面临需求收缩、供给冲击、预期转弱三重压力。", "过去一年工作回顾", "problem"),
+    ("加快形成有利于人才干事创业的体制机制。", "重点任务", "task"),  # a thing to make, not why it matters
+    ("推广先进经验，有利于推动乡村全面振兴。", "重点任务", "significance"),
 ])
 def test_shortcomings_of_some_fields_and_where_the_crux_lies(sentence: str, heading: str, function: str | None) -> None:
     assert _in_speech(sentence, heading) == function

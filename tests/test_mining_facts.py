@@ -171,6 +171,8 @@ def test_a_goal_or_a_kind_of_case_stays(sentence: str) -> None:
     ("继续提高退休人员基本养老金，确保按时足额发放。", "national_only"),  # the centre raises pensions
     ("优化空域资源配置。", "national_only"),
     ("深化资源税改革。", "national_only"),
+    ("坚定维护多边贸易体制，积极参与世贸组织改革。", "national_only"),
+    ("支持各地加大科技投入。", "national_only"),  # a higher level's voice over all its localities
 ])
 def test_a_pupil_a_landscape_a_bracketed_zone_the_capital_and_money_are_not_a_county_s(sentence: str, why: str) -> None:
     lex = load_lexicon()

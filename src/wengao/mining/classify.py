@@ -28,7 +28,7 @@ _COORDINATED_RE = re.compile(r"[与和及、]|以及")
 TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
 _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
-_NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们")
+_NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
 _ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视|减少|压缩|调减|淘汰|清退|关停"
