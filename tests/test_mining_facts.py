@@ -421,3 +421,8 @@ def test_regions_named_by_form_are_one_place_s(sentence: str, lex) -> None:
 ])
 def test_ordinary_sentences_the_region_rules_must_keep(sentence: str, lex) -> None:
     assert _why(sentence, lex) == ""
+
+
+def test_a_thing_named_by_its_number_is_one_place_s(lex) -> None:
+    assert fact_reason("紧贴“太行一号旅游路”建设，完善快旅慢游交通体系。", lex) == "programme"
+    assert fact_reason("把招商引资作为“头号工程”来抓。", lex) == ""  # a stock phrase, no number in it

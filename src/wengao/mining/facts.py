@@ -28,7 +28,8 @@ _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _SUBJECT_RE = re.compile(f"([{HAN}]{{2,6}})$")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
 _REPORTING = frozenset({"总结点评", "点评", "指出", "强调", "表示", "介绍", "讲话", "主持", "出席"})
-_QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”")  # “{名称}民政通”: a named product
+# “{名称}民政通”: a named product; “太行一号旅游路”: a thing named by its number (not “一号工程”)
+_QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”|“[^“”]{1,8}[一二三四五六七八九十]号[^“”]{1,8}”")
 _QUOTED_COUNT_RE = re.compile(r"“([一两二三四五六七八九十百千万双][^“”]{1,7})”")
 _BATCH_RE = re.compile(r"第[一二三四五六七八九十]+批")  # 第二批主题教育: one year's campaign
 _YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年|今年(?:也|又|还|正)?是")  # 今年是…的开局之年: true of one year
