@@ -145,7 +145,8 @@ _NAMED_LIST_RE = re.compile(rf"((?:[{HAN}]{{2,6}}、)+[{HAN}]{{2,6}})(?:等(?:[^
 _KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|营|资|有|微|单位|主体|机构|部门|领域|公司|集团|组织|协会|商会|中心|平台|人才|人员|群体|农户"
                            r"|银行|学校|医院|区|地方|城市|农村|乡村|基层|社区|乡镇|县|市|省)$")
 # a school by its number (一中人, 一中风景, 提出一中方案): that school's own
-_SCHOOL_SELF_RE = re.compile(r"(?<![统唯万之第专同划单逐])[一二三四五六七八九十]中(?=人|学子|师生|校友|风景|特色|方案|实际|精神|校园)")
+_SCHOOL_SELF_RE = re.compile(r"(?<![统唯万之第专同划单逐])[一二三四五六七八九十]中(?=人|学子|师生|校友|风景|特色|方案|实际|精神|校园)"
+                             rf"|[{HAN}]{{2}}(?:附中|附小)")  # 人大附中, 师大附小: a school attached to a university, by name
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
 _CALLED_RE = re.compile(rf"(?:名叫|(?<![才就也这那])叫[做作]|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
 _NAMED_WORK_RE = re.compile(r"(?:的)?“[^”]{2,10}”")
@@ -721,12 +722,18 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 )
 
 
+# a tax instrument set, widened or cut (扩大…税收优惠范围, 实施…递延纳税, 提高…税前扣除上限): only
+# the state holds that lever; carrying it out (落实税收优惠政策) is anyone's task
+_TAX_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调整|取消|下调|上调|延长)[^，。；]{0,14}"
+                           r"(?:税收优惠|递延纳税|抵免|税前扣除|加计扣除|免征|减征|起征点|税率|增值税|所得税)")
+
+
 def _fact_reason(text: str, lex: Lexicon) -> str:
     plain = _SLOT_RE.sub("", text)
     for reason, holds in _FACTS:
         if holds(text, plain):
             return reason
-    if lex.national_re.search(plain) or lex.national_object_re.search(plain):
+    if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _TAX_LEVER_RE.search(plain):
         return "national_only"
     if lex.known_orgs_re.search(plain):
         return "organisation"
