@@ -1037,6 +1037,7 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
     ("压缩非重点支出，减少对绩效不高项目的预算安排。", "重点任务", "task"),  # acting on what is weak
     ("在肯定成绩的同时，我们也清醒看到面临的困难和挑战。", "过去一年工作回顾", "transition"),  # turns to the problems
     ("局部疫情时有发生。", "过去一年工作回顾", "problem"),
+    ("群众和企业对办事难、乱收费意见较多。", "过去一年工作回顾", "problem"),
     ("我国经济发展面临需求收缩、供给冲击、预期转弱三重压力。", "过去一年工作回顾", "problem"),
     ("加快形成有利于人才干事创业的体制机制。", "重点任务", "task"),  # a thing to make, not why it matters
     ("推广先进经验，有利于推动乡村全面振兴。", "重点任务", "significance"),
