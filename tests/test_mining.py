@@ -1105,3 +1105,11 @@ def test_a_body_named_by_gai_leans_back(tmp_path: Path) -> None:
     texts = [e["text"] for e in _mine_text(tmp_path, news)]
     assert not any("该县" in t for t in texts)  # news voice pointing back to a county named before
     assert "要切实解决群众急难愁盼问题。" in texts
+
+
+def test_the_words_told_before_lean_back(tmp_path: Path) -> None:
+    text = ("志愿服务活动总结\n一、活动情况\n老人握着我们的手说了一声谢谢。虽然不够清晰、流利，但这一句话足以让我们感到欣慰。\n"
+            "二、存在问题\n一些同学参与服务的主动性还不够强。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any("这一句话" in t for t in texts)
+    assert "一些同学参与服务的主动性还不够强。" in texts
