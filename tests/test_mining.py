@@ -1113,3 +1113,12 @@ def test_the_words_told_before_lean_back(tmp_path: Path) -> None:
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert not any("这一句话" in t for t in texts)
     assert "一些同学参与服务的主动性还不够强。" in texts
+
+
+def test_the_nation_s_record_is_no_county_s_achievement(tmp_path: Path) -> None:
+    text = ("政府工作报告\n各位代表：\n一、过去一年工作回顾\n我国经济实力明显提升。\n基本民生保障水平持续提升。\n"
+            "二、今年工作安排\n要推动全国统一大市场建设走深走实。\n")
+    entries = _mine_text(tmp_path, text)
+    achievements = [e["text"] for e in entries if e["function"] == "achievement"]
+    assert "基本民生保障水平持续提升。" in achievements
+    assert not any("我国" in t for t in achievements)  # the nation's record

@@ -430,3 +430,8 @@ def test_ordinary_sentences_the_region_rules_must_keep(sentence: str, lex) -> No
 def test_a_thing_named_by_its_number_is_one_place_s(lex) -> None:
     assert fact_reason("紧贴“太行一号旅游路”建设，完善快旅慢游交通体系。", lex) == "programme"
     assert fact_reason("把招商引资作为“头号工程”来抓。", lex) == ""  # a stock phrase, no number in it
+
+
+@pytest.mark.parametrize("sentence", ["当前，全球正在经历新冠疫情第四波流行高峰。", "抓好决胜全面建成小康社会三大攻坚战。"])
+def test_matters_of_a_time_gone_by_are_dated(sentence: str, lex) -> None:
+    assert fact_reason(sentence, lex) == "dated"  # names.yaml dated

@@ -485,6 +485,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.context": ("离开上文不成句", "depends on the sentence before"),
     "mining.why.historical": ("年代久远的文稿（只取提法和引文）", "documents of another era (terms and quotations only)"),
     "mining.why.past": ("讲的是过去的问题", "shortcomings of a time gone by"),
+    "mining.why.dated": ("已经过时的事项（疫情防控、已实现的目标等）", "dated matters (the pandemic years, goals reached)"),
+    "mining.why.national_record": ("全国的成绩（我国、全国）", "the nation's own record (我国, 全国)"),
     "mining.why.question": ("问句", "questions"),
     "mining.why.unfinished": ("句子不完整", "unfinished"),
     "mining.why.unbalanced": ("引号或括号不完整", "unclosed quotes or brackets"),

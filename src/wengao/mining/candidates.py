@@ -55,6 +55,7 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$|你(?!们|追我赶|中有我)"
                       r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$"
                       r"|[这那]一?(?:句话|番话|段话|幕|件事|个故事)")  # 但这一句话足以…: the words told before
+_NATION_RE = re.compile(r"我国|全国")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _ADVISERS_RE = re.compile(r"(?<=请)(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
@@ -414,6 +415,8 @@ class DocumentMiner:
                 and not (function == "opening" and has_form(self.rules, "opening", kept)):
             return "place"  # after a sentence naming the place, the paragraph tells of it (a stock
             # opening line such as 会议全面总结了… still stands)
+        if function == "achievement" and _NATION_RE.search(fixed):
+            return "national_record"  # 我国经济实力明显提升: the nation's record, no county's
         if function == "problem" and _PAST_RE.match(paragraph):
             return "past"  # a shortcoming of a time gone by is not one to name today
         if kept.endswith(("？", "?")) and function != "transition":

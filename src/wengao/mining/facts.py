@@ -185,6 +185,7 @@ class Lexicon:
     after_post_re: re.Pattern[str]  # a post followed by a name: 局长姚国海专程…
     generic_head_re: re.Pattern[str]  # a head that ends in a generic place word
     national_re: re.Pattern[str]
+    dated_re: re.Pattern[str]  # 新冠, 决胜全面建成小康社会: matters of a time gone by
     report_re: re.Pattern[str]
     national_object_re: re.Pattern[str]  # 国家实验室, 双边投资协定: a level above a province + what only it keeps
     area_re: re.Pattern[str]  # 攀西经济区, 南部次中心, 长三角: an area of one place
@@ -246,6 +247,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         after_post_re=re.compile(f"(?:{alt})([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)"),
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
         national_re=re.compile("|".join(map(re.escape, by_len(data["national_only"])))),
+        dated_re=re.compile("|".join(map(re.escape, by_len(data.get("dated") or ["\x00"])))),
         report_re=re.compile("|".join(map(re.escape, by_len(data["report_verbs"])))),
         national_object_re=re.compile(f"(?:{_alt(data['national_levels'])})[{HAN}]{{0,8}}?(?:{_alt(data['national_objects'])})"),
         area_re=re.compile(f"(?:{_alt(data['regions'])})|([{HAN}]{{2}})(?:{_alt(data['area_suffixes'])})"),
@@ -733,6 +735,8 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
     for reason, holds in _FACTS:
         if holds(text, plain):
             return reason
+    if lex.dated_re.search(plain):
+        return "dated"
     if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _TAX_LEVER_RE.search(plain):
         return "national_only"
     if lex.known_orgs_re.search(plain):
