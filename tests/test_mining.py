@@ -1038,6 +1038,11 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
     ("在肯定成绩的同时，我们也清醒看到面临的困难和挑战。", "过去一年工作回顾", "transition"),  # turns to the problems
     ("局部疫情时有发生。", "过去一年工作回顾", "problem"),
     ("群众和企业对办事难、乱收费意见较多。", "过去一年工作回顾", "problem"),
+    ("生态环境保护任重道远。", "过去一年工作回顾", "problem"),
+    ("受疫情等因素冲击，不少企业和个体工商户遇到特殊困难。", "过去一年工作回顾", "problem"),
+    ("在遇到困难时，要及时沟通交流。", "重点任务", "task"),  # a condition, no shortcoming
+    ("就业是民生之基、财富之源。", "过去一年工作回顾", "significance"),  # what a thing is, in a review
+    ("面对需求不足甚至出现收缩，推动消费尽快恢复。", "重点任务", "task"),  # what is faced leads in
     ("我国经济发展面临需求收缩、供给冲击、预期转弱三重压力。", "过去一年工作回顾", "problem"),
     ("加快形成有利于人才干事创业的体制机制。", "重点任务", "task"),  # a thing to make, not why it matters
     ("推广先进经验，有利于推动乡村全面振兴。", "重点任务", "significance"),

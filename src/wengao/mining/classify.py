@@ -28,6 +28,7 @@ _COORDINATED_RE = re.compile(r"[与和及、]|以及")
 TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
 _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
+_FACING_RE = re.compile(r"^面对[^，。]{2,30}，")  # 面对需求不足，推动消费恢复: what is faced leads in, the act follows
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
@@ -82,7 +83,7 @@ def _strong(rules: Rules, function: str, s: str) -> bool:
     if function == "significance" and _WE_WILL_RE.search(s):
         return False  # 我们将更加深刻领悟…的决定性意义: a pledge that names a significance
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
-        return has_form(rules, "problem", s) and has_form(rules, "problem", _ACTING_RE.sub("", s)) \
+        return has_form(rules, "problem", s) and has_form(rules, "problem", _FACING_RE.sub("", _ACTING_RE.sub("", s))) \
             and not _NEEDS_RE.search(s) and not has_form(rules, "requirement_strong", s)  # …，必须…
     return has_form(rules, function, s)
 
@@ -194,6 +195,8 @@ def _section_holds(rules: Rules, section: str, s: str) -> bool:
     if section in ("task", "requirement"):
         return not _NOT_TASK_RE.search(s) and (s.startswith(_CALLS) or any(
             has_form(rules, f, s) for f in ("task", "task_clause", "requirement", "requirement_strong")))
+    if section == "achievement" and has_form(rules, "definition", s) and not has_form(rules, "achievement", s):
+        return False  # 就业是民生之基: what a thing is, though it stands in a review
     if section == "experience":  # 营商环境是生产力: what a thing is, under a heading of lessons
         return not (has_form(rules, "definition", s) or has_form(rules, "significance", s))
     return True
