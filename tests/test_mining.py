@@ -465,6 +465,18 @@ def test_a_reporting_verb_whose_speaker_was_cut_off_is_taken_off() -> None:
     assert strip_enumerator("强调，要把学习成果转化为推动工作的实际成效。") == (
         "要把学习成果转化为推动工作的实际成效。", "强调，")
     assert strip_enumerator("强调要把学习成果转化为实际成效。")[1] == ""  # no cut: the verb leads the sentence
+    assert strip_enumerator("体会二，学习先进典型的实干精神")[0] == "学习先进典型的实干精神"  # 体会二， numbers a point
+    assert strip_enumerator("体会是深刻的。")[1] == ""
+
+
+def test_someone_named_before_leans_back_and_a_pledge_for_times_ahead(tmp_path: Path) -> None:
+    text = ("青春主题活动总结\n一、活动情况\n十四岁的同学们参加了集体仪式。相信他们会用青春的智慧描绘出最美的青春画卷。\n"
+            "学生本身最重要，他们是学习的主体。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, text)]
+    assert not any(t.startswith("相信他们") for t in texts)  # 他们: the pupils told of before
+    from wengao.mining.classify import Context, classify
+    s = "在今后的林场管理中，我们更应该加强森林资源的管护。"
+    assert classify(s, Context(genre="study-report")) == "resolution"
 
 
 def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:

@@ -246,9 +246,9 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return "requirement" if has_form(rules, "requirement_strong", s) else "task"
     if has_form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
         return "requirement"
-    if ctx.review and section in (None, "task", "requirement") and (
+    if ctx.review and section in (None, "task", "requirement") and not _CALL_RE.search(s) and (
             has_form(rules, "task", s) or has_form(rules, "requirement", s) or has_form(rules, "achievement", s)):
-        return "achievement"  # a review reports what was done, in the words of a task
+        return "achievement"  # a review reports what was done, in the words of a task (not 要…: a call)
     if section == "task" and has_form(rules, "requirement", s):
         return "requirement"
     if section in ("task", "requirement") and has_form(rules, "definition", s) and not (

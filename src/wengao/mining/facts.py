@@ -727,7 +727,9 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 # a tax instrument set, widened or cut (扩大…税收优惠范围, 实施…递延纳税, 提高…税前扣除上限): only
 # the state holds that lever; carrying it out (落实税收优惠政策) is anyone's task
 _TAX_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调整|取消|下调|上调|延长)[^，。；]{0,14}"
-                           r"(?:税收优惠|递延纳税|抵免|税前扣除|加计扣除|免征|减征|起征点|税率|增值税|所得税)")
+                           r"(?:税收优惠|递延纳税|抵免|税前扣除|加计扣除|免征|减征|起征点|税率|增值税|所得税)"
+                           # and a law or regulation made (出台外商投资法实施条例, 制定民营经济促进条例): a legislature's
+                           r"|(?:出台|制定|修订|修改|颁布)[^，。；、]{0,14}(?:(?<![办方做想说看写用疗])法|条例)(?=[，。；、]|$)")
 
 
 def _fact_reason(text: str, lex: Lexicon) -> str:

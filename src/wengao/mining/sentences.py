@@ -14,7 +14,7 @@ _MARKS_RE = re.compile("[“‘《（(\\[【”’》）)\\]】。！？；]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 # enumerators a sentence may open with, beyond the numbering grammar: 一方面, 另一方面, 第一 …
 _LEAD_RE = re.compile(r"^(?:[—―─]{1,2}|另一方面|一方面|其一|其二|其三|第[一二三四五六七八九十]+(?:句话|点|条|个方面)?(?=[，、：])"
-                      r"|再者|此其一)[，、：]?")
+                      r"|再者|此其一|(?:体会|感悟|启示|收获|做法|经验|措施|建议)[一二三四五六七八九十](?=[，、：]))[，、：]?")
 # a stage, step or item of one plan's list (第六阶段为…, 第三步是…): it stands for its place in the list
 LIST_ITEM_RE = re.compile(r"^第[一二三四五六七八九十]+(?:阶段|步|项|环节)(?:为|是|：)")
 # a reporting verb whose speaker was cut off (a redacted name): 指出，国有企业是… → 国有企业是…
