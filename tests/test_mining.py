@@ -793,6 +793,10 @@ def test_in_the_opening_paragraphs_a_task_is_a_task_and_a_long_story_line_opens_
     assert classify("要化大力气帮助家长提高教育孩子的水平，改进家庭教育方法。", later, rules) == "task"
     assert classify("老教师回来了，新老师也熟了脸，孩子们的脚步声再次把校园唤醒。", later, rules) is None
     assert classify("虽然培训时间不长，可是感触颇多。", later, rules) == "opening"
+    assert classify("本届政府任期即将结束。", later, rules) is None  # where it stands is not enough
+    assert classify("同学们，大家早上好！", later, rules) == "opening"  # the forms of an opening line
+    assert classify("向全体教职员工致以崇高的敬意和诚挚的谢意！", later, rules) == "opening"
+    assert classify("现将我一年来的思想、学习、工作等情况汇报如下。", later, rules) == "opening"
     assert classify("下面，我就围绕铸魂、增智、正风、促干四个方面，和同志们共同交流。", later, rules) == "transition"
     assert classify("越是联系实际，越感到肩上的责任重大。", Context(genre="exchange"), rules) == "experience"
 

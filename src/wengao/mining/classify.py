@@ -28,6 +28,7 @@ _COORDINATED_RE = re.compile(r"[与和及、]|以及")
 TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
 _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
+_FELT_RE = re.compile(r"(?:感触|感受|体会|收获|启发)(?:颇多|颇深|很深|良多|颇丰|很大|匪浅)|受益匪浅")
 _FACING_RE = re.compile(r"^面对[^，。]{2,30}，")  # 面对需求不足，推动消费恢复: what is faced leads in, the act follows
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
@@ -232,7 +233,9 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
             return "requirement"
         if has_form(rules, "task", s) or s.startswith("要"):
             return "task"  # 要化大力气帮助家长提高…: what the speaker asks, even this early
-        return "opening" if ctx.first or len(s) <= 24 else None  # a long narrative line opens nothing
+        # where it stands is not enough: an opening line has the form of one (functions.yaml), or is a
+        # seasonal couplet (金秋时节，硕果累累。) or says how much the occasion gave (感触颇多)
+        return "opening" if _couplet(s, rules) or _FELT_RE.search(s) else None
     if strong and ctx.closing:
         return strong
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
