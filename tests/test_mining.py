@@ -480,13 +480,24 @@ def test_someone_named_before_leans_back_and_a_pledge_for_times_ahead(tmp_path: 
 
 
 def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:
-    body = ("同志们：\n今天召开这个座谈会，目的是交换意见。\n"
+    body = ("同志们：\n今天召开这个座谈会，目的是交换意见。\n一、坚持以人民为中心的工作导向\n"
             "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点。\n")
     old = _mine_text(tmp_path, "在座谈会上的讲话\n（一九四二年五月二日）\n" + body, name="old.txt")
     assert not any(e["text"].startswith("要坚持以人民为中心") for e in old)
+    assert not any(e["function"] == "heading" for e in old)  # nor its heads: that era's, not ours
     (tmp_path / "in" / "old.txt").unlink()
     new = _mine_text(tmp_path, "在座谈会上的讲话\n（二〇二四年五月二日）\n" + body, name="new.txt")
     assert any(e["text"].startswith("要坚持以人民为中心") for e in new)
+    assert any(e["function"] == "heading" for e in new)
+
+
+def test_a_footnote_mark_a_classification_told_before_and_what_doing_it_yields() -> None:
+    from wengao.mining.candidates import _ALSO_RE, _NOTE_MARK_RE
+    from wengao.mining.classify import Context, classify
+
+    assert _NOTE_MARK_RE.search("现在定了五月四日为中国青年节，这是很对的⑵")
+    assert _ALSO_RE.search("我们将第一类干部作为优先考虑提拔的人选。")
+    assert classify("守住民生底线，就能稳住发展基本盘。", Context(genre="speech", sections=("重点任务",))) is None
 
 
 def test_what_one_place_did_stays_with_it_but_its_lessons_do_not(tmp_path: Path) -> None:

@@ -55,8 +55,10 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$|你(?!们|追我赶|中有我)"
                       r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$"
                       r"|[这那]一?(?:句话|番话|段话|幕|件事|个故事)"  # 但这一句话足以…: the words told before
-                      r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山])")  # 相信他们会…, 今后，她将…: someone named before
+                      r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山])"
+                      r"|第[一二三四五六七八九十]类")  # 第二类是…, 将第一类干部…: a classification told before  # 相信他们会…, 今后，她将…: someone named before
 _NATION_RE = re.compile(r"我国|全国|美丽中国建设")
+_NOTE_MARK_RE = re.compile(r"[⑴-⒇①-⑳]$|[［\[]\d+[］\]]")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _ADVISERS_RE = re.compile(r"(?<=请)(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
@@ -321,6 +323,11 @@ class DocumentMiner:
         if BLANK in text:
             self._drop("blank")
             return
+        if self.historical:
+            self._drop("historical")  # 现在的抗日战争，是中国革命的一个新阶段: that era's heads, not ours
+            return
+        if _NOTE_MARK_RE.search(text):
+            return  # …这是很对的⑵: a line carrying a footnote mark is the text's, not a heading to reuse
         if not HEADING_MIN <= len(text) <= HEADING_MAX or not facts.HAN_RE.search(text):
             return
         if text.endswith(("！", "!", "？", "?")) or _FIRST_PERSON_RE.search(text) or _NOT_A_HEAD_RE.search(text):
