@@ -497,7 +497,7 @@ def test_a_footnote_mark_a_classification_told_before_and_what_doing_it_yields()
 
     assert _NOTE_MARK_RE.search("现在定了五月四日为中国青年节，这是很对的⑵")
     assert _ALSO_RE.search("我们将第一类干部作为优先考虑提拔的人选。")
-    assert classify("守住民生底线，就能稳住发展基本盘。", Context(genre="speech", sections=("重点任务",))) is None
+    assert classify("守住民生底线，就能稳住发展基本盘。", Context(genre="speech", sections=("重点任务",))) == "significance"
 
 
 def test_what_one_place_did_stays_with_it_but_its_lessons_do_not(tmp_path: Path) -> None:
@@ -928,7 +928,7 @@ def test_a_section_gives_its_function_unless_the_sentence_says_otherwise(
     ("农村基本公共服务短板加快补齐。", (), None),  # a shortcoming closed is no shortcoming
     ("面对新征程新使命，我们将更加深刻领悟“两个确立”的决定性意义。", (), "resolution"),  # a pledge naming a significance
     ("我们一定要提高政治站位，充分认识做好这项工作的重要性和紧迫性。", (), "significance"),
-    ("面对新形势，我们将深刻认识这项工作的重大意义。", (), None),  # a pledge, no resolution form: still no significance
+    ("面对新形势，我们将深刻认识这项工作的重大意义。", (), "resolution"),  # 面对…， leads in; 我们将… is a pledge
 ])
 def test_calls_pledges_and_closed_shortcomings(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     assert _in_speech(sentence, *sections) == function
@@ -1059,7 +1059,7 @@ def test_a_year_s_main_work_obstacles_that_remain_and_results_told(sentence: str
 @pytest.mark.parametrize(("sentence", "heading", "function"), [
     ("一些领域腐败问题仍有发生。", "过去一年工作回顾", "problem"),
     ("保障粮食安全的要害是种子和耕地。", "重点任务", "significance"),  # where a thing's crux lies
-    ("保护产权就是保护劳动、保护发明创造。", "重点任务", None),  # X就是Y says what a thing is: no task
+    ("保护产权就是保护劳动、保护发明创造。", "重点任务", "significance"),  # X就是Y says what a thing is: no task
     ("抓落实就是要把责任扛在肩上。", "重点任务", "requirement"),  # 就是要 is a call
     ("压缩非重点支出，减少对绩效不高项目的预算安排。", "重点任务", "task"),  # acting on what is weak
     ("在肯定成绩的同时，我们也清醒看到面临的困难和挑战。", "过去一年工作回顾", "transition"),  # turns to the problems
@@ -1095,10 +1095,11 @@ def test_ordinary_sentences_the_section_and_form_rules_must_keep(sentence: str, 
 
 
 def test_lead_ins_list_items_parallels_and_advisers_the_cleaning_rules_must_keep(tmp_path: Path) -> None:
-    text = ("在全县工作会议上的讲话\n同志们：\n实践证明：抓党建是最大的政绩。\n"
+    text = ("在全县工作会议上的讲话\n同志们：\n"
+            "现在，我代表县人民政府向大会报告工作，请予审议，并请全县政协委员和其他列席人员提出意见。\n"
+            "实践证明：抓党建是最大的政绩。\n"
             "有的干部担当意识不强，遇到困难绕着走；有的干部作风不实，满足于开会发文件；有的干部纪律松弛。\n"
-            "同志们，深入基层、深入一线、深入群众中，才能把工作做实。\n并购重组是企业做大做强的重要途径。\n"
-            "现在，我代表县人民政府向大会报告工作，请予审议，并请全县政协委员和其他列席人员提出意见。\n")
+            "同志们，深入基层、深入一线、深入群众中，才能把工作做实。\n并购重组是企业做大做强的重要途径。\n")
     entries = _mine_text(tmp_path, text)
     texts = [e["text"] for e in entries]
     assert "实践证明：抓党建是最大的政绩。" in texts  # a lead-in, no table row
@@ -1154,3 +1155,42 @@ def test_the_nation_s_record_is_no_county_s_achievement(tmp_path: Path) -> None:
     achievements = [e["text"] for e in entries if e["function"] == "achievement"]
     assert "基本民生保障水平持续提升。" in achievements
     assert not any("我国" in t for t in achievements)  # the nation's record
+
+
+@pytest.mark.parametrize(("sentence", "heading", "function"), [
+    ("要主动关心帮扶生活中遇到困难的老党员和困难群众。", "重点任务", "task"),  # a relative clause, no shortcoming
+    ("当前，部分企业订单减少、利润下滑，生产经营困难。", "存在问题", "problem"),  # a state, not an act of cutting
+    ("面对新的下行压力，要坚定信心、主动作为。", "明年工作安排", "task"),  # what is faced leads in, the call decides
+    ("在充分肯定成绩的同时，我们也要清醒地看到工作中的不足。", "过去一年工作回顾", "transition"),
+    ("形成有利于创新创业的良好氛围。", "重点任务", "task"),
+])
+def test_ordinary_sentences_this_round_s_function_rules_must_file(sentence: str, heading: str, function: str) -> None:
+    assert _in_speech(sentence, heading) == function
+
+
+def test_opening_lines_by_their_words_and_thanks_at_the_close() -> None:
+    from wengao.mining.classify import Context, classify, load_rules
+
+    rules = load_rules()
+    early = Context(genre="speech", opening=True, first=False)
+    assert classify("秋风送爽，硕果飘香，我们又迎来了一个新的学年。", early, rules) == "opening"  # the season
+    assert classify("通过这次培训学习，我深有感触。", early, rules) == "opening"
+    last = Context(genre="speech", closing=True)
+    assert classify("最后，再次感谢大家一年来的辛勤付出，向全体员工致以新春的祝福！", last, rules) != "opening"
+
+
+def test_matched_eight_character_lines_are_a_saying_and_pronouns_in_terms_lean_on_nothing() -> None:
+    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.formulations import _matched_lines
+
+    assert _matched_lines(["为中国人民谋幸福", "为中华民族谋复兴"])
+    assert not _matched_lines(["国家安全全面加强", "社会保持和谐稳定"])
+    assert not _ALSO_RE.search("凝聚巾帼她力量，建功新时代。")
+    assert not _ALSO_RE.search("要把为群众办实事这件事抓实抓好。")
+
+
+def test_a_reflection_on_an_old_speech_is_of_today(tmp_path: Path) -> None:
+    text = ("重温1944年9月8日《为人民服务》演讲的心得体会\n一、始终坚守为民初心\n"
+            "作为一名党员干部，要始终把人民群众的冷暖放在心上。\n")
+    entries = _mine_text(tmp_path, text)
+    assert any(e["function"] == "heading" for e in entries)

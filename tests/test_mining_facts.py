@@ -437,3 +437,19 @@ def test_a_thing_named_by_its_number_is_one_place_s(lex) -> None:
 @pytest.mark.parametrize("sentence", ["当前，全球正在经历新冠疫情第四波流行高峰。", "抓好决胜全面建成小康社会三大攻坚战。"])
 def test_matters_of_a_time_gone_by_are_dated(sentence: str, lex) -> None:
     assert fact_reason(sentence, lex) == "dated"  # names.yaml dated
+
+
+@pytest.mark.parametrize("sentence", [
+    "先进典型的事迹被群众津津乐道。",  # one character twice is no pair of provinces
+    "坚持过紧日子，该省的省、该花的花，把有限的资金用在刀刃上。",  # 该 as "ought to"
+    "全面落实提高研发费用加计扣除比例政策。",  # carrying a tax lever out
+    "深入学习贯彻新修订的安全生产法，压紧压实安全生产责任。",  # a law amended, not being made
+    "全面落实国家组织药品集中带量采购政策。",
+    "认真贯彻落实“中央一号文件”精神。",  # a document, not a thing named by its number
+    "积极开拓东南亚、中东欧等新兴市场。",  # a market abroad, an enterprise's
+    "学校国际交流中心积极拓展对外合作。",  # no designation made
+    "确保退休人员基本养老金按时足额发放。",  # paying pensions is anyone's; raising them is the centre's
+    "用足用好积极的财政政策，积极争取上级资金支持。",
+])
+def test_ordinary_sentences_this_round_s_rules_must_keep(sentence: str, lex) -> None:
+    assert _why(sentence, lex) == ""

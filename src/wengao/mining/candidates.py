@@ -44,9 +44,9 @@ _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one char
 # 该项目…, 我完全同意…, 要充分发挥他们的作用。, 如果你不让他…, 如…等等。, 面对上述…, 孩子的第三个特征…
 # (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
 # points told inline (…。二是要对照检查…): the paragraph is a list, whatever its last mark
-_INLINE_POINTS_RE = re.compile(r"(?:^|[。；！])[二三四五六七八九十](?:是|要)")
+_INLINE_POINTS_RE = re.compile(r"(?:^|[。；！，])[二三四五六七八九十](?:是|要)")
 # a body named by 该 (近年来，该县…; 该公司): news voice pointing back to a name said before
-_THAT_BODY_RE = re.compile(r"(?<![应本活])该(?:县|市|区|镇|乡|村|校|院|局|公司|集团|企业|单位|部门|中心|省)")
+_THAT_BODY_RE = re.compile(r"(?<![应本活])该(?:县|市|区|镇|乡|村|校|院|局|公司|集团|企业|单位|部门|中心|省)(?![的场分别])")  # not 该省的省
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样)"
                       r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也"
                       r"|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
@@ -54,10 +54,11 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^(?:既然|尤其是|比如|例如|譬如|会上)|这种|这座|这类|这些|以此(?!次)"
                       r"|^[^，。]{0,10}(?:他们|她们|它们)的?[^，。]{0,6}[。！]$|你(?!们|追我赶|中有我)"
                       r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$"
-                      r"|[这那]一?(?:句话|番话|段话|幕|件事|个故事)"  # 但这一句话足以…: the words told before
-                      r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山])"
+                      r"|(?:^|，)[^，。]{0,2}[这那]一?(?:句话|番话|段话|幕|件事|个故事)"  # 但这一句话足以…: the words told before
+                      r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山日力经时])"
                       r"|第[一二三四五六七八九十]类")  # 第二类是…, 将第一类干部…: a classification told before  # 相信他们会…, 今后，她将…: someone named before
-_NATION_RE = re.compile(r"我国|全国|美丽中国建设")
+_NATION_RE = re.compile(r"(?:我国|全国|美丽中国建设)(?![^，。]{0,10}(?:会议|大会|两会)精神)")  # not 学习贯彻全国教育大会精神
+_LOOKS_BACK_RE = re.compile(r"重温|学习|纪念|读|观看|心得|体会|感悟|有感")
 _NOTE_MARK_RE = re.compile(r"[⑴-⒇①-⑳]$|[［\[]\d+[］\]]")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
@@ -212,7 +213,8 @@ class DocumentMiner:
         self.lines = _Lines(doc)
         self.title = _SPACES_RE.sub("", doc.front.title)
         year = doc.front.date[:4]
-        self.historical = year.isdigit() and int(year) < HISTORY_BEFORE
+        self.historical = year.isdigit() and int(year) < HISTORY_BEFORE and not (
+            year in self.title and _LOOKS_BACK_RE.search(self.title))  # 重温1944年…演讲的心得体会 is of today
         # a report of its own work by a government or body, to a congress or in review (see OWN_REPORT_MAX_CHARS)
         self.own_report = self.review or bool(_REPORT_TITLE_RE.search(front) or doc.front.salutation.startswith("各位代表"))
         self._formulations: dict[str, tuple[str, str | None]] = {}

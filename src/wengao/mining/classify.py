@@ -28,12 +28,18 @@ _COORDINATED_RE = re.compile(r"[与和及、]|以及")
 TALLY_RE = re.compile(r"多，[^，。]*少|少，[^，。]*多")
 _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # a sentence that turns on what must be done is not a problem: …面临不少矛盾，这就需要我们…
-_FELT_RE = re.compile(r"(?:感触|感受|体会|收获|启发)(?:颇多|颇深|很深|良多|颇丰|很大|匪浅)|受益匪浅")
+# X就是Y (保护产权就是保护劳动) or X，就能Y (守住底线，就能稳住基本盘): what a thing is or yields
+_EQUATES = r"^[^，。；、]{2,12}就是(?!要|在|把|以|为|让|使|从)|，(?:就|便)(?:能|能够|可以)"
+_EQUATES_RE = re.compile(_EQUATES)
+_FELT_RE = re.compile(r"(?:感触|感受|体会|收获|启发)(?:颇多|颇深|很深|良多|颇丰|很大|匪浅)|受益匪浅|受益良多|获益匪浅|收获满满"
+                      r"|深受(?:启发|教育|鼓舞|触动)|深有(?:感触|体会)")
+# what names the occasion or the season in an opening line (值此…之际, 在这辞旧迎新的美好时刻, 又迎来了新学年)
+_OCCASION_RE = re.compile(r"之际|时刻|季节|时节|迎来|欢聚|齐聚|新学期|新学年|新的一年|召开|举行|开学|时光荏苒|岁月如梭|转眼")
 _FACING_RE = re.compile(r"^面对[^，。]{2,30}，")  # 面对需求不足，推动消费恢复: what is faced leads in, the act follows
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
-_ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视|减少|压缩|调减|淘汰|清退|关停"
+_ACTING_RE = re.compile(r"(?<![须需待])(?:补齐|补上|补强|补短板|强弱项|弥补|破解|解决|化解|克服|防范|针对|着力解决|纠正|整治|排查|整改|查找|查摆|聚焦|直面|正视|(?:减少|压缩|调减|淘汰|清退|关停)(?![、，。；]|$)"
                         r"|打通|疏通|突破|消除|攻克|检视|剖析)[^，。；]{0,16}"
                         r"|(?:短板|弱项|差距|漏洞)(?:加快|加速|逐步|有效|基本|全面|持续|进一步)?(?:补齐|补上|补强|缩小|堵塞)"  # 短板加快补齐: closed
                         r"|([\u4e00-\u9fff])不\1")  # 强不强, 美不美: a question of degree, not a shortcoming
@@ -85,6 +91,7 @@ def _strong(rules: Rules, function: str, s: str) -> bool:
         return False  # 我们将更加深刻领悟…的决定性意义: a pledge that names a significance
     if function == "problem":  # and not only because it acts on one: 补齐短板 is a task
         return has_form(rules, "problem", s) and has_form(rules, "problem", _FACING_RE.sub("", _ACTING_RE.sub("", s))) \
+            and not _CALL_RE.search(s) \
             and not _NEEDS_RE.search(s) and not has_form(rules, "requirement_strong", s)  # …，必须…
     return has_form(rules, function, s)
 
@@ -182,8 +189,7 @@ _CALLS = ("要", "还要", "更要", "也要", "都要", "就要", "必须")  # 
 _CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)")
 _NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?![^，。]{0,2}(?:要|须|应|一定|务必))|(?<![而并也])不是"
                           r"|相辅相成|相互促进|是为了|离不开|取决于"
-                          r"|^[^，。；、]{2,12}就是(?!要|在|把|以|为|让|使|从)"
-                          r"|，(?:就|便)(?:能|能够|可以)")  # 守住底线，就能稳住基本盘: what doing it yields  # a relation stated, nothing to do (保护产权就是保护劳动)
+                          r"|" + _EQUATES)  # a relation stated, nothing to do (保护产权就是保护劳动)
 
 
 def _section_holds(rules: Rules, section: str, s: str) -> bool:
@@ -205,6 +211,9 @@ def _section_holds(rules: Rules, section: str, s: str) -> bool:
 
 
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
+    act = _FACING_RE.sub("", s)
+    if act != s and len(act) >= 6:
+        return _classify(act, ctx, rules)  # 面对新的下行压力，要…: what is faced leads in, the act decides
     function = _first_form(rules, s, _UNMISTAKABLE)
     if function:
         return function
@@ -218,7 +227,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if has_form(rules, "closing", s):
         return "closing"
     # 这次学习给我最大的启示是…: the lesson, though it names the occasion as an opening does
-    if has_form(rules, "opening", s) and (ctx.opening or not ctx.sections and not _strong(rules, "experience", s)):
+    if has_form(rules, "opening", s) and (ctx.opening or not ctx.sections and not ctx.closing
+                                          and not _strong(rules, "experience", s)):
         return "opening"
     if not ctx.opening and _couplet(_SO_RE.sub("", s), rules) or \
             len(s) <= 40 and has_form(rules, "quote", s):  # 金秋时节，硕果累累。 opens
@@ -236,7 +246,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
             return "task"  # 要化大力气帮助家长提高…: what the speaker asks, even this early
         # where it stands is not enough: an opening line has the form of one (functions.yaml), or is a
         # seasonal couplet (金秋时节，硕果累累。) or says how much the occasion gave (感触颇多)
-        return "opening" if _couplet(s, rules) or _FELT_RE.search(s) else None
+        return "opening" if _couplet(s, rules) or _FELT_RE.search(s) or _OCCASION_RE.search(s) else None
     if strong and ctx.closing:
         return strong
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))
@@ -246,7 +256,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return strong
     if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
         return "achievement"
-    if section == "significance" and has_form(rules, "task", s):
+    if section == "significance" and has_form(rules, "task", s) and not _EQUATES_RE.search(s):
         return "requirement" if has_form(rules, "requirement_strong", s) else "task"
     if has_form(rules, "requirement_strong", s) and section in (None, "task", "requirement"):
         return "requirement"
@@ -258,9 +268,13 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if section in ("task", "requirement") and has_form(rules, "definition", s) and not (
             has_form(rules, "task", s) or has_form(rules, "requirement", s)):
         return "significance"  # X是Y, with nothing to do in it, says what a thing is
+    if section in ("task", "requirement") and _EQUATES_RE.search(s):
+        return "significance"  # 守住“六保”底线，就能稳住经济基本盘: what doing it yields, under a heading of tasks
     if section is not None and _section_holds(rules, section, s):
         return section
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
     function = _first_form(rules, s, _WEAK)
-    return None if function == "task" and _NOT_TASK_RE.search(s) else function  # 全面发展和个性发展相辅相成
+    if function == "task" and _NOT_TASK_RE.search(s):  # 全面发展和个性发展相辅相成
+        return "significance" if _EQUATES_RE.search(s) else None
+    return function

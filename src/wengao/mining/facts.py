@@ -29,7 +29,7 @@ _SUBJECT_RE = re.compile(f"([{HAN}]{{2,6}})$")
 _SLOT_RE = re.compile(r"\{[^{}]*\}")
 _REPORTING = frozenset({"总结点评", "点评", "指出", "强调", "表示", "介绍", "讲话", "主持", "出席"})
 # “{名称}民政通”: a named product; “太行一号旅游路”: a thing named by its number (not “一号工程”)
-_QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”|“[^“”]{1,8}[一二三四五六七八九十]号[^“”]{1,8}”")
+_QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”|“[^“”]{1,8}[一二三四五六七八九十]号(?!文件)[^“”]{1,8}”")
 _QUOTED_COUNT_RE = re.compile(r"“([一两二三四五六七八九十百千万双][^“”]{1,7})”")
 _BATCH_RE = re.compile(r"第[一二三四五六七八九十]+批")  # 第二批主题教育: one year's campaign
 _YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年|今年(?:也|又|还|正)?是")  # 今年是…的开局之年: true of one year
@@ -107,7 +107,7 @@ _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|�
                       r"|获[^，。；]{0,8}通报表扬")
 _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
                           rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])"
-                          rf"|国际[{HAN}]{{0,8}}中心")  # 国际科技创新中心, 国际消费中心城市: a great city's designation
+                          rf"|(?:建设|打造|共建|深化|建成|加快|推动|推进)[{HAN}]{{0,4}}?国际[{HAN}]{{0,8}}中心(?!任务|工作)")  # 深化国际科技创新中心建设: a great city's designation
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
                        r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
@@ -130,7 +130,7 @@ _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone; provinces
 # named together by their one-character names (晋冀鲁豫通道, 川藏协作, 粤黔协作): those provinces'
 # own; an opening towards one direction (向北开放) is a border region's
-_ZONE_RE = re.compile(r"中国（[^）]{1,8}）|(?:[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕陇甘藏蒙]){2}"
+_ZONE_RE = re.compile(r"中国（[^）]{1,8}）|([京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕陇甘藏蒙])(?!\1)[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕陇甘藏蒙]"
                       r"|向(?:东北|东南|西北|西南|东|南|西|北)开放")
 _MEETING_RE = re.compile(r"(?:省委|市委|县委|区委|州委|盟委|旗委|工委)[一二三四五六七八九十]+届"
                          r"[一二三四五六七八九十]+次(?:全会|全体(?:（扩大）)?会议)")
@@ -250,7 +250,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         dated_re=re.compile("|".join(map(re.escape, by_len(data.get("dated") or ["\x00"])))),
         report_re=re.compile("|".join(map(re.escape, by_len(data["report_verbs"])))),
         national_object_re=re.compile(f"(?:{_alt(data['national_levels'])})[{HAN}]{{0,8}}?(?:{_alt(data['national_objects'])})"),
-        area_re=re.compile(f"(?:{_alt(data['regions'])})|([{HAN}]{{2}})(?:{_alt(data['area_suffixes'])})"),
+        area_re=re.compile(f"(?:{_alt(data['regions'])})(?![^，。]{{0,8}}(?:市场|客户|订单))|([{HAN}]{{2}})(?:{_alt(data['area_suffixes'])})"),
         area_generic=frozenset(data["area_generic"]),
         coinage_re=re.compile(f"“([^“”{{}}]{{2,12}})”{_MODIFIER}{{0,4}}?(?:{_alt(data['coinage_heads'])})"
                               f"|(?:{_alt(data['coinage_kinds'])})“([^“”{{}}]{{2,12}})”"),
@@ -728,8 +728,14 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 # the state holds that lever; carrying it out (落实税收优惠政策) is anyone's task
 _TAX_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调整|取消|下调|上调|延长)[^，。；]{0,14}"
                            r"(?:税收优惠|递延纳税|抵免|税前扣除|加计扣除|免征|减征|起征点|税率|增值税|所得税)"
+                           r"|积极的财政政策|集中带量采购"  # the centre's stance and its procurement, unless carried out
                            # and a law or regulation made (出台外商投资法实施条例, 制定民营经济促进条例): a legislature's
-                           r"|(?:出台|制定|修订|修改|颁布)[^，。；、]{0,14}(?:(?<![办方做想说看写用疗])法|条例)(?=[，。；、]|$)")
+                           r"|(?<!新)(?:出台|制定|修订|修改|颁布)(?!的)[^，。；、]{0,14}(?:(?<![办方做想说看写用疗])法|条例)(?=[，。；、]|$)")
+_CARRY_OUT_RE = re.compile(r"(?:落实|执行|用好|兑现|享受|贯彻|学习|宣传)[^，。；]*$")  # 落实…加计扣除: carrying a lever out
+
+
+def _tax_lever(plain: str) -> bool:
+    return any(not _CARRY_OUT_RE.search(plain[:m.start()].rsplit("，", 1)[-1]) for m in _TAX_LEVER_RE.finditer(plain))
 
 
 def _fact_reason(text: str, lex: Lexicon) -> str:
@@ -739,7 +745,7 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
             return reason
     if lex.dated_re.search(plain):
         return "dated"
-    if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _TAX_LEVER_RE.search(plain):
+    if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _tax_lever(plain):
         return "national_only"
     if lex.known_orgs_re.search(plain):
         return "organisation"

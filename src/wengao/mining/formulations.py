@@ -34,8 +34,16 @@ def national_formulations() -> frozenset[str]:
 
 
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
-# a saying runs four to seven characters a line; longer halves are prose (国家安全全面加强，社会保持和谐稳定)
-_COUPLET_RE = re.compile(rf"^([{HAN}]{{4,7}})，([{HAN}]{{4,7}})(?:，([{HAN}]{{4,7}})，([{HAN}]{{4,7}}))?[。！]?$")
+# a saying runs four to seven characters a line, or eight where its lines visibly match (为中国人民谋幸福，
+# 为中华民族谋复兴); other long halves are prose (国家安全全面加强，社会保持和谐稳定)
+_COUPLET_RE = re.compile(rf"^([{HAN}]{{4,8}})，([{HAN}]{{4,8}})(?:，([{HAN}]{{4,8}})，([{HAN}]{{4,8}}))?[。！]?$")
+
+
+def _matched_lines(lines: list[str]) -> bool:
+    """Lines of eight characters make a saying only when they share characters in place."""
+    if len(lines[0]) <= 7:
+        return True
+    return all(sum(a == b for a, b in zip(lines[0], other, strict=True)) >= 2 for other in lines[1:])
 # a clause of time, cause or sequence is prose, whatever its length (订单验收通过后，保证金即刻解冻。)
 _PROSE_RE = re.compile(r"[后时]，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
@@ -185,7 +193,8 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
         for _, s in split(text):
             core = s.strip("“”")
             m = _COUPLET_RE.match(core)
-            if m and len({len(g) for g in m.groups() if g}) == 1 and not _TASK_START_RE.match(core) \
+            if m and len({len(g) for g in m.groups() if g}) == 1 and _matched_lines([g for g in m.groups() if g]) \
+                    and not _TASK_START_RE.match(core) \
                     and not all(has_form(rules, "task", g) for g in m.groups() if g) \
                     and not _PROSE_RE.search(core) \
                     and not core.endswith("！") and not TALLY_RE.search(core) and not _SPOKEN_RE.search(core) \
