@@ -1163,6 +1163,7 @@ def test_the_nation_s_record_is_no_county_s_achievement(tmp_path: Path) -> None:
     ("面对新的下行压力，要坚定信心、主动作为。", "明年工作安排", "task"),  # what is faced leads in, the call decides
     ("在充分肯定成绩的同时，我们也要清醒地看到工作中的不足。", "过去一年工作回顾", "transition"),
     ("形成有利于创新创业的良好氛围。", "重点任务", "task"),
+    ("突出抓好三个方面。", "重点任务", "transition"),  # the points follow
 ])
 def test_ordinary_sentences_this_round_s_function_rules_must_file(sentence: str, heading: str, function: str) -> None:
     assert _in_speech(sentence, heading) == function

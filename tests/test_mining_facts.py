@@ -178,6 +178,9 @@ def test_a_goal_or_a_kind_of_case_stays(sentence: str) -> None:
     ("实施企业境外所得综合抵免政策。", "national_only"),
     ("出台外商投资法实施条例，不断优化外商投资环境。", "national_only"),  # a law made: a legislature's
     ("大幅提高经济困难高校学生国家助学贷款额度。", "national_only"),
+    ("加强全口径外债宏观审慎管理。", "national_only"),  # set 21: the State Council's 2016 levers
+    ("扩大新型城镇化综合试点范围。", "national_only"),  # who sets pilots widens them
+    ("完善国家网络安全保障体系。", "national_only"),
     ("欢迎你们加入人大附中这个大家庭！", "organisation"),  # a school attached to a university, by name
 ])
 def test_a_pupil_a_landscape_a_bracketed_zone_the_capital_and_money_are_not_a_county_s(sentence: str, why: str) -> None:
@@ -434,7 +437,8 @@ def test_a_thing_named_by_its_number_is_one_place_s(lex) -> None:
     assert fact_reason("把招商引资作为“头号工程”来抓。", lex) == ""  # a stock phrase, no number in it
 
 
-@pytest.mark.parametrize("sentence", ["当前，全球正在经历新冠疫情第四波流行高峰。", "抓好决胜全面建成小康社会三大攻坚战。"])
+@pytest.mark.parametrize("sentence", ["当前，全球正在经历新冠疫情第四波流行高峰。", "抓好决胜全面建成小康社会三大攻坚战。",
+                                      "坚持精准扶贫脱贫，因人因地施策。"])
 def test_matters_of_a_time_gone_by_are_dated(sentence: str, lex) -> None:
     assert fact_reason(sentence, lex) == "dated"  # names.yaml dated
 

@@ -729,6 +729,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 _TAX_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调整|取消|下调|上调|延长)[^，。；]{0,14}"
                            r"(?:税收优惠|递延纳税|抵免|税前扣除|加计扣除|免征|减征|起征点|税率|增值税|所得税)"
                            r"|积极的财政政策|集中带量采购"  # the centre's stance and its procurement, unless carried out
+                           r"|扩大[^，。；]{0,12}试点(?:范围)?(?=[，。；]|$)"  # 扩大新型城镇化综合试点范围: who sets pilots
                            # and a law or regulation made (出台外商投资法实施条例, 制定民营经济促进条例): a legislature's
                            r"|(?<!新)(?:出台|制定|修订|修改|颁布)(?!的)[^，。；、]{0,14}(?:(?<![办方做想说看写用疗])法|条例)(?=[，。；、]|$)")
 _CARRY_OUT_RE = re.compile(r"(?:落实|执行|用好|兑现|享受|贯彻|学习|宣传)[^，。；]*$")  # 落实…加计扣除: carrying a lever out

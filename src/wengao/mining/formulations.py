@@ -45,7 +45,7 @@ def _matched_lines(lines: list[str]) -> bool:
         return True
     return all(sum(a == b for a, b in zip(lines[0], other, strict=True)) >= 2 for other in lines[1:])
 # a clause of time, cause or sequence is prose, whatever its length (订单验收通过后，保证金即刻解冻。)
-_PROSE_RE = re.compile(r"[后时]，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后")
+_PROSE_RE = re.compile(r"[后时]，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后|回顾")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
 # not a saying: wishes (…，鹏程万里！), a tally (classify.TALLY_RE), a line of dialogue (你…吗？),
 # the document's own title phrase
