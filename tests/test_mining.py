@@ -1188,6 +1188,15 @@ def test_matched_eight_character_lines_are_a_saying_and_pronouns_in_terms_lean_o
     assert not _matched_lines(["国家安全全面加强", "社会保持和谐稳定"])
     assert not _ALSO_RE.search("凝聚巾帼她力量，建功新时代。")
     assert not _ALSO_RE.search("要把为群众办实事这件事抓实抓好。")
+    assert _ALSO_RE.search("那就是优良的管理和良好的服务。")  # answers what was asked before
+    assert _ALSO_RE.search("是资源和时间，这是因为管理无效造成的。")  # no subject: it goes on from before
+
+
+def test_a_condition_or_a_time_clause_is_no_saying_in_the_classifier_either() -> None:
+    from wengao.mining.classify import Context, classify
+
+    assert classify("如果不能做到，企业必定死亡。", Context(genre="speech")) != "quote"
+    assert classify("进位突破正当时，奋楫笃行启新程。", Context(genre="speech")) == "quote"  # 正当时 is no time clause
 
 
 def test_a_reflection_on_an_old_speech_is_of_today(tmp_path: Path) -> None:

@@ -139,11 +139,16 @@ def is_review(rules: Rules, title: str) -> bool:
     return any(w in title for w in rules.review_titles)
 
 
+# a clause of time, cause, condition or sequence is prose, whatever its length (订单验收通过后，保证金即刻解冻。
+# 如果不能做到，企业必定死亡。): no saying, in either path (here and formulations.quotes)
+PROSE_RE = re.compile(r"(?:后|(?<!当)时)，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后|回顾")
+
+
 def _couplet(s: str, rules: Rules) -> bool:
     """Classical lines and maxims: two to four clauses of one length, no speaker in them and no
     clause that sets a task (为政以公，行胜于言。 团队合作，取长补短，单兵作战，攻无不克。 — not
     坚持生态治理，发展绿色产业。)."""
-    if s.endswith(("！", "!", "；")) or TALLY_RE.search(s):
+    if s.endswith(("！", "!", "；")) or TALLY_RE.search(s) or PROSE_RE.search(s):
         return False  # 健康快乐，前程似锦，鹏程万里！ wishes; 学习多，研究少 a tally; …； a list item
     core = s.rstrip("。；")
     clauses = [c for c in _PARALLEL_RE.split(core) if c]

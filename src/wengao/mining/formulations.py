@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
-from wengao.mining.classify import TALLY_RE, has_form, load_rules
+from wengao.mining.classify import PROSE_RE, TALLY_RE, has_form, load_rules
 from wengao.mining.facts import HAN
 from wengao.mining.sentences import split
 from wengao.reading.model import BlockKind, Document
@@ -44,8 +44,6 @@ def _matched_lines(lines: list[str]) -> bool:
     if len(lines[0]) <= 7:
         return True
     return all(sum(a == b for a, b in zip(lines[0], other, strict=True)) >= 2 for other in lines[1:])
-# a clause of time, cause or sequence is prose, whatever its length (订单验收通过后，保证金即刻解冻。)
-_PROSE_RE = re.compile(r"[后时]，|如果|假如|之后|以后|立即|即刻|随即|由于|因为|所以|但是|然后|回顾")
 _SAYS_RE = re.compile(r"(?:指出|强调|说|讲|云|道)[：，]?“([^“”]{8,60})”")
 # not a saying: wishes (…，鹏程万里！), a tally (classify.TALLY_RE), a line of dialogue (你…吗？),
 # the document's own title phrase
@@ -196,7 +194,7 @@ def quotes(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> 
             if m and len({len(g) for g in m.groups() if g}) == 1 and _matched_lines([g for g in m.groups() if g]) \
                     and not _TASK_START_RE.match(core) \
                     and not all(has_form(rules, "task", g) for g in m.groups() if g) \
-                    and not _PROSE_RE.search(core) \
+                    and not PROSE_RE.search(core) \
                     and not core.endswith("！") and not TALLY_RE.search(core) and not _SPOKEN_RE.search(core) \
                     and title not in (m.group(1), core.rstrip("。")):
                 kept, was = keep(core.rstrip("。！"))
