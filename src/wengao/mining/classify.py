@@ -31,10 +31,6 @@ _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 # X就是Y (保护产权就是保护劳动) or X，就能Y (守住底线，就能稳住基本盘): what a thing is or yields
 _EQUATES = r"^[^，。；、]{2,12}就是(?!要|在|把|以|为|让|使|从)|，(?:就|便)(?:能|能够|可以)"
 _EQUATES_RE = re.compile(_EQUATES)
-_FELT_RE = re.compile(r"(?:感触|感受|体会|收获|启发)(?:颇多|颇深|很深|良多|颇丰|很大|匪浅)|受益匪浅|受益良多|获益匪浅|收获满满"
-                      r"|深受(?:启发|教育|鼓舞|触动)|深有(?:感触|体会)")
-# what names the occasion or the season in an opening line (值此…之际, 在这辞旧迎新的美好时刻, 又迎来了新学年)
-_OCCASION_RE = re.compile(r"之际|时刻|季节|时节|迎来|欢聚|齐聚|新学期|新学年|新的一年|召开|举行|开学|时光荏苒|岁月如梭|转眼")
 _FACING_RE = re.compile(r"^面对[^，。]{2,30}，")  # 面对需求不足，推动消费恢复: what is faced leads in, the act follows
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
@@ -250,8 +246,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         if has_form(rules, "task", s) or s.startswith("要"):
             return "task"  # 要化大力气帮助家长提高…: what the speaker asks, even this early
         # where it stands is not enough: an opening line has the form of one (functions.yaml), or is a
-        # seasonal couplet (金秋时节，硕果累累。) or says how much the occasion gave (感触颇多)
-        return "opening" if _couplet(s, rules) or _FELT_RE.search(s) or _OCCASION_RE.search(s) else None
+        # seasonal couplet (金秋时节，硕果累累。), or names the occasion or what it gave (opening_placed)
+        return "opening" if _couplet(s, rules) or has_form(rules, "opening_placed", s) else None
     if strong and ctx.closing:
         return strong
     if ctx.closing and (ctx.call or s.endswith(("！", "!")) or s.startswith(("最后", "总之", "同志们"))

@@ -247,7 +247,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         after_post_re=re.compile(f"(?:{alt})([{HAN}]{{2,3}}?)(?=[，。、；：！？]|专程|同志|代表|主持|出席|指出|强调|表示|讲话|点评|在)"),
         generic_head_re=re.compile("(?:" + "|".join(map(re.escape, by_len(data["generic_place_heads"]))) + ")$"),
         national_re=re.compile("|".join(map(re.escape, by_len(data["national_only"])))),
-        dated_re=re.compile("|".join(map(re.escape, by_len(data.get("dated") or ["\x00"])))),
+        dated_re=re.compile("|".join(map(re.escape, by_len(data["dated"])))),
         report_re=re.compile("|".join(map(re.escape, by_len(data["report_verbs"])))),
         national_object_re=re.compile(f"(?:{_alt(data['national_levels'])})[{HAN}]{{0,8}}?(?:{_alt(data['national_objects'])})"),
         area_re=re.compile(f"(?:{_alt(data['regions'])})(?![^，。]{{0,8}}(?:市场|客户|订单))|([{HAN}]{{2}})(?:{_alt(data['area_suffixes'])})"),
@@ -724,9 +724,10 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
 )
 
 
-# a tax instrument set, widened or cut (扩大…税收优惠范围, 实施…递延纳税, 提高…税前扣除上限): only
-# the state holds that lever; carrying it out (落实税收优惠政策) is anyone's task
-_TAX_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调整|取消|下调|上调|延长)[^，。；]{0,14}"
+# a lever only the state holds, pulled: a tax instrument set, widened or cut (扩大…税收优惠范围,
+# 实施…递延纳税), the centre's fiscal stance, a pilot widened, a law being made; carrying one out
+# (落实税收优惠政策, 用好积极的财政政策) is anyone's task
+_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调整|取消|下调|上调|延长)[^，。；]{0,14}"
                            r"(?:税收优惠|递延纳税|抵免|税前扣除|加计扣除|免征|减征|起征点|税率|增值税|所得税)"
                            r"|积极的财政政策|集中带量采购"  # the centre's stance and its procurement, unless carried out
                            r"|扩大[^，。；]{0,12}试点(?:范围)?(?=[，。；]|$)"  # 扩大新型城镇化综合试点范围: who sets pilots
@@ -735,8 +736,9 @@ _TAX_LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台
 _CARRY_OUT_RE = re.compile(r"(?:落实|执行|用好|兑现|享受|贯彻|学习|宣传)[^，。；]*$")  # 落实…加计扣除: carrying a lever out
 
 
-def _tax_lever(plain: str) -> bool:
-    return any(not _CARRY_OUT_RE.search(plain[:m.start()].rsplit("，", 1)[-1]) for m in _TAX_LEVER_RE.finditer(plain))
+def _lever(plain: str) -> bool:
+    """A lever of _LEVER_RE pulled, not carried out (no 落实/用好… earlier in its clause)."""
+    return any(not _CARRY_OUT_RE.search(plain[:m.start()].rsplit("，", 1)[-1]) for m in _LEVER_RE.finditer(plain))
 
 
 def _fact_reason(text: str, lex: Lexicon) -> str:
@@ -746,7 +748,7 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
             return reason
     if lex.dated_re.search(plain):
         return "dated"
-    if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _tax_lever(plain):
+    if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _lever(plain):
         return "national_only"
     if lex.known_orgs_re.search(plain):
         return "organisation"
