@@ -544,6 +544,9 @@ def test_a_connective_that_ties_back_is_taken_off_and_a_back_reference_drops() -
     ("同志们，希望工会大力弘扬劳模精神，团结职工群众建功立业。", False, False, None),  # mid-speech
     ("同志们，希望工会大力弘扬劳模精神，团结职工群众建功立业。", False, True, "closing"),
     ("我相信，我们的探索一定会为人才培养留下浓重一笔。", False, True, "closing"),
+    # what was done, told in the words of a task, is no task; a condition (定了就做) is no deed
+    ("大力开展品牌建设，把田园和村庄建设结合起来了，把优势变成了福利。", False, False, None),
+    ("要确保规划定了就做得到、能落地见效。", False, False, "task"),
 ])
 def test_forms_that_decide_a_function(sentence: str, opening: bool, closing: bool, function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules
@@ -585,8 +588,16 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     ("乡镇干部是离群众最近的人，我们的作风就是党和政府的形象。", ("几点要求",), "significance"),
     ("要严格落实工作责任，形成齐抓共管的合力。", ("几点要求",), "requirement"),
     ("我们一定要直面问题和挑战，勇于担当，决不辜负人民期待！", (), "resolution"),
+    # under a heading of lessons, a deed told (…了…) is no lesson; a lesson drawn stays one
+    ("在理论课程培训中，我们学习了这项工程的起源、发展历程、典型案例等内容。", ("几点经验启示",), None),
+    ("全县上下形成了一级抓一级、层层抓落实的工作推进机制。", ("几点经验启示",), "achievement"),
+    ("通过学习，我深刻认识到了这项工作的重要意义。", ("几点经验启示",), "experience"),
+    ("坚持问题导向，制定针对性措施。", ("几点经验启示",), "experience"),
+    # a year looked back on is told of, under any heading (the meeting's 要求 asks nothing)
+    ("今年以来，全县上下全面落实会议要求，工作责任进一步压实，取得阶段性成果。", ("充分认识重要意义",), "achievement"),
+    ("今年以来，全县上下要全面落实会议部署。", ("充分认识重要意义",), "significance"),
 ])
-def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str) -> None:
+def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules
 
     assert classify(sentence, Context(genre="report", sections=sections), load_rules()) == function

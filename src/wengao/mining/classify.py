@@ -185,7 +185,7 @@ _WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task"
 # otherwise: what was done (…了…) is no task and no significance; a state of things (当前，…),
 # what we have long done (我们始终…) or a denial (物质贫困不是社会主义) is no task; and under a
 # problem heading only a shortcoming is a problem.
-_PAST_RE = re.compile(r"(?<![为除])了(?![解然不得结却])")
+_PAST_RE = re.compile(r"(?<![为除])了(?![解然不得结却就])")  # 定了就做: a condition, not a deed
 _CALLS = ("要", "还要", "更要", "也要", "都要", "就要", "必须")  # 要在提高政治站位上下功夫: a call is a task
 _CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)")
 _NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?![^，。]{0,2}(?:要|须|应|一定|务必))|(?<![而并也])不是"
@@ -207,7 +207,8 @@ def _section_holds(rules: Rules, section: str, s: str) -> bool:
     if section == "achievement" and has_form(rules, "definition", s) and not has_form(rules, "achievement", s):
         return False  # 就业是民生之基: what a thing is, though it stands in a review
     if section == "experience":  # 营商环境是生产力: what a thing is, under a heading of lessons
-        return not (has_form(rules, "definition", s) or has_form(rules, "significance", s))
+        return not (has_form(rules, "definition", s) or has_form(rules, "significance", s)
+                    or _PAST_RE.search(s) and not _strong(rules, "experience", s))
     return True
 
 
@@ -255,7 +256,7 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
         return "closing"
     if strong and (strong == "problem" or section != "problem"):  # a form this plain outweighs the section
         return strong
-    if section in ("task", "requirement", "experience") and has_form(rules, "achievement_strong", s):
+    if section in ("task", "requirement", "experience", "significance") and has_form(rules, "achievement_strong", s):
         return "achievement"
     if section == "significance" and has_form(rules, "task", s) and not _EQUATES_RE.search(s):
         return "requirement" if has_form(rules, "requirement_strong", s) else "task"
@@ -276,6 +277,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
     function = _first_form(rules, s, _WEAK)
+    if function in ("task", "requirement") and _PAST_RE.search(s):
+        return None  # 把田园和村庄建设结合起来了: what was done, in a task's words, tells a story
     if function == "task" and _NOT_TASK_RE.search(s):  # 全面发展和个性发展相辅相成
         return "significance" if _EQUATES_RE.search(s) else None
     return function
