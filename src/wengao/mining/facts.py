@@ -741,12 +741,16 @@ def _lever(plain: str) -> bool:
     return any(not _CARRY_OUT_RE.search(plain[:m.start()].rsplit("，", 1)[-1]) for m in _LEVER_RE.finditer(plain))
 
 
+# a goal of a time gone by told as reached (如期全面建成小康社会，…) is said today
+_REACHED_RE = re.compile(r"(?:如期|胜利|已经|已|成功)$")
+
+
 def _fact_reason(text: str, lex: Lexicon) -> str:
     plain = _SLOT_RE.sub("", text)
     for reason, holds in _FACTS:
         if holds(text, plain):
             return reason
-    if lex.dated_re.search(plain):
+    if any(not _REACHED_RE.search(plain, 0, m.start()) for m in lex.dated_re.finditer(plain)):
         return "dated"
     if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _lever(plain):
         return "national_only"
