@@ -988,6 +988,14 @@ def test_things_listed_with_等_are_no_parallel(tmp_path: Path) -> None:
     assert "钢铁、有色、化工" not in parallels
 
 
+def test_one_place_s_counted_out_layout_is_no_parallel(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n同志们：\n"
+            "全县发展布局，一主一副、两翼联动、多点支撑。\n重大项目，谋划一批、开工一批、建设一批。\n")
+    parallels = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "parallel"]
+    assert "谋划一批、开工一批、建设一批" in parallels
+    assert not any("一主一副" in p for p in parallels)
+
+
 def test_table_rows_and_sentences_that_go_on_from_the_last(tmp_path: Path) -> None:
     text = ("在全校教师大会上的讲话\n老师们：\n"
             "德育：国旗下讲话、班团活动、爱国主义等专题教育。\n"

@@ -109,7 +109,7 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                 if len(items[-1]) == width + 1 and items[-1][-1] not in "中上里内外间":
                     continue  # 该为的必须为、…、不该为的决不为: the last item is longer (深入群众中 runs on)
                 items[-1] = items[-1][:width]
-            if len(items) >= 3 and "等等" not in items and not _addressees(items):
+            if len(items) >= 3 and "等等" not in items and not _addressees(items) and not _counted_out(items):
                 kept, was = keep("、".join(items))
                 if kept:
                     yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file,
@@ -123,6 +123,15 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                     if kept:
                         yield Candidate(kept, "parallel", "sentence", file, locate(s, *span), genre,
                                         repaired_from=was)
+
+
+_COUNTED_RE = re.compile("^[一二两三四五六七八九十多]")
+
+
+def _counted_out(items: list[str]) -> bool:
+    """一主一副、两翼联动、多点支撑 counts out one place's own layout or programme (a first item
+    counted 一, a later one 两, 三 … or 多): no other place has it (谋划一批、开工一批 counts nothing)."""
+    return items[0].startswith("一") and any(_COUNTED_RE.match(x) and x[0] != "一" for x in items[1:])
 
 
 def _lists(text: str) -> Iterator[re.Match[str]]:
