@@ -416,6 +416,8 @@ def test_levers_only_the_centre_holds(sentence: str) -> None:
     "制定实施加快打造向北开放新高地总体规划方案。",  # one direction of opening: a border region's
     "深化国际科技创新中心建设。",  # a great city's designation
     "深度参与东北亚经贸合作。",  # a region of the world next door
+    "推进国际旅游度假区重点项目建设。",  # what one place hosts: a resort, a festival, a forum
+    "持续办好生态文明国际论坛。",
 ])
 def test_regions_named_by_form_are_one_place_s(sentence: str, lex) -> None:
     assert _why(sentence, lex)
@@ -427,6 +429,7 @@ def test_regions_named_by_form_are_one_place_s(sentence: str, lex) -> None:
     "稳定生猪等畜禽生产，做好非洲猪瘟等疫病防控。",  # 非洲猪瘟 is a disease, not a region
     "全面扩大对外开放，打造开放新高地。",  # opening without a direction
     "拓展国际市场，支持企业开拓海外业务。",  # 国际 without a designated centre
+    "拓展航空枢纽国际航线，深化国际科技合作。",  # 国际 before no venue
 ])
 def test_ordinary_sentences_the_region_rules_must_keep(sentence: str, lex) -> None:
     assert _why(sentence, lex) == ""
