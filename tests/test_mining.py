@@ -477,6 +477,8 @@ def test_someone_named_before_leans_back_and_a_pledge_for_times_ahead(tmp_path: 
     from wengao.mining.classify import Context, classify
     s = "在今后的林场管理中，我们更应该加强森林资源的管护。"
     assert classify(s, Context(genre="study-report")) == "resolution"
+    assert classify("我们要加强学习，提高本领。", Context(genre="study-report")) == "resolution"
+    assert classify("我们要求各级干部严守纪律、敢于担当。", Context(genre="study-report")) != "resolution"  # asks others
 
 
 def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:
