@@ -1225,3 +1225,13 @@ def test_a_reflection_on_an_old_speech_is_of_today(tmp_path: Path) -> None:
             "作为一名党员干部，要始终把人民群众的冷暖放在心上。\n")
     entries = _mine_text(tmp_path, text)
     assert any(e["function"] == "heading" for e in entries)
+
+
+def test_a_speech_printed_as_one_paragraph_closes_only_at_its_end(tmp_path: Path) -> None:
+    body = ("今天，我们召开全县教育工作会议。过去一年，全县教育工作取得新成效。各单位要加强师资队伍建设。"
+            "各学校要狠抓教学质量。我们有信心把教育办得更好！各地要落实安全责任。要加强家校沟通。"
+            "要关心关爱留守儿童。要办好人民满意的教育。让我们携手并进，共创教育新辉煌！")
+    entries = _mine_text(tmp_path, "在全县教育工作会议上的讲话\n同志们：\n" + body + "\n")
+    closings = [e["text"] for e in entries if "closing" in (e.get("functions") or [e["function"]])]
+    assert "让我们携手并进，共创教育新辉煌！" in closings
+    assert "我们有信心把教育办得更好！" not in closings  # mid-speech: the paragraph is the whole speech

@@ -31,6 +31,7 @@ OWN_REPORT_MAX_CHARS = 24
 _STATEMENTS = frozenset({"task", "achievement", "requirement", "significance", "problem"})
 _NOT_COUNTED_RE = re.compile(r"\{[^{}]*\}|[^\u4e00-\u9fffA-Za-z0-9]")
 HEADING_MIN, HEADING_MAX = 4, 40
+CLOSING_TAIL = 4  # sentences at the end of the last paragraph that stand where a speech closes
 _TERMINAL = "。！？；"
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
 _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
@@ -396,8 +397,10 @@ class DocumentMiner:
             if cleaned is None:
                 continue
             kept, fixed, original, confirm = cleaned
+            # a paragraph opens in its first sentences and closes in its last: a speech printed as one
+            # long paragraph is not all opening nor all closing
             ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
-                          where.closing, where.call, k == 0)
+                          where.closing and len(pieces) - k <= CLOSING_TAIL, where.call, k == 0)
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")
