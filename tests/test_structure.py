@@ -62,6 +62,21 @@ def test_points_are_not_headings() -> None:
     assert p is not None and (p.verb, p.value) == ("要", 2) and parse_number("二要在持续推动") is None
 
 
+def test_a_short_point_among_points_is_no_heading(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "p.txt", """
+        关于项目建设的讲话
+        郭某强调：
+        一是建设、施工、监理等有关单位要科学安排工期，进一步加强各单位间的协调力度，统筹推进项目建设。
+        二是监管部门要切实履行监管职责，推进工程建设。
+        三是项目法人要健全机构、完善制度、落实人员、明确职责，确保工程按计划进度顺利实施。
+        四是坚持制度引领，培育群众内生动力
+        要把制度建设贯穿始终，用制度管人管事，让群众在参与中增强获得感，在共建共享中提升幸福感。
+        """))
+    kinds = {b.text[:4]: b.kind for b in doc.blocks}
+    assert kinds["监管部门"] is BlockKind.POINT  # between 一是… and 三是…, not over a paragraph of its own
+    assert kinds["坚持制度"] is BlockKind.HEADING  # 四是… on its own line, over its paragraph
+
+
 # -- what a short line is ---------------------------------------------------------------------
 
 def test_dates_in_every_form() -> None:

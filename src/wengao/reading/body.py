@@ -225,8 +225,10 @@ class BodyReader:
             pt = self.point(line)
             if pt is not None:
                 if not pt.lead and len(pt.text) <= 42 and not re.search("[。！？]", pt.text[:-1]) \
-                        and k + 1 < len(lines) and len(lines[k + 1].text) > len(line.text):
-                    # 一是坚持制度引领，培育群众内生动力 on its own line, over its paragraph
+                        and k + 1 < len(lines) and len(lines[k + 1].text) > len(line.text) \
+                        and parse_point(lines[k + 1].text) is None:
+                    # 一是坚持制度引领，培育群众内生动力 on its own line, over its paragraph (not over the
+                    # next point: 二是监管部门要…。 between 一是… and 三是… is one of a run of points)
                     blocks.append(Block(BlockKind.HEADING, _heading_text(pt.text), line.pos, line.source,
                                         scheme=Scheme.POINT, number=pt.marker, value=pt.value,
                                         end_pos=line.end_pos))
