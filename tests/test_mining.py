@@ -1235,3 +1235,16 @@ def test_a_speech_printed_as_one_paragraph_closes_only_at_its_end(tmp_path: Path
     closings = [e["text"] for e in entries if "closing" in (e.get("functions") or [e["function"]])]
     assert "让我们携手并进，共创教育新辉煌！" in closings
     assert "我们有信心把教育办得更好！" not in closings  # mid-speech: the paragraph is the whole speech
+
+
+def test_a_sentence_whose_subject_was_cut_or_that_speaks_to_one_reader_is_not_filed(tmp_path: Path) -> None:
+    text = ("区政协工作汇报\n一、主要做法\n（一）提高了政治站位\n"
+            "建立党组成员联系委员制度，增强了担当，有利于发挥党组把方向、管大局、保落实的作用。"
+            "增强了合力，有利于提升政协制度整体效能。\n"
+            "二、几点体会\n实践是您水平提高的基础，只有暴露出不足，您才会有进步。坚持党的领导是做好政协工作的根本保证。\n")
+    entries = _mine_text(tmp_path, text)
+    texts = [e["text"] for e in entries]
+    assert not any(t.startswith("增强了合力") for t in texts)  # 增强了…: whose?
+    assert not any("您" in t for t in texts)  # a letter to one reader
+    assert "提高了政治站位" in texts  # a heading may open on a deed
+    assert "坚持党的领导是做好政协工作的根本保证。" in texts

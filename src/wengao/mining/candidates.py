@@ -44,10 +44,12 @@ _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one char
 # points told inline (…。二是要对照检查…): the paragraph is a list, whatever its last mark
 _INLINE_POINTS_RE = re.compile(r"(?:^|[。；！，])[二三四五六七八九十](?:是|要)")
 # a body named by 该 (近年来，该县…; 该公司): news voice pointing back to a name said before
+# a sentence opening on a deed (增强了合力，有利于…) has lost its subject; a heading may (提高了政治觉悟)
+_CUT_SUBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{2}了(?![解然结却不得])")
 _THAT_BODY_RE = re.compile(r"(?<![应本活])该(?:县|市|区|镇|乡|村|校|院|局|公司|集团|企业|单位|部门|中心|省)(?![的场分别])")  # not 该省的省
 # leans on the sentence before, or tells a story told to the hall: 都不行…, 这种工作…, …更是如此。,
 # 该项目…, 我完全同意…, 要充分发挥他们的作用。, 如果你不让他…, 如…等等。, 面对上述…, 孩子的第三个特征…
-# (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
+# 您… (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样|就是)|^是(?![否的])"
                       r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也"
                       r"|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
@@ -57,7 +59,8 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|^如(?![何果今期实此同])|^和(?![谐美])|上述|(?:^|的)第[一二三四五六七八九十]+个(?!百年)|等等[。！]$"
                       r"|(?:^|，)[^，。]{0,2}[这那]一?(?:句话|番话|段话|幕|件事|个故事)"  # 但这一句话足以…: the words told before
                       r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山日力经时])"  # 相信他们会…: someone named before
-                      r"|第[一二三四五六七八九十]类")  # 第二类是…, 将第一类干部…: a classification told before
+                      r"|第[一二三四五六七八九十]类"  # 第二类是…, 将第一类干部…: a classification told before
+                      r"|您")  # a letter to one reader (实践是您水平提高的基础), not words to a hall
 _NATION_RE = re.compile(r"(?:我国|全国|美丽中国建设)(?![^，。]{0,10}(?:会议|大会|两会)精神)")  # not 学习贯彻全国教育大会精神
 _LOOKS_BACK_RE = re.compile(r"重温|学习|纪念|读|观看|心得|体会|感悟|有感")
 _NOTE_MARK_RE = re.compile(r"[⑴-⒇①-⑳]$|[［\[]\d+[］\]]")
@@ -387,7 +390,7 @@ class DocumentMiner:
             if not sentences.balanced(s):
                 self._drop("unbalanced")
                 continue
-            if self._leans_back(s):
+            if self._leans_back(s) or _CUT_SUBJECT_RE.match(s):
                 self._drop("context")
                 continue
             if _LABELLED_RE.match(s):
