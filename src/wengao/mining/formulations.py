@@ -109,7 +109,8 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                 if len(items[-1]) == width + 1 and items[-1][-1] not in "中上里内外间":
                     continue  # 该为的必须为、…、不该为的决不为: the last item is longer (深入群众中 runs on)
                 items[-1] = items[-1][:width]
-            if len(items) >= 3 and "等等" not in items and not _addressees(items) and not _counted_out(items):
+            if 3 <= len(items) <= PARALLEL_MAX_ITEMS and "等等" not in items and not _addressees(items) \
+                    and not _counted_out(items):
                 kept, was = keep("、".join(items))
                 if kept:
                     yield Candidate(kept, "parallel", "idiom" if width <= 4 else "sentence", file,
@@ -126,6 +127,9 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
 
 
 _COUNTED_RE = re.compile("^[一二两三四五六七八九十多]")
+# a run of more items than this is a catalogue or a procedure (搭建平台、确定议题、…、评估质效),
+# not a parallel a writer lifts whole
+PARALLEL_MAX_ITEMS = 5
 
 
 def _counted_out(items: list[str]) -> bool:
