@@ -479,6 +479,9 @@ def test_someone_named_before_leans_back_and_a_pledge_for_times_ahead(tmp_path: 
     assert classify(s, Context(genre="study-report")) == "resolution"
     assert classify("我们要加强学习，提高本领。", Context(genre="study-report")) == "resolution"
     assert classify("我们要求各级干部严守纪律、敢于担当。", Context(genre="study-report")) != "resolution"  # asks others
+    for s in ("我们将面对更加复杂的外部环境。", "今后一个时期，我们将面临更多风险挑战。"):
+        assert classify(s, Context(genre="speech")) != "resolution"  # what will come, no pledge
+    assert classify("今后，我们将继续加强作风建设。", Context(genre="speech")) == "resolution"
 
 
 def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from wengao.datafile import load_yaml
 DATA = Path(__file__).parent / "data"
 _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
-_WE_WILL_RE = re.compile(r"(?:^|，)(?:我们|我)(?:将|必将)")
+_WE_WILL_RE = re.compile(r"(?:^|，)(?:我们|我)(?:将|必将)(?!面对|面临|迎来|遇到|经历|看到)")  # not what will come
 _WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)(?!求)")  # 我们要求…: a demand on others
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _COORDINATED_RE = re.compile(r"[与和及、]|以及")
