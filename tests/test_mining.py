@@ -481,6 +481,9 @@ def test_someone_named_before_leans_back_and_a_pledge_for_times_ahead(tmp_path: 
     assert classify("我们要求各级干部严守纪律、敢于担当。", Context(genre="study-report")) != "resolution"  # asks others
     for s in ("我们将面对更加复杂的外部环境。", "今后一个时期，我们将面临更多风险挑战。"):
         assert classify(s, Context(genre="speech")) != "resolution"  # what will come, no pledge
+    for s in ("我们将面对面倾听群众诉求，实打实为群众解决难题。", "今后，我们将面对面听取企业意见。"):
+        assert classify(s, Context(genre="speech")) == "resolution"
+    assert classify("我们要求真务实，以钉钉子精神抓好落实。", Context(genre="exchange")) == "resolution"
     assert classify("今后，我们将继续加强作风建设。", Context(genre="speech")) == "resolution"
 
 
@@ -601,6 +604,14 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     # a year looked back on is told of, under any heading (the meeting's 要求 asks nothing)
     ("今年以来，全县上下全面落实会议要求，工作责任进一步压实，取得阶段性成果。", ("充分认识重要意义",), "achievement"),
     ("今年以来，全县上下要全面落实会议部署。", ("充分认识重要意义",), "significance"),
+    ("近年来，各类安全风险交织叠加，防范化解重大风险的任务十分艰巨。", ("充分认识重要意义",), "significance"),
+    ("近年来，群众对安全的期盼越来越高，这就要求我们压实安全责任。", ("充分认识重要意义",), "significance"),
+    ("群众的事情办好了，群众就会真心拥护我们。", ("几点经验启示",), "experience"),  # a condition, no deed
+    ("党员干部把心贴近了群众，干群关系就融洽了。", ("几点经验启示",), "experience"),
+    ("通过学习，我更加坚定了跟党走的信念。", ("几点经验启示",), "experience"),  # a lesson felt
+    ("推行一次性告知制度，做到办事指南清楚明了。", (), "task"),
+    ("加强宣传引导，让“有了困难找组织”成为群众的共识。", (), "task"),
+    ("坚持问题导向，把问题找准了、把原因查清了、把措施定实了。", (), "task"),
 ])
 def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules
@@ -1003,6 +1014,14 @@ def test_one_place_s_counted_out_layout_is_no_parallel(tmp_path: Path) -> None:
     assert not any("搭建平台" in p for p in parallels)  # six steps: a procedure, not a parallel
 
 
+def test_a_count_in_a_stock_line_and_a_creed_of_six_stay_parallels(tmp_path: Path) -> None:
+    text = ("在全县工作会议上的讲话\n同志们：\n"
+            "应急处置，一线指挥、多方联动、全员参与。\n党员干部，讲政治、守纪律、懂规矩、重品行、敢担当、善作为。\n")
+    parallels = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "parallel"]
+    assert "一线指挥、多方联动、全员参与" in parallels  # one count in three: no place's layout
+    assert "讲政治、守纪律、懂规矩、重品行、敢担当、善作为" in parallels
+
+
 def test_table_rows_and_sentences_that_go_on_from_the_last(tmp_path: Path) -> None:
     text = ("在全校教师大会上的讲话\n老师们：\n"
             "德育：国旗下讲话、班团活动、爱国主义等专题教育。\n"
@@ -1240,16 +1259,22 @@ def test_a_speech_printed_as_one_paragraph_closes_only_at_its_end(tmp_path: Path
     closings = [e["text"] for e in entries if "closing" in (e.get("functions") or [e["function"]])]
     assert "让我们携手并进，共创教育新辉煌！" in closings
     assert "我们有信心把教育办得更好！" not in closings  # mid-speech: the paragraph is the whole speech
+    ending = ("同志们，安全生产责任重于泰山。做好今年的安全生产工作，任务艰巨、使命光荣。各级各部门要压实责任。"
+              "要加强隐患排查。要强化应急处置。让我们携手奋进，共创平安新局面！")
+    entries = _mine_text(tmp_path, "在全县安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议。\n" + ending + "\n")
+    closings = [e["text"] for e in entries if "closing" in (e.get("functions") or [e["function"]])]
+    assert "同志们，安全生产责任重于泰山。" in closings  # a closing paragraph of six sentences closes whole
 
 
-def test_a_sentence_whose_subject_was_cut_or_that_speaks_to_one_reader_is_not_filed(tmp_path: Path) -> None:
-    text = ("区政协工作汇报\n一、主要做法\n（一）提高了政治站位\n"
+def test_a_sentence_whose_subject_was_cut_is_not_filed(tmp_path: Path) -> None:
+    text = ("区政协工作汇报\n聆听了县委书记的专题党课，我深受教育、倍感振奋。\n一、主要做法\n（一）提高了政治站位\n"
             "建立党组成员联系委员制度，增强了担当，有利于发挥党组把方向、管大局、保落实的作用。"
-            "增强了合力，有利于提升政协制度整体效能。\n"
-            "二、几点体会\n实践是您水平提高的基础，只有暴露出不足，您才会有进步。坚持党的领导是做好政协工作的根本保证。\n")
+            "增强了合力，有利于提升政协制度整体效能。踏上了新的征程，我们更要加强学习、提高本领。\n"
+            "二、几点体会\n坚持党的领导是做好政协工作的根本保证。\n")
     entries = _mine_text(tmp_path, text)
     texts = [e["text"] for e in entries]
     assert not any(t.startswith("增强了合力") for t in texts)  # 增强了…: whose?
-    assert not any("您" in t for t in texts)  # a letter to one reader
     assert "提高了政治站位" in texts  # a heading may open on a deed
     assert "坚持党的领导是做好政协工作的根本保证。" in texts
+    assert "踏上了新的征程，我们更要加强学习、提高本领。" in texts  # its subject follows
+    assert "聆听了县委书记的专题党课，我深受教育、倍感振奋。" in texts  # and an opening line keeps it

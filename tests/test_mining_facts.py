@@ -431,6 +431,8 @@ def test_regions_named_by_form_are_one_place_s(sentence: str, lex) -> None:
     "全面扩大对外开放，打造开放新高地。",  # opening without a direction
     "拓展国际市场，支持企业开拓海外业务。",  # 国际 without a designated centre
     "拓展航空枢纽国际航线，深化国际科技合作。",  # 国际 before no venue
+    "鼓励教师参加国际学术论坛和交流活动。",  # taking part, not hosting
+    "支持外贸企业开拓国际大市场。",
 ])
 def test_ordinary_sentences_the_region_rules_must_keep(sentence: str, lex) -> None:
     assert _why(sentence, lex) == ""
@@ -450,6 +452,10 @@ def test_matters_of_a_time_gone_by_are_dated(sentence: str, lex) -> None:
 
 def test_a_goal_reached_is_told_today(lex) -> None:
     assert fact_reason("我们如期全面建成小康社会，历史性地解决了绝对贫困问题。", lex) != "dated"
+    assert fact_reason("我们党团结带领人民打赢脱贫攻坚战、全面建成小康社会，历史性地解决了绝对贫困问题。", lex) != "dated"
+    assert fact_reason("全面建成小康社会，实现了第一个百年奋斗目标。", lex) != "dated"
+    assert fact_reason("确保如期全面建成小康社会，不断增进民生福祉。", lex) == "dated"  # still aimed at
+    assert fact_reason("认真学习贯彻全国政协和省政协工作会议精神，推动政协工作提质增效。", lex) == ""
 
 
 @pytest.mark.parametrize("sentence", [

@@ -75,6 +75,15 @@ def test_a_short_point_among_points_is_no_heading(tmp_path: Path) -> None:
     kinds = {b.text[:4]: b.kind for b in doc.blocks}
     assert kinds["监管部门"] is BlockKind.POINT  # between 一是… and 三是…, not over a paragraph of its own
     assert kinds["坚持制度"] is BlockKind.HEADING  # 四是… on its own line, over its paragraph
+    doc = read_document(write(tmp_path / "q.txt", """
+        关于教育工作的讲话
+        一要落实立德树人根本任务
+        一是加强思想政治教育，把社会主义核心价值观融入教育全过程。二是加强劳动教育，培养学生热爱劳动的品质。
+        二要促进教育均衡发展
+        要加大薄弱学校改造力度，推动城乡教育一体化发展，让每个孩子都能享有公平而有质量的教育。
+        """))
+    kinds = {b.text[:4]: b.kind for b in doc.blocks}
+    assert kinds["落实立德"] is BlockKind.HEADING  # over its own 一是…二是…, which begin another series
 
 
 # -- what a short line is ---------------------------------------------------------------------

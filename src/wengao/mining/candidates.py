@@ -31,7 +31,9 @@ OWN_REPORT_MAX_CHARS = 24
 _STATEMENTS = frozenset({"task", "achievement", "requirement", "significance", "problem"})
 _NOT_COUNTED_RE = re.compile(r"\{[^{}]*\}|[^\u4e00-\u9fffA-Za-z0-9]")
 HEADING_MIN, HEADING_MAX = 4, 40
-CLOSING_TAIL = 4  # sentences at the end of the last paragraph that stand where a speech closes
+# a last paragraph of more sentences than CLOSING_LONG is the body run on (a speech printed as one
+# paragraph): only its last CLOSING_TAIL sentences stand where a speech closes
+CLOSING_LONG, CLOSING_TAIL = 8, 4
 _TERMINAL = "。！？；"
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
 _BLANK_RE = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000\u00a0]+(?=[\u4e00-\u9fff，。、])")
@@ -44,12 +46,14 @@ _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one char
 # points told inline (…。二是要对照检查…): the paragraph is a list, whatever its last mark
 _INLINE_POINTS_RE = re.compile(r"(?:^|[。；！，])[二三四五六七八九十](?:是|要)")
 # a body named by 该 (近年来，该县…; 该公司): news voice pointing back to a name said before
-# a sentence opening on a deed (增强了合力，有利于…) has lost its subject; a heading may (提高了政治觉悟)
+# a sentence opening on a deed (增强了合力，有利于…) has lost its subject, unless one follows
+# (聆听了专题党课，我深受教育); a heading may open so (提高了政治觉悟)
 _CUT_SUBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{2}了(?![解然结却不得])")
+_SUBJECT_LATER_RE = re.compile(r"[，；](?:我|我们|大家|同学们|同志们|老师们|全体|各级|你们|他们|广大)")
 _THAT_BODY_RE = re.compile(r"(?<![应本活])该(?:县|市|区|镇|乡|村|校|院|局|公司|集团|企业|单位|部门|中心|省)(?![的场分别])")  # not 该省的省
 # leans on the sentence before, or tells a story told to the hall: 都不行…, 这种工作…, …更是如此。,
 # 该项目…, 我完全同意…, 要充分发挥他们的作用。, 如果你不让他…, 如…等等。, 面对上述…, 孩子的第三个特征…
-# 您… (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
+# (还要…, 该管的要管住, 你追我赶, 如期…, 和美乡村, 第二个百年 do not)
 _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|里)|^那(?:种|部|个|段|位|本|件|些|一|里|样|就是)|^是(?![否的])"
                       r"|^此(?![外次时])|^该(?:同志|单位|部门|项目|企业|校|院)|^(?:我们|我|大家)也"
                       r"|^(?:我)?(?:完全)?(?:同意|赞同)|^(?:只有这样|相对而言|与此同时)|(?:如此|这样|那样|于此)[。！]$"
@@ -60,7 +64,7 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|(?:^|，)[^，。]{0,2}[这那]一?(?:句话|番话|段话|幕|件事|个故事)"  # 但这一句话足以…: the words told before
                       r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山日力经时])"  # 相信他们会…: someone named before
                       r"|第[一二三四五六七八九十]类"  # 第二类是…, 将第一类干部…: a classification told before
-                      r"|您")  # a letter to one reader (实践是您水平提高的基础), not words to a hall
+                      )
 _NATION_RE = re.compile(r"(?:我国|全国|美丽中国建设)(?![^，。]{0,10}(?:会议|大会|两会)精神)")  # not 学习贯彻全国教育大会精神
 _LOOKS_BACK_RE = re.compile(r"重温|学习|纪念|读|观看|心得|体会|感悟|有感")
 _NOTE_MARK_RE = re.compile(r"[⑴-⒇①-⑳]$|[［\[]\d+[］\]]")
@@ -390,7 +394,7 @@ class DocumentMiner:
             if not sentences.balanced(s):
                 self._drop("unbalanced")
                 continue
-            if self._leans_back(s) or _CUT_SUBJECT_RE.match(s):
+            if self._leans_back(s) or _CUT_SUBJECT_RE.match(s) and not where.opening and not _SUBJECT_LATER_RE.search(s):
                 self._drop("context")
                 continue
             if _LABELLED_RE.match(s):
@@ -403,7 +407,8 @@ class DocumentMiner:
             # a paragraph opens in its first sentences and closes in its last: a speech printed as one
             # long paragraph is not all opening nor all closing
             ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
-                          where.closing and len(pieces) - k <= CLOSING_TAIL, where.call, k == 0)
+                          where.closing and (len(pieces) <= CLOSING_LONG or len(pieces) - k <= CLOSING_TAIL),
+                          where.call, k == 0)
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")

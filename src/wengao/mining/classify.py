@@ -20,8 +20,8 @@ from wengao.datafile import load_yaml
 DATA = Path(__file__).parent / "data"
 _PARALLEL_RE = re.compile(r"[，；：、]")
 _HAN_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]+$")
-_WE_WILL_RE = re.compile(r"(?:^|，)(?:我们|我)(?:将|必将)(?!面对|面临|迎来|遇到|经历|看到)")  # not what will come
-_WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)(?!求)")  # 我们要求…: a demand on others
+_WE_WILL_RE = re.compile(r"(?:^|，)(?:我们|我)(?:将|必将)(?!面对(?!面)|面临|迎来|遇到|经历|看到)")  # not what will come
+_WE_MUST_RE = re.compile(r"(?:^|，)(?:我们|我)(?:要|既要|更要|还要)(?!求(?!真|同存|新))")  # 我们要求…: a demand on others
 _SO_RE = re.compile(r"^(?:总之|总而言之|正所谓|所谓)[：，]")
 _COORDINATED_RE = re.compile(r"[与和及、]|以及")
 # a tally of too much and too little (学习多，研究少): a shortcoming, never a saying
@@ -185,7 +185,13 @@ _WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task"
 # otherwise: what was done (…了…) is no task and no significance; a state of things (当前，…),
 # what we have long done (我们始终…) or a denial (物质贫困不是社会主义) is no task; and under a
 # problem heading only a shortcoming is a problem.
-_PAST_RE = re.compile(r"(?<![为除])了(?![解然不得结却就])")  # 定了就做: a condition, not a deed
+# 了 of a deed: not 为了, 除了, 明了, 了解, 不得了; not a condition (定了就做) nor a result asked for
+# in a list (把问题找准了、把原因查清了)
+_PAST_RE = re.compile(r"(?<![为除明])了(?![解然不得结却就、])")
+_QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")  # words quoted (“有了困难找组织”) are not the sentence's own deed
+# a lesson put as a condition met (群众的事情办好了，群众就会…), or one felt (我更加坚定了…信念): no deed told
+_IF_DONE_RE = re.compile(r"了[^，。]{0,6}，[^。]{0,12}(?:就|才|便|自然)"
+                         r"|(?:我|我们)[^，。]{0,4}(?:坚定了|增强了|加深了|明白了|懂得了|深化了|提升了|提高了)")
 _CALLS = ("要", "还要", "更要", "也要", "都要", "就要", "必须")  # 要在提高政治站位上下功夫: a call is a task
 _CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)")
 _NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?![^，。]{0,2}(?:要|须|应|一定|务必))|(?<![而并也])不是"
@@ -208,7 +214,7 @@ def _section_holds(rules: Rules, section: str, s: str) -> bool:
         return False  # 就业是民生之基: what a thing is, though it stands in a review
     if section == "experience":  # 营商环境是生产力: what a thing is, under a heading of lessons
         return not (has_form(rules, "definition", s) or has_form(rules, "significance", s)
-                    or _PAST_RE.search(s) and not _strong(rules, "experience", s))
+                    or _PAST_RE.search(s) and not _strong(rules, "experience", s) and not _IF_DONE_RE.search(s))
     return True
 
 
@@ -277,7 +283,8 @@ def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
     if ctx.review and (has_form(rules, "task", s) or has_form(rules, "achievement", s)):
         return "achievement"
     function = _first_form(rules, s, _WEAK)
-    if function in ("task", "requirement") and _PAST_RE.search(s):
+    own = _QUOTED_RE.sub("", s)
+    if function in ("task", "requirement") and _PAST_RE.search(own) and "了、" not in own:
         return None  # 把田园和村庄建设结合起来了: what was done, in a task's words, tells a story
     if function == "task" and _NOT_TASK_RE.search(s):  # 全面发展和个性发展相辅相成
         return "significance" if _EQUATES_RE.search(s) else None

@@ -108,7 +108,8 @@ _RANK_RE = re.compile(r"(?:位列|位居|稳居|跃居|名列|进入)(?:全国|�
 _FACILITY_RE = re.compile(rf"(?:创建|建设|打造|建成|争创|获批|维护)(?:国家|全国|中国|西北|西南|东北|华北|华东|华南|华中|西部|东部|中部)"
                           rf"[{HAN}、]{{0,16}}?(?:创新中心|中心|基地|集团|研究院|示范区|试验区|先行区|先导区|枢纽|屏障)(?![{HAN}])"
                           rf"|(?:建设|打造|共建|深化|建成|加快|推动|推进)[{HAN}]{{0,4}}?国际[{HAN}]{{0,8}}中心(?!任务|工作)"  # 深化国际科技创新中心建设: a great city's designation
-                          rf"|国际[{HAN}]{{0,6}}?(?:合作区|枢纽|论坛|电影节|音乐节|艺术节|度假区|大都市|大市场|组织机构)")  # 办好…国际电影节: what one place hosts
+                          rf"|(?:举办|办好|承办|建设|打造|推进|推动|建成|创建|运营|深化|加强|强化)[^，。；]{{0,8}}国际[{HAN}]{{0,6}}?"
+                          r"(?:合作区|枢纽|论坛|电影节|音乐节|艺术节|度假区|大都市|科技大市场)")  # 办好…国际电影节: what one place hosts
 _WORKS_RE = re.compile(r"、[^、，。；]{2,14}等(?:项目|工程|线路|片区|场馆|设施)?(?:相继|先后|顺利)?"
                        r"(?:建成|投运|开工|落地|获批|通车|竣工|开通|投产)")
 # a named river, lake or mountain and what is done there (祁连山生态保护, 某河流域治理): one
@@ -742,8 +743,10 @@ def _lever(plain: str) -> bool:
     return any(not _CARRY_OUT_RE.search(plain[:m.start()].rsplit("，", 1)[-1]) for m in _LEVER_RE.finditer(plain))
 
 
-# a goal of a time gone by told as reached (如期全面建成小康社会，…) is said today
-_REACHED_RE = re.compile(r"(?:如期|胜利|已经|已|成功)$")
+# a goal of a time gone by told as reached (如期全面建成小康社会，…; 全面建成小康社会，实现了…) is said
+# today; 确保如期…, 力争如期… still aim at it
+_REACHED_RE = re.compile(r"(?:(?<!确保)(?<!力争)(?<!为)如期|胜利|已经|已|成功)$")
+_DONE_AFTER_RE = re.compile(r"[^。；]{0,16}(?:了|历史性)")
 
 
 def _fact_reason(text: str, lex: Lexicon) -> str:
@@ -751,7 +754,9 @@ def _fact_reason(text: str, lex: Lexicon) -> str:
     for reason, holds in _FACTS:
         if holds(text, plain):
             return reason
-    if any(not _REACHED_RE.search(plain, 0, m.start()) for m in lex.dated_re.finditer(plain)):
+    if any(not _REACHED_RE.search(plain, 0, m.start())
+           and not (m.group(0).endswith("，") and _DONE_AFTER_RE.match(plain, m.end()))  # the goal led in, then told done
+           for m in lex.dated_re.finditer(plain)):
         return "dated"
     if lex.national_re.search(plain) or lex.national_object_re.search(plain) or _lever(plain):
         return "national_only"

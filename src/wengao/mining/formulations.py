@@ -109,7 +109,7 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
                 if len(items[-1]) == width + 1 and items[-1][-1] not in "中上里内外间":
                     continue  # 该为的必须为、…、不该为的决不为: the last item is longer (深入群众中 runs on)
                 items[-1] = items[-1][:width]
-            if 3 <= len(items) <= PARALLEL_MAX_ITEMS and "等等" not in items and not _addressees(items) \
+            if 3 <= len(items) <= PARALLEL_MAX_ITEMS + (width == 3) and "等等" not in items and not _addressees(items) \
                     and not _counted_out(items):
                 kept, was = keep("、".join(items))
                 if kept:
@@ -128,14 +128,18 @@ def parallels(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) 
 
 _COUNTED_RE = re.compile("^[一二两三四五六七八九十多]")
 # a run of more items than this is a catalogue or a procedure (搭建平台、确定议题、…、评估质效),
-# not a parallel a writer lifts whole
+# not a parallel a writer lifts whole; one more of three characters each is still a creed
+# (讲政治、守纪律、懂规矩、重品行、敢担当、善作为)
 PARALLEL_MAX_ITEMS = 5
 
 
 def _counted_out(items: list[str]) -> bool:
-    """一主一副、两翼联动、多点支撑 counts out one place's own layout or programme (a first item
-    counted 一, a later one 两, 三 … or 多): no other place has it (谋划一批、开工一批 counts nothing)."""
-    return items[0].startswith("一") and any(_COUNTED_RE.match(x) and x[0] != "一" for x in items[1:])
+    """一主一副、两翼联动、多点支撑 counts out one place's own layout or programme: three items or
+    more open on a count, the first on 一 and a later one on 两, 三 …: no other place has it
+    (谋划一批、开工一批 counts nothing; 一线指挥、多方联动、全员参与 and 一身正气、两袖清风、清正廉洁
+    are any writer's)."""
+    counted = [x[0] for x in items if _COUNTED_RE.match(x)]
+    return items[0].startswith("一") and len(counted) >= 3 and any(c not in "一多" for c in counted)
 
 
 def _lists(text: str) -> Iterator[re.Match[str]]:

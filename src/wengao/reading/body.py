@@ -226,7 +226,7 @@ class BodyReader:
             if pt is not None:
                 if not pt.lead and len(pt.text) <= 42 and not re.search("[。！？]", pt.text[:-1]) \
                         and k + 1 < len(lines) and len(lines[k + 1].text) > len(line.text) \
-                        and parse_point(lines[k + 1].text) is None:
+                        and not _next_in_series(line.text, lines[k + 1].text):
                     # 一是坚持制度引领，培育群众内生动力 on its own line, over its paragraph (not over the
                     # next point: 二是监管部门要…。 between 一是… and 三是… is one of a run of points)
                     blocks.append(Block(BlockKind.HEADING, _heading_text(pt.text), line.pos, line.source,
@@ -247,6 +247,13 @@ class BodyReader:
         assign_levels(blocks, self.lex)
         mark_closing(blocks)
         return blocks
+
+
+def _next_in_series(text: str, following: str) -> bool:
+    """`following` is the next point of the series `text` opens (二是… after 一是…), not the start
+    of its own paragraph (一是强化组织领导 over 首先，要成立…, or over its own 一是…二是…)."""
+    this, then = parse_point(text), parse_point(following)
+    return this is not None and then is not None and then.verb == this.verb and then.value == this.value + 1
 
 
 def point_block(text: str, pos: int, source: str = "", end_pos: int = 0) -> Block | None:
