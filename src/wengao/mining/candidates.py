@@ -215,6 +215,7 @@ class DocumentMiner:
                 stats.evidence[rule.label] += sum(whole.count(f) for f in seen_forms(rule))
         front = " ".join(x for x in (doc.front.title, doc.front.subtitle, doc.front.author) if x)
         self.home = facts.home_places(whole, front, lex)
+        self.people = facts.people_named(whole, lex)
         notes = " ".join(doc.front.notes)
         first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
         self.review = is_review(rules, " ".join((front, notes, first)))
@@ -241,6 +242,8 @@ class DocumentMiner:
             return "", "number"  # the cheap check first: figures are never a phrase
         if self.lex.national_re.search(text):
             return "", "national_only"  # before a place in it (台湾) becomes a slot
+        if any(p in text for p in self.people):
+            return "", "person"  # 闫小乐 without the 同志 that named him elsewhere in the document
         slotted, why = facts.slot_names(text, self.home, self.lex)
         if why:
             return "", why
