@@ -472,3 +472,10 @@ def test_a_goal_reached_is_told_today(lex) -> None:
 ])
 def test_ordinary_sentences_this_round_s_rules_must_keep(sentence: str, lex) -> None:
     assert _why(sentence, lex) == ""
+
+
+def test_the_speaker_of_a_quotation_in_the_news_is_a_person(lex) -> None:
+    said = "“商量下来，大家一致认为要敢于担担子。”梁杰说，“干部们相信，村民们会和我们站在一起。”"
+    assert _why(said, lex) == "person"
+    assert _why("“这是我们的责任。”他说，“我们一定做好。”", lex) == ""  # 他 names no one
+    assert _why("“发展是第一要务。”大家说。", lex) == ""

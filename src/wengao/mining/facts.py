@@ -150,6 +150,8 @@ _KIND_ITEM_RE = re.compile(r"(?:业|型|类|化|营|资|有|微|单位|主体|�
 _SCHOOL_SELF_RE = re.compile(r"(?<![统唯万之第专同划单逐])[一二三四五六七八九十]中(?=人|学子|师生|校友|风景|特色|方案|实际|精神|校园)"
                              rf"|[{HAN}]{{2}}(?:附中|附小)")  # 人大附中, 师大附小: a school attached to a university, by name
 # a person introduced by name (一个叫舒舒，名叫…): one story's person
+# who said the words just quoted (“…。”梁杰说，“…”): a news feature's speaker
+_SAID_RE = re.compile(r"”([\u4e00-\u9fff]{2,3}?)(?:说|表示|介绍|坦言|感慨|告诉记者|笑着说)")
 _CALLED_RE = re.compile(rf"(?:名叫|(?<![才就也这那])叫[做作]|(?<=[个位名])叫)([{HAN}]{{2,3}}?)(?=[，。、；！？）]|是|的)")
 _NAMED_WORK_RE = re.compile(r"(?:的)?“[^”]{2,10}”")
 # a person named for a case (汲取张三等严重违纪违法案件教训)
@@ -410,7 +412,7 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
             out.append(Name(m.start(1), m.end(1), name, "person"))
     for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
-    for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述"), (_CASE_RE, "案件")):  # each match holds its mark
+    for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述"), (_CASE_RE, "案件"), (_SAID_RE, "”")):  # each match holds its mark
         for m in rx.finditer(text) if mark in text else ():
             name = m.group(1)
             if name[0] in lex.surnames and name not in lex.post_prefixes and name not in lex.not_names:
