@@ -819,6 +819,10 @@ def test_the_body_one_reports_for_is_a_slot_and_a_story_told_to_you_is_not_a_phr
     text = ("政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n")
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert "现在，我代表{单位}，向大会报告工作，请予审议。" in texts
+    text = ("在开业仪式上的致辞\n各位来宾：\n在此，我代表县人民政府表示热烈祝贺。\n")
+    (tmp_path / "b").mkdir()
+    texts = [e["text"] for e in _mine_text(tmp_path / "b", text)]
+    assert "在此，我代表{单位}表示热烈祝贺。" in texts  # 表示 as well as 向 closes the body's name
     assert _ALSO_RE.search("如果你不让他有话语的可能性，他就到网上去说。")
     assert not _ALSO_RE.search("同学们，你们要珍惜时光，努力学习。")
 

@@ -71,7 +71,7 @@ _NOTE_MARK_RE = re.compile(r"[⑴-⒇①-⑳]$|[［\[]\d+[］\]]")
 # a paragraph that opens in a time gone by (十年前，…; 当时…) tells what was, not what is
 _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+)年(?:前|以前)|^(?:当时|那时|彼时|那个时候)")
 _ADVISERS_RE = re.compile(r"(?<=请)(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
-_ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?向)")
+_ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?(?:向|表示|对))")
 _FIRST_PERSON_RE = re.compile(r"(?<![自忘])我(?![国党军])")  # 勇于自我革命, 推动我国… are headings
 _NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}：")  # 书记讲话：…
 _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委省政府|委市政府|委县政府)?(?:坚持|把|通过|形成|注重|探索|推行|率先|始终)")
