@@ -1263,6 +1263,7 @@ def test_a_speech_printed_as_one_paragraph_closes_only_at_its_end(tmp_path: Path
     closings = [e["text"] for e in entries if "closing" in (e.get("functions") or [e["function"]])]
     assert "让我们携手并进，共创教育新辉煌！" in closings
     assert "我们有信心把教育办得更好！" not in closings  # mid-speech: the paragraph is the whole speech
+    assert "要办好人民满意的教育。" not in closings  # near the end, but it calls on no one itself
     ending = ("同志们，安全生产责任重于泰山。做好今年的安全生产工作，任务艰巨、使命光荣。各级各部门要压实责任。"
               "要加强隐患排查。要强化应急处置。让我们携手奋进，共创平安新局面！")
     entries = _mine_text(tmp_path, "在全县安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议。\n" + ending + "\n")

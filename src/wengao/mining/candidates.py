@@ -409,9 +409,10 @@ class DocumentMiner:
             kept, fixed, original, confirm = cleaned
             # a paragraph opens in its first sentences and closes in its last: a speech printed as one
             # long paragraph is not all opening nor all closing
+            run_on = len(pieces) > CLOSING_LONG  # the body run into the last paragraph: only its own call calls
             ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
-                          where.closing and (len(pieces) <= CLOSING_LONG or len(pieces) - k <= CLOSING_TAIL),
-                          where.call, k == 0)
+                          where.closing and (not run_on or len(pieces) - k <= CLOSING_TAIL),
+                          where.call and (not run_on or "让我们" in s or s.endswith(("！", "!"))), k == 0)
             function = classify(kept.replace("{", "").replace("}", ""), ctx, self.rules)
             if function is None:
                 self._drop("no_function")
