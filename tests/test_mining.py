@@ -612,6 +612,11 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     ("推行一次性告知制度，做到办事指南清楚明了。", (), "task"),
     ("加强宣传引导，让“有了困难找组织”成为群众的共识。", (), "task"),
     ("坚持问题导向，把问题找准了、把原因查清了、把措施定实了。", (), "task"),
+    # what a thing is, in every clause; a first clause of that form before a story is no significance
+    ("良好的生态环境是最公平的公共产品，是最普惠的民生福祉。", (), "significance"),
+    ("政府部门做好服务是本分，服务不好是失职。", (), "significance"),
+    ("老师们的工作是辛苦的，每天早出晚归，批改作业到深夜。", (), None),
+    ("就业是最大的民生，我们要千方百计稳定和扩大就业。", (), "task"),  # the reason, then what to do
 ])
 def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules
