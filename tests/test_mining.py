@@ -617,6 +617,10 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     ("政府部门做好服务是本分，服务不好是失职。", (), "significance"),
     ("老师们的工作是辛苦的，每天早出晚归，批改作业到深夜。", (), None),
     ("就业是最大的民生，我们要千方百计稳定和扩大就业。", (), "task"),  # the reason, then what to do
+    # a principle (坚持X、Y) and the leadership that answers for the work are requirements, not tasks
+    ("坚持以人为本、共建共享。", (), "requirement"),
+    ("要坚持党对“三农”工作的全面领导，坚持五级书记抓乡村振兴。", (), "requirement"),
+    ("坚持规划先行，引领村庄高质量发展。", (), "task"),
 ])
 def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules

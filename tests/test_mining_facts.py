@@ -406,7 +406,8 @@ def test_ordinary_sentences_the_fact_rules_of_this_round_must_keep(sentence: str
 
 @pytest.mark.parametrize("sentence", ["推进国家水网建设。", "扩大免签国家范围。", "积极参与和推动全球气候治理。",
                                       "健全海关监管配套制度体系。", "加强国家战略腹地建设。",
-                                      "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"])
+                                      "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
+                                      "充分考虑农村差异性，实行分类指导，鼓励地方探索创造。"])  # the centre's voice
 def test_levers_only_the_centre_holds(sentence: str) -> None:
     assert fact_reason(sentence, load_lexicon()) == "national_only"
 
