@@ -1296,3 +1296,16 @@ def test_a_person_named_once_with_a_post_is_that_person_wherever_the_name_recurs
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert not any("闫小乐" in t for t in texts)  # named with 同志 once, then bare
     assert any(t.startswith("学校和家庭要") for t in texts)  # 和 begins no name, though 和 is a surname
+
+
+def test_a_byline_label_a_column_label_and_a_withheld_name_are_not_filed(tmp_path: Path) -> None:
+    text = ("关于粮食安全的文章\n专家：\n【执纪者说】\n陈某在办理报销时发票遗失，必须出具个人声明才可完成报销。\n"
+            "要坚决守住粮食安全底线。\n")
+    entries = _mine_text(tmp_path, text)
+    texts = [e["text"] for e in entries]
+    assert "专家：" not in texts  # names no one addressed
+    assert "【执纪者说】" not in texts
+    assert not any(t.startswith("陈某") for t in texts)  # one case's party, name withheld
+    (tmp_path / "s").mkdir()
+    speech = _mine_text(tmp_path / "s", "在全县教育工作会议上的讲话\n全校教工：\n要坚持立德树人。\n")
+    assert "全校教工：" in [e["text"] for e in speech]

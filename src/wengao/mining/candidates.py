@@ -73,7 +73,8 @@ _PAST_RE = re.compile(r"^(?:[一二三四五六七八九十几数百千两]+|\d+
 _ADVISERS_RE = re.compile(r"(?<=请)(?:自治区|省|市|县|区|州|旗)(?=政协委员)")
 _ON_BEHALF_RE = re.compile(r"(?<=我代表)(?!个人|大家|全体|自己|本人)[^，。、；{}]{2,16}?(?=，?(?:向|表示|对))")
 _FIRST_PERSON_RE = re.compile(r"(?<![自忘])我(?![国党军])")  # 勇于自我革命, 推动我国… are headings
-_NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}：")  # 书记讲话：…
+_NOT_A_HEAD_RE = re.compile(r"^[^，。]{2,6}方面$|(?:要点|附件|附表)$|^“[^”]*”。?$|^[^，。：]{2,6}："  # 书记讲话：…
+                            r"|^【[^】]*】$")  # 【执纪者说】: a column's label
 _DEED_RE = re.compile(r"^\{(?:省|市|县|乡镇|村|单位)\}(?:委|政府|委省政府|委市政府|委县政府)?(?:坚持|把|通过|形成|注重|探索|推行|率先|始终)")
 _DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2})\1(?![，：,:])")  # 干部干部，干是当头的 is a figure of speech
 _SOFTENED = frozenset({"研究", "讨论", "商量", "考虑", "学习", "交流", "锻炼", "休息", "看看", "想想", "谈谈", "说说"})
@@ -87,6 +88,8 @@ _LIST_OPENS_RE = re.compile(r"[：:](?:一是|一要|一抓|一方面|首先|其
 # a point's lead: one or two short clauses (壮大发展引擎，推动共同富裕。 政治监督更加精准有力。)
 _POINT_LEAD_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,12}(?:，[\u4e00-\u9fff“”]{4,12})?[。；]$")
 _SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[：！!]$")
+# a salutation names whom it addresses (同志们, 各位代表, 全校教工, 尊敬的…); 专家： is a byline's label
+_ADDRESSED_RE = re.compile("们|各位|全体|全校|尊敬|亲爱|代表|同志|同仁|朋友|来宾|嘉宾|领导|大家|教工|职工|家长|干部")
 # a speech dated before the reform era's language (1978) is a text to quote, not a source of
 # sentences a writer takes as their own: its terms and quoted lines are still mined
 HISTORY_BEFORE = 1978
@@ -326,7 +329,7 @@ class DocumentMiner:
 
     def _salutation(self, b) -> Iterator[Candidate]:
         text = despace(b.text)
-        if 2 <= len(text) <= 30 and _SALUTATION_RE.match(text) and not self._keep(text)[1]:
+        if 2 <= len(text) <= 30 and _SALUTATION_RE.match(text) and _ADDRESSED_RE.search(text) and not self._keep(text)[1]:
             yield Candidate(text, "salutation", "salutation", self.file, b.pos, self.genre, also=("opening",))
 
     def _heading(self, text: str, level: int, pos: int, end_pos: int) -> Iterator[Candidate]:

@@ -60,6 +60,8 @@ _ANON_BARE_RE = re.compile(rf"(?<![A-Za-z])(?:[XxＸｘ×]{{1,3}})(?![A-Za-z])(?
 _PH_FIGURE_RE = re.compile(r"[月日号年届期次家个名位户所项亿万元%％岁天批件]|人(?!民)")
 _ANON_MARK_RE = re.compile("[XxＸｘ×某*＊]")  # every placeholder holds one of these (all the _ANON patterns)
 _ANON_PERSON_RE = re.compile(r"某某|[XxＸｘ×]{2,3}(?=同志|书记|主任|局长|县长|市长)")
+# a party to a case told with the name withheld (陈某在办理报销时…): that one case's person
+_SURNAME_SOME_RE = re.compile(r"([\u4e00-\u9fff])某(?![某些种项个人地处方])")
 _FORM_SUFFIXES = ("街道", "社区", "村", "镇", "乡")
 _BOUNDARY = set("，。、；：！？“”‘’（）《》—…·,.;:!?()\"' 在到从于和与及对向为把将是的了由自至同跟就请让被给经据")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
@@ -410,6 +412,9 @@ def _persons(text: str, lex: Lexicon) -> list[Name]:
         name = m.group(1)
         if (name[0] in lex.surnames or name[:2] in lex.surnames) and name not in lex.post_prefixes:
             out.append(Name(m.start(1), m.end(1), name, "person"))
+    for m in _SURNAME_SOME_RE.finditer(text) if "某" in text else ():
+        if m.group(1) in lex.surnames:
+            out.append(Name(m.start(), m.end(), m.group(0), "person"))
     for m in _ANON_PERSON_RE.finditer(text) if _ANON_MARK_RE.search(text) else ():
         out.append(Name(m.start(), m.end(), m.group(0), "person", anonymous=True))
     for rx, mark in ((_CALLED_RE, "叫"), (_REPORTER_RE, "述"), (_CASE_RE, "案件"), (_SAID_RE, "”")):  # each match holds its mark
