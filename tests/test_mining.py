@@ -621,6 +621,7 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     ("坚持以人为本、共建共享。", (), "requirement"),
     ("要坚持党对“三农”工作的全面领导，坚持五级书记抓乡村振兴。", (), "requirement"),
     ("坚持规划先行，引领村庄高质量发展。", (), "task"),
+    ("培养什么人、怎样培养人、为谁培养人是教育的根本问题。", (), "significance"),
 ])
 def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules
@@ -1021,10 +1022,11 @@ def test_one_place_s_counted_out_layout_and_a_procedure_are_no_parallels(tmp_pat
     text = ("在全县工作会议上的讲话\n同志们：\n"
             "全县发展布局，一主一副、两翼联动、多点支撑。\n重大项目，谋划一批、开工一批、建设一批。\n"
             "协商流程，搭建平台、确定议题、明确主体、开展调研、组织协商、报送成果。\n"
-            "应急处置，一线指挥、多方联动、全员参与。\n党员干部，讲政治、守纪律、懂规矩、重品行、敢担当、善作为。\n")
+            "应急处置，一线指挥、多方联动、全员参与。\n党员干部，讲政治、守纪律、懂规矩、重品行、敢担当、善作为。\n"
+            "全省使命，两高地、两基地、一屏障。\n")
     parallels = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "parallel"]
     assert "谋划一批、开工一批、建设一批" in parallels
-    assert not any("一主一副" in p for p in parallels)
+    assert not any("一主一副" in p or "两高地" in p for p in parallels)
     assert not any("搭建平台" in p for p in parallels)  # six steps: a procedure, not a parallel
     assert "一线指挥、多方联动、全员参与" in parallels  # one count in three: no place's layout
     assert "讲政治、守纪律、懂规矩、重品行、敢担当、善作为" in parallels  # six of three characters: a creed

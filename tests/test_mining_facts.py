@@ -407,7 +407,8 @@ def test_ordinary_sentences_the_fact_rules_of_this_round_must_keep(sentence: str
 @pytest.mark.parametrize("sentence", ["推进国家水网建设。", "扩大免签国家范围。", "积极参与和推动全球气候治理。",
                                       "健全海关监管配套制度体系。", "加强国家战略腹地建设。",
                                       "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
-                                      "充分考虑农村差异性，实行分类指导，鼓励地方探索创造。"])  # the centre's voice
+                                      "充分考虑农村差异性，实行分类指导，鼓励地方探索创造。",  # the centre's voice
+                                      "支持革命老区、民族地区振兴发展。", "我们要坚持对台工作大政方针。"])
 def test_levers_only_the_centre_holds(sentence: str) -> None:
     assert fact_reason(sentence, load_lexicon()) == "national_only"
 
@@ -446,7 +447,8 @@ def test_a_thing_named_by_its_number_is_one_place_s(lex) -> None:
 
 @pytest.mark.parametrize("sentence", ["当前，全球正在经历新冠疫情第四波流行高峰。", "抓好决胜全面建成小康社会三大攻坚战。",
                                       "坚持精准扶贫脱贫，因人因地施策。", "全面建成小康社会，广大青年是生力军。",
-                                      "让我们团结奋斗，以优异成绩迎接党的二十大胜利召开！"])
+                                      "让我们团结奋斗，以优异成绩迎接党的二十大胜利召开！",
+                                      "扎实开展“不忘初心、牢记使命”主题教育。"])
 def test_matters_of_a_time_gone_by_are_dated(sentence: str, lex) -> None:
     assert fact_reason(sentence, lex) == "dated"  # names.yaml dated
 

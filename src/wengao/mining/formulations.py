@@ -134,12 +134,12 @@ PARALLEL_MAX_ITEMS = 5
 
 
 def _counted_out(items: list[str]) -> bool:
-    """一主一副、两翼联动、多点支撑 counts out one place's own layout or programme: three items or
-    more open on a count, the first on 一 and a later one on 两, 三 …: no other place has it
-    (谋划一批、开工一批 counts nothing; 一线指挥、多方联动、全员参与 and 一身正气、两袖清风、清正廉洁
-    are any writer's)."""
+    """一主一副、两翼联动、多点支撑 and 两高地、两基地、一屏障 count out one place's own layout or
+    programme: three items or more open on counts, not all the same, one of them 两, 三 …: no other
+    place has it (谋划一批、开工一批 counts nothing; 一线指挥、多方联动、全员参与 and 一身正气、两袖清风、
+    清正廉洁 are any writer's)."""
     counted = [x[0] for x in items if _COUNTED_RE.match(x)]
-    return items[0].startswith("一") and len(counted) >= 3 and any(c not in "一多" for c in counted)
+    return len(counted) >= 3 and len(set(counted)) >= 2 and any(c not in "一多" for c in counted)
 
 
 def _lists(text: str) -> Iterator[re.Match[str]]:
