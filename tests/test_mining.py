@@ -1311,3 +1311,10 @@ def test_a_byline_label_a_column_label_and_a_withheld_name_are_not_filed(tmp_pat
     (tmp_path / "s").mkdir()
     speech = _mine_text(tmp_path / "s", "在全县教育工作会议上的讲话\n全校教工：\n要坚持立德树人。\n")
     assert "全校教工：" in [e["text"] for e in speech]
+
+
+def test_a_formulation_carrying_a_province_s_name_is_that_province_s(tmp_path: Path) -> None:
+    text = ("政府工作报告\n各位代表：\n打响“品质浙货、行销天下”品牌。\n牢记“空谈误国、实干兴邦”。\n")
+    terms = [e["text"] for e in _mine_text(tmp_path, text) if e["function"] == "term"]
+    assert "“空谈误国、实干兴邦”" in terms
+    assert not any("浙货" in t for t in terms)  # 浙: Zhejiang's own slogan

@@ -167,6 +167,11 @@ _LEVEL_OF_WORD = ("省", "市", "县", "乡镇")
 _MODIFIER = "[^\\W的是有才了在和与为把将就都也要让使对从以及或并而但、，。；：！？“”]"
 
 
+def region_brand(term: str) -> bool:
+    """A quoted formulation that carries a province's or region's own name (品质浙货、行销天下)."""
+    return bool(_REGION_BRAND_RE.search(f"“{term}”"))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     surnames: frozenset[str]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wengao.mining.candidates import Candidate, despace
 from wengao.mining.classify import PROSE_RE, TALLY_RE, has_form, load_rules
-from wengao.mining.facts import HAN
+from wengao.mining.facts import HAN, region_brand
 from wengao.mining.sentences import split
 from wengao.reading.model import BlockKind, Document
 
@@ -179,7 +179,7 @@ def terms(doc: Document, file: str, genre: str, keep: Keep, locate: Locate) -> I
             if not _TERM_RE.fullmatch(inner):
                 continue
             kept, was = keep(inner)
-            if not kept or "{" in kept:
+            if not kept or "{" in kept or region_brand(kept):
                 continue
             was = f"“{was}”" if was else None
             num = _NUMBERED_RE.match(kept) or _PAIRED_RE.match(kept)
