@@ -581,6 +581,8 @@ def test_words_that_only_begin_like_a_back_reference_stand_alone(tmp_path: Path)
     ("深入学习先进经验、扎实推进人居环境整治的对策", "task"),  # the head word ends last
     ("存在不足与下一步打算", None),  # two heads: the sentence's own form decides
     ("下一步工作打算", "resolution"),
+    ("加快补齐短板弱项", None),  # the weakness is what the work mends
+    ("查摆存在的问题", "problem"),  # finding them lists them
 ])
 def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str | None) -> None:
     from wengao.mining.classify import load_rules, section_function
@@ -622,6 +624,7 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     ("要坚持党对“三农”工作的全面领导，坚持五级书记抓乡村振兴。", (), "requirement"),
     ("坚持规划先行，引领村庄高质量发展。", (), "task"),
     ("培养什么人、怎样培养人、为谁培养人是教育的根本问题。", (), "significance"),
+    ("学前教育要坚持公益普惠，加快提升农村薄弱幼儿园。", ("加快补齐短板弱项",), "task"),  # a call, not a problem
 ])
 def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules

@@ -105,6 +105,9 @@ def section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
     return _SECTIONS[key]
 
 
+_FIXING_RE = re.compile("补齐|补上|补强|弥补|破解|解决|化解|克服|纠正|整治|整改|攻克|消除")
+
+
 def _section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
     """What the nearest heading that says says: a Chinese noun phrase ends in its head, so of the
     words in it the one that ends last decides (学习浙江经验的对策 is about 对策, not 经验)."""
@@ -127,6 +130,8 @@ def _section_function(rules: Rules, sections: tuple[str, ...]) -> str | None:
                     return None  # 存在不足与下一步打算: two heads; the sentence's own form decides
             if ranked[0] == "achievement" and has_form(rules, "task", heading):
                 continue  # 加快释放改革开放成效: 成效 is what the task is for; the heading above says more
+            if ranked[0] == "problem" and _FIXING_RE.search(heading[:found["problem"][0]]):
+                continue  # 加快补齐教育短板: the weakness is what the work mends (查摆问题 still lists them)
             return ranked[0]
     return None
 
@@ -205,7 +210,8 @@ _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")  # words quoted (“有�
 _IF_DONE_RE = re.compile(r"了[^，。]{0,6}，[^。]{0,12}(?:就|才|便|自然)"
                          r"|(?:我|我们)[^，。]{0,4}(?:坚定了|增强了|加深了|明白了|懂得了|深化了|提升了|提高了)")
 _CALLS = ("要", "还要", "更要", "也要", "都要", "就要", "必须")  # 要在提高政治站位上下功夫: a call is a task
-_CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)")
+_CALL_RE = re.compile(r"^(?:[^，。]{0,8}，)?(?:我们|大家|全省|全市|全县|全区|各级)?(?:要(?![素点件])|必须|一定要|务必)"
+                      r"|^[^，。]{2,6}(?:要|必须)(?:坚持|加强|加快|把|注重|强化|推进|推动|落实|做好|抓好|突出|提升|提高|深化)")  # 学前教育要坚持…
 _NOT_TASK_RE = re.compile(r"^(?:当前|目前|如今|现在|当今)，|^我们(?![^，。]{0,2}(?:要|须|应|一定|务必))|(?<![而并也])不是"
                           r"|相辅相成|相互促进|是为了|离不开|取决于"
                           r"|" + _EQUATES)  # a relation stated, nothing to do (保护产权就是保护劳动)
