@@ -625,6 +625,7 @@ def test_a_section_heading_is_read_by_its_head_word(heading: str, function: str 
     ("坚持规划先行，引领村庄高质量发展。", (), "task"),
     ("培养什么人、怎样培养人、为谁培养人是教育的根本问题。", (), "significance"),
     ("学前教育要坚持公益普惠，加快提升农村薄弱幼儿园。", ("加快补齐短板弱项",), "task"),  # a call, not a problem
+    ("群众在就业、教育、养老、住房等方面面临不少难题。", ("过去五年的工作",), "problem"),
 ])
 def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, ...], function: str | None) -> None:
     from wengao.mining.classify import Context, classify, load_rules
