@@ -408,7 +408,8 @@ def test_ordinary_sentences_the_fact_rules_of_this_round_must_keep(sentence: str
                                       "健全海关监管配套制度体系。", "加强国家战略腹地建设。",
                                       "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
                                       "充分考虑农村差异性，实行分类指导，鼓励地方探索创造。",  # the centre's voice
-                                      "支持革命老区、民族地区振兴发展。", "我们要坚持对台工作大政方针。"])
+                                      "支持革命老区、民族地区振兴发展。", "我们要坚持对台工作大政方针。",
+                                      "稳妥应对中美经贸摩擦，主要做了以下工作。"])
 def test_levers_only_the_centre_holds(sentence: str) -> None:
     assert fact_reason(sentence, load_lexicon()) == "national_only"
 
