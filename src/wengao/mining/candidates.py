@@ -45,11 +45,11 @@ _DONE = frozenset({"achievement", "opening"})
 _HAN_ONLY_RE = re.compile(r"[^\u4e00-\u9fff]+")  # removed by runs, not one character at a time
 # points told inline (…。二是要对照检查…): the paragraph is a list, whatever its last mark
 _INLINE_POINTS_RE = re.compile(r"(?:^|[。；！，])[二三四五六七八九十](?:是|要)")
-# a body named by 该 (近年来，该县…; 该公司): news voice pointing back to a name said before
 # a sentence opening on a deed (增强了合力，有利于…) has lost its subject, unless one follows
 # (聆听了专题党课，我深受教育); a heading may open so (提高了政治觉悟)
 _CUT_SUBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{2}了(?![解然结却不得])")
 _SUBJECT_LATER_RE = re.compile(r"[，；](?:我|我们|大家|同学们|同志们|老师们|全体|各级|你们|他们|广大)")
+# a body named by 该 (近年来，该县…; 该公司): news voice pointing back to a name said before
 _THAT_BODY_RE = re.compile(r"(?<![应本活])该(?:县|市|区|镇|乡|村|校|院|局|公司|集团|企业|单位|部门|中心|省)(?![的场分别])")  # not 该省的省
 # leans on the sentence before, or tells a story told to the hall: 都不行…, 这种工作…, …更是如此。,
 # 该项目…, 我完全同意…, 要充分发挥他们的作用。, 如果你不让他…, 如…等等。, 面对上述…, 孩子的第三个特征…
@@ -376,6 +376,10 @@ class DocumentMiner:
             self.stats.dropped["historical"] += len(sentences.split(text))
             return
         pieces = sentences.split(text)
+        # a paragraph opens in its first sentences and closes in its last: a speech printed as one
+        # long paragraph is not all opening nor all closing, and in the body run into its last
+        # paragraph only a sentence's own call calls
+        run_on = len(pieces) > CLOSING_LONG
         for k, (_offset, raw) in enumerate(pieces):
             if k == 0 and skip_first:
                 continue
@@ -410,9 +414,6 @@ class DocumentMiner:
             if cleaned is None:
                 continue
             kept, fixed, original, confirm = cleaned
-            # a paragraph opens in its first sentences and closes in its last: a speech printed as one
-            # long paragraph is not all opening nor all closing
-            run_on = len(pieces) > CLOSING_LONG  # the body run into the last paragraph: only its own call calls
             ctx = Context(self.genre, self.review, where.sections, where.opening and k < 3,
                           where.closing and (not run_on or len(pieces) - k <= CLOSING_TAIL),
                           where.call and (not run_on or "让我们" in s or s.endswith(("！", "!"))), k == 0)

@@ -172,17 +172,27 @@ def classify(s: str, ctx: Context, rules: Rules | None = None) -> str | None:
         if len(_CACHE) > 200_000:
             _CACHE.clear()
         function = _classify(s, ctx, rules)
-        if function == "significance" and has_form(rules, "definition", s) and not has_form(rules, "significance", s) \
-                and not _EQUATES_RE.search(s):
-            # 健康是幸福之基 and 良好的生态环境是最公平的公共产品，是最普惠的民生福祉 say what a thing is, in
-            # every clause; 就业是最大的民生，要千方百计稳定和扩大就业 gives the reason for a task; X是Y with
-            # clauses of something else (…，每天早出晚归，…) tells a story
-            others = [c for c in _CLAUSES_RE.split(s.rstrip("。！")) if c and "是" not in c]
-            if others:
-                calls = all(_CLAUSE_CALL_RE.match(c) for c in others)
-                function = ("requirement" if has_form(rules, "requirement_strong", s) else "task") if calls else None
-        _CACHE[key] = function
+        _CACHE[key] = _as_defined(s, rules) if function == "significance" else function
     return _CACHE[key]
+
+
+_CLAUSES_RE = re.compile("[，；：]")
+_CLAUSE_CALL_RE = re.compile(r"(?:我们|大家|各级|全县|全市|全区)?(?:要|还要|更要|也要|必须|务必|一定要|需要)(?!求)")
+
+
+def _as_defined(s: str, rules: Rules) -> str | None:
+    """What a significance resting only on the form X是Y (no significance form of its own, no
+    就是/就能) really is. 健康是幸福之基 and 良好的生态环境是最公平的公共产品，是最普惠的民生福祉
+    say what a thing is, in every clause; 就业是最大的民生，要千方百计稳定和扩大就业 gives the reason
+    for a task; X是Y with clauses of something else (…，每天早出晚归，…) tells a story."""
+    if not has_form(rules, "definition", s) or has_form(rules, "significance", s) or _EQUATES_RE.search(s):
+        return "significance"
+    others = [c for c in _CLAUSES_RE.split(s.rstrip("。！")) if c and "是" not in c]
+    if not others:
+        return "significance"
+    if all(_CLAUSE_CALL_RE.match(c) for c in others):
+        return "requirement" if has_form(rules, "requirement_strong", s) else "task"
+    return None
 
 
 def _first_form(rules: Rules, s: str, order: tuple[tuple[str, str], ...]) -> str | None:
@@ -202,8 +212,6 @@ _WEAK = (("achievement", "achievement"), ("requirement", "requirement"), ("task"
 # problem heading only a shortcoming is a problem.
 # 了 of a deed: not 为了, 除了, 明了, 了解, 不得了; not a condition (定了就做) nor a result asked for
 # in a list (把问题找准了、把原因查清了)
-_CLAUSES_RE = re.compile("[，；：]")
-_CLAUSE_CALL_RE = re.compile(r"(?:我们|大家|各级|全县|全市|全区)?(?:要|还要|更要|也要|必须|务必|一定要|需要)(?!求)")
 _PAST_RE = re.compile(r"(?<![为除明])了(?![解然不得结却就、])")
 _QUOTED_RE = re.compile(r"[“\"][^“”\"]*[”\"]")  # words quoted (“有了困难找组织”) are not the sentence's own deed
 # a lesson put as a condition met (群众的事情办好了，群众就会…), or one felt (我更加坚定了…信念): no deed told

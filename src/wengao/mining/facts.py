@@ -529,10 +529,18 @@ def home_places(whole: str, front: str, lex: Lexicon) -> set[str]:
     return home | {lex.short_of[name] for name in home if name in lex.short_of}  # 敦煌市 → 敦煌 too
 
 
+_FULL_NAME_RE = re.compile(r"[\u4e00-\u9fff]{3,4}")
+# a name never ends like a body or a place (林业局局长, 师范大学校长, 全国班主任 hold no person), and
+# a surname that is also a grammatical word may only begin a phrase (学校和家庭, 于这类, 管理中)
+_BODY_ENDS = frozenset("局院校学班委部办所厅处科队站县市区乡镇村司行会社团园馆组室省报")
+_FUNCTION_SURNAMES = frozenset("于和向关曾管党全程高施焦从与及把对为夏甘")
+
+
 def people_named(whole: str, lex: Lexicon) -> frozenset[str]:
-    """The people a document names with a post somewhere (闫小乐同志, 第一书记雷伯勇): full names
-    of three characters, which then name that person wherever they recur without the post
-    (但是闫小乐不为金钱所驱动). Two-character names are left to their posts: 高明 is also a word."""
+    """The people a document names with a post or as a speaker somewhere (闫小乐同志, 第一书记雷伯勇,
+    …”梁杰说): full names of three or four characters that recur, which then name that person
+    wherever they stand without the post (但是闫小乐不为金钱所驱动). Two-character names are left to
+    their posts: 高明 is also a word."""
     found = set()
     for n in _persons(whole, lex):
         if n.anonymous:
@@ -545,13 +553,6 @@ def people_named(whole: str, lex: Lexicon) -> frozenset[str]:
                 and whole.count(bare) >= 2 and not lex.formula_re.search(bare):  # 孙中山 is cited anywhere
             found.add(bare)
     return frozenset(found)
-
-
-_FULL_NAME_RE = re.compile(r"[\u4e00-\u9fff]{3,4}")
-# a name never ends like a body or a place (林业局局长, 师范大学校长, 全国班主任 hold no person), and
-# a surname that is also a grammatical word may only begin a phrase (学校和家庭, 于这类, 管理中)
-_BODY_ENDS = frozenset("局院校学班委部办所厅处科队站县市区乡镇村司行会社团园馆组室省报")
-_FUNCTION_SURNAMES = frozenset("于和向关曾管党全程高施焦从与及把对为夏甘")
 
 
 def _home_shorts(text: str, home: set[str], names: list[Name], lex: Lexicon) -> list[Name]:
