@@ -354,6 +354,34 @@ def test_a_repair_never_makes_a_non_word(tmp_path: Path) -> None:
     assert any("有效劳动" in t and "夯实基础" in t for t in texts)
 
 
+def test_workers_mine_the_same_bank_as_one_process(tmp_path: Path, monkeypatch) -> None:
+    """Files mined by forked workers merge in file order; a corrupted document, which learns how
+    words join from the clean ones before it, is mined again in turn: the bank and its summary
+    are those of a mine in one process."""
+    from wengao.mining import pipeline
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in CORPUS.glob("*.txt"):
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "a.txt").write_text("讲话\n同志们：\n要夯实基础，全心全意为群众服务。\n", encoding="utf-8")
+    (src / "b.txt").write_text("讲话\n同志们：\n要更加紧密地团结在党中心四周，深刻生疏做好工作的重大意义。\n"
+                               "要夯实根底，尊重群众的有效劳动，切实保障人民权益。\n"
+                               "要坚持全心全意为群众效劳，坚持不懈抓好各项工作。\n", encoding="utf-8")
+    (src / "c.txt").write_bytes(b"\xff\xfe\x00\xd8broken")
+    one, one_summary = mine([src], None, jobs=1)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
+    deferred = []
+    real = pipeline._mine_file
+    monkeypatch.setattr(pipeline, "_mine_file", lambda *a: deferred.append(a[1]) or real(*a))
+    two, two_summary = mine([src], None, jobs=2)
+    assert one_summary.skipped and "b.txt" in deferred and "a.txt" not in deferred  # only corrupted files come back to the merge
+    assert two == one
+    assert two_summary.stats == one_summary.stats and two_summary.documents == one_summary.documents
+    assert [d.format() for d in two_summary.skipped] == [d.format() for d in one_summary.skipped]
+    assert any("有效劳动" in e["text"] and "夯实基础" in e["text"] for e in two)
+
+
 def test_a_redaction_blank_is_filled_from_certain_context_or_dropped(tmp_path: Path) -> None:
     text = ("讲话\n同志们：\n要坚持党建引领，推动基层治理体系和治理能力现代化。\n"
             "要坚持党建 引领，推动基层治理体系和治理能力现代化，不断提升群众满意度。\n"

@@ -185,6 +185,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "An extra repair table (YAML list of {wrong, right, before, after}); may be "
                          "given more than once."),
     "cli.mine.quiet": ("不显示汇总。", "Print no summary."),
+    "cli.mine.jobs": ("同时挖掘的进程数（0 为每个处理器核一个；结果与进程数无关）。",
+                      "Processes mining at once (0: one per core; the bank does not depend on it)."),
     "cli.mine.wrote": ("已向 {folder} 写入 {count} 个文件", "wrote {count} files to {folder}"),
     "cli.mine.unchanged": ("{folder} 里的素材库已是最新，没有改动", "the bank in {folder} is up to date; nothing changed"),
     # (end of cli)

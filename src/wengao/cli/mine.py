@@ -18,6 +18,7 @@ def mine(
     repairs: Annotated[list[Path] | None, typer.Option("--repairs", help="cli.mine.repairs")] = None,
     topics: Annotated[list[Path] | None, typer.Option("--topics", help="cli.mine.topics")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="cli.mine.quiet")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="cli.mine.jobs")] = 0,
 ) -> None:
     from wengao.mining.pipeline import mine as run_mine
     from wengao.progress import draw_bar
@@ -29,7 +30,8 @@ def mine(
             draw_bar(k, n, name)
 
     # every input is checked first; a run that finds no document raises and writes nothing
-    _, summary = run_mine(inputs, output, repairs=repairs or None, topics=topics or None, progress=progress)
+    _, summary = run_mine(inputs, output, repairs=repairs or None, topics=topics or None, progress=progress,
+                          jobs=jobs)
     if not quiet:
         for line in summary.lines():
             typer.echo(line)

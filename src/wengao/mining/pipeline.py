@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from wengao.errors import Diagnostic, DocumentError
-from wengao.mining.candidates import BLANK, DocumentMiner, Stats, documents_of
+from wengao.mining.candidates import BLANK, Candidate, DocumentMiner, Stats, documents_of
 from wengao.mining.dedup import Merger, functions_of
 from wengao.reading.model import BODY_KINDS
 
@@ -56,20 +56,20 @@ class MineSummary:
 
 def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | None = None,
          topics: list[Path] | None = None, progress: Callable[[int, int, str], None] | None = None,
-         ) -> tuple[list[dict[str, Any]], MineSummary]:
+         jobs: int = 0) -> tuple[list[dict[str, Any]], MineSummary]:
     """Mine `inputs` into a bank at `out_dir` (None: only return the entries).
 
     Every input is checked before anything is read; a bank folder that cannot be written or
-    read stops the run before it changes; a run that finds no document writes nothing.
+    read stops the run before it changes; a run that finds no document writes nothing. `jobs`
+    processes mine the files (0: one per core); the bank is the same whatever their number.
     """
     from wengao.errors import BankError
     from wengao.i18n import t
     from wengao.mining import facts
     from wengao.mining.classify import load_rules
-    from wengao.mining.formulations import parallels, quotes, templates, terms
     from wengao.mining.repairs import CorpusPairs, load_repairs
     from wengao.phrases.topics import load_topics
-    from wengao.reading import expand_inputs, read_document
+    from wengao.reading import expand_inputs
 
     inputs = list(inputs)
     files = expand_inputs(inputs)  # every input checked before anything is read
@@ -77,44 +77,35 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
         raise BankError.single(str(out_dir), t("phrases.not_a_folder"))
     rules = load_repairs(repairs)
     topic_table = load_topics(tuple(topics or ()))
-    lex = facts.load_lexicon()
-    crules = load_rules()
+    context = _Context(load_rules(), rules, facts.load_lexicon())
     summary = MineSummary()
     merger = Merger()
     pairs = CorpusPairs(rules)
     quoted: dict[str, set[str]] = {}  # quotation → the files using it (a coinage two files share is no one's own)
-    for k, (path, name) in enumerate(files, 1):
+    for k, (path, name, done) in enumerate(_mined_files(files, context, pairs, jobs), 1):
         if progress:
             progress(k, len(files), name)
-        try:
-            doc = read_document(path, name)
-        except DocumentError as err:
-            summary.skipped.extend(err.diagnostics)
+        if done.deferred:  # a corrupted document learns from the clean ones before it: mined here, in turn
+            done = _mine_file(path, name, context, pairs)
+        else:
+            for found in done.pairs:
+                pairs.take(found)
+        summary.skipped.extend(done.diagnostics)
+        if done.diagnostics:
             continue
         summary.files += 1
-        summary.characters += doc.raw.chars if doc.raw is not None else 0
-        for part in documents_of(doc):
-            if not any(b.kind in BODY_KINDS for b in part.blocks):
-                continue
-            summary.documents += 1
-            for b in part.blocks:
-                for q in _QUOTED_RE.findall(b.text + b.body):
-                    quoted.setdefault(q, set()).add(name)
-            miner = DocumentMiner(part, name, crules, rules, lex, summary.stats, pairs)
-            headings = []
-            for c in miner.candidates():
-                merger.add(c)
-                if c.function == "heading":
-                    headings.append(c)
-            for c in templates(headings):
-                merger.add(c)
-            for extractor in (parallels, terms, quotes):
-                for c in extractor(part, name, miner.genre, miner.formulation, miner.lines.locate):
-                    merger.add(c)
+        summary.characters += done.characters
+        summary.documents += done.documents
+        for q in done.quoted:
+            quoted.setdefault(q, set()).add(name)
+        for c in done.candidates:
+            merger.add(c)
+        for key in ("dropped", "repairs", "evidence"):
+            getattr(summary.stats, key).update(getattr(done.stats, key))
     if summary.documents == 0:
         where = ", ".join(map(str, inputs)) or "."
         raise DocumentError([Diagnostic(where, 0, 0, t("mining.no_documents"))])
-    entries = _finish(list(merger.results()), summary, topic_table, quoted, lex)
+    entries = _finish(list(merger.results()), summary, topic_table, quoted, context.lex)
     for e in entries:
         summary.entries[str(e["function"])] += 1
     if out_dir is not None:
@@ -125,6 +116,138 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
         summary.written, summary.hand_kept = saved.written, saved.hand_kept
         BankIndex.prime(out_dir, saved.files)
     return entries, summary
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every file is mined with: loaded once, before any worker starts."""
+
+    crules: Any
+    rules: Any
+    lex: Any
+
+
+@dataclass
+class _FileMined:
+    """One file mined: what the merge takes from it, in the order it was found."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # the file was skipped
+    characters: int = 0
+    documents: int = 0
+    candidates: list[Candidate] = field(default_factory=list)
+    quoted: set[str] = field(default_factory=set)
+    stats: Stats = field(default_factory=Stats)
+    pairs: list[set[str]] = field(default_factory=list)  # what each clean document attests (CorpusPairs)
+    deferred: bool = False  # mined in a worker, but corrupted: the merge mines it again, in turn
+
+
+def _mine_file(path: Path, name: str, context: _Context, pairs) -> _FileMined:
+    from wengao.mining.formulations import parallels, quotes, templates, terms
+    from wengao.reading import read_document
+
+    out = _FileMined()
+    try:
+        doc = read_document(path, name)
+    except DocumentError as err:
+        out.diagnostics = list(err.diagnostics)
+        return out
+    out.characters = doc.raw.chars if doc.raw is not None else 0
+    for part in documents_of(doc):
+        if not any(b.kind in BODY_KINDS for b in part.blocks):
+            continue
+        out.documents += 1
+        for b in part.blocks:
+            out.quoted.update(_QUOTED_RE.findall(b.text + b.body))
+        miner = DocumentMiner(part, name, context.crules, context.rules, context.lex, out.stats, pairs)
+        if getattr(pairs, "needed", False):
+            return _FileMined(deferred=True)
+        headings = []
+        for c in miner.candidates():
+            out.candidates.append(c)
+            if c.function == "heading":
+                headings.append(c)
+        out.candidates.extend(templates(headings))
+        for extractor in (parallels, terms, quotes):
+            out.candidates.extend(extractor(part, name, miner.genre, miner.formulation, miner.lines.locate))
+    if isinstance(pairs, _Recorder):
+        out.pairs = pairs.taken
+    return out
+
+
+class _Recorder:
+    """A worker's stand-in for the mine's CorpusPairs: it records what each clean document
+    attests, for the merge to learn in file order; a corrupted document, which would ask what
+    the documents before it attest, marks the file to be mined again in turn."""
+
+    def __init__(self, corpus) -> None:
+        self._corpus = corpus
+        self.taken: list[set[str]] = []
+        self.needed = False
+
+    @property
+    def pairs(self) -> set[str]:
+        self.needed = True
+        return set()
+
+    def add(self, text: str) -> None:
+        self.taken.append(self._corpus.found(text))
+
+
+_WORKER: tuple[_Context, Any] | None = None  # set before the workers fork, which inherit it
+
+
+def _work(item: tuple[Path, str]) -> _FileMined:
+    context, corpus = _WORKER
+    return _mine_file(item[0], item[1], context, _Recorder(corpus))
+
+
+# below this much text, starting workers costs more than they save
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def _workers(files: list[tuple[Path, str]], jobs: int) -> int:
+    import os
+
+    if jobs <= 0:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    jobs = min(jobs, len(files))
+    if jobs < 2 or sum(_size(p) for p, _ in files) < PARALLEL_MIN_BYTES:
+        return 1
+    return jobs
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _mined_files(files: list[tuple[Path, str]], context: _Context, pairs, jobs: int):
+    """(path, name, what it gave) for every file, in order: mined here one after another, or by
+    forked workers when there are cores and text enough (the merge stays here, in file order)."""
+    global _WORKER
+    n = _workers(files, jobs)
+    pool = None
+    if n > 1:
+        import multiprocessing
+
+        try:
+            _WORKER = (context, pairs)
+            pool = multiprocessing.get_context("fork").Pool(n)
+        except (OSError, ValueError, ImportError):  # no fork, no semaphores (a locked-down host): one process
+            pool = None
+    if pool is None:
+        for path, name in files:
+            yield path, name, _mine_file(path, name, context, pairs)
+        return
+    try:
+        for (path, name), done in zip(files, pool.imap(_work, files, chunksize=1), strict=True):
+            yield path, name, done
+    finally:
+        pool.terminate()
+        pool.join()
+        _WORKER = None
 
 
 def _fill_blanks(entries: list[dict[str, Any]], stats: Stats) -> list[dict[str, Any]]:

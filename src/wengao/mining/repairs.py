@@ -140,14 +140,29 @@ class CorpusPairs:
         self._before = re.compile(first + "(?<=[\u4e00-\u9fff]" + first + ")") if firsts else None
         self._after = re.compile("[" + re.escape("".join(sorted(lasts))) + "](?=[\u4e00-\u9fff])") if lasts else None
 
+    @property
+    def full(self) -> bool:
+        return len(self.pairs) >= self.LIMIT or self.stale >= 20
+
     def add(self, text: str) -> None:
-        if len(self.pairs) >= self.LIMIT or self.stale >= 20:
+        if not self.full:
+            self.take(self.found(text))
+
+    def found(self, text: str) -> set[str]:
+        """The pairs `text` attests (pure: a worker of a parallel mine computes them)."""
+        out: set[str] = set()
+        if self._before is not None:
+            out.update(text[m.start() - 1:m.end()] for m in self._before.finditer(text))
+        if self._after is not None:
+            out.update(text[m.start():m.end() + 1] for m in self._after.finditer(text))
+        return out
+
+    def take(self, found: set[str]) -> None:
+        """Learn one clean document's pairs, in the order the documents come."""
+        if self.full:
             return
         before = len(self.pairs)
-        if self._before is not None:
-            self.pairs.update(text[m.start() - 1:m.end()] for m in self._before.finditer(text))
-        if self._after is not None:
-            self.pairs.update(text[m.start():m.end() + 1] for m in self._after.finditer(text))
+        self.pairs.update(found)
         self.stale = self.stale + 1 if len(self.pairs) - before < 10 else 0
 
 
