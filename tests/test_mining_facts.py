@@ -483,3 +483,42 @@ def test_the_speaker_of_a_quotation_in_the_news_is_a_person(lex) -> None:
     assert _why(said, lex) == "person"
     assert _why("“这是我们的责任。”他说，“我们一定做好。”", lex) == ""  # 他 names no one
     assert _why("“发展是第一要务。”大家说。", lex) == ""
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("各级党委、政府要注重调动各方面积极性，坚持和深化新时代“千万工程”。", "programme"),
+    ("深入实施“网链共享计划”，高质量开展对口帮扶。", "programme"),
+    ("创新{名称}、实力{名称}、美丽{名称}建设迈出新步伐。", "place"),  # one place's positioning
+    ("更多企业看好{省}、选择{省}、扎根{省}。", "place"),
+])
+def test_a_place_s_own_project_carried_out_and_a_place_named_thrice(sentence: str, why: str, lex) -> None:
+    assert fact_reason(sentence, lex) == why
+
+
+@pytest.mark.parametrize("sentence", [
+    "要学习运用“千万工程”经验，全面推进乡村振兴。",  # learning from it is anyone's
+    "坚决防止急功近利、搞“形象工程”。",  # warning against one
+    "在“千万工程”实施中，我们将以更加务实的举措提升服务效能。",
+    "坚持统筹发展和安全，建设更高水平平安{省}、法治{省}。",  # twice is still generic
+])
+def test_sentences_that_name_a_project_or_a_place_and_stay(sentence: str, lex) -> None:
+    assert fact_reason(sentence, lex) == ""
+
+
+def test_a_quoted_campaign_year_is_a_coinage(lex) -> None:
+    assert coinages("以“作风提升年”为契机，党员领导干部要带头抓起。", lex) == ["作风提升年"]
+    assert coinages("为实现“两个一百年”奋斗目标而努力。", lex) == []  # national (data/formulations.txt)
+
+
+@pytest.mark.parametrize("sentence", [
+    "以县处级以上领导干部为重点在全党深入开展主题教育。",
+    "健全反制裁、反干涉、反“长臂管辖”机制。",
+])
+def test_the_whole_party_and_the_state_s_levers_are_the_centre_s_words(sentence: str, lex) -> None:
+    assert fact_reason(sentence, lex) == "national_only"
+
+
+def test_a_call_to_the_whole_party_is_a_template_a_county_adapts(lex) -> None:
+    # the development labels call these reusable: 全党全军全国各族人民 becomes 全县上下
+    assert fact_reason("全党全军全国各族人民要紧密团结在党中央周围，埋头苦干、奋勇前进。", lex) == ""
+    assert fact_reason("全党同志务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗。", lex) == ""

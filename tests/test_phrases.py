@@ -282,11 +282,11 @@ def test_outline_phrases_from_the_shipped_bank(build, monkeypatch: pytest.Monkey
           - heading: {{phrase: {template}, vars: {{主题: 推动乡村振兴工作}}}}
             paragraphs: [{{pick: {{function: task, query: 乡村振兴}}}}]
         closing:
-          - pick: {{function: closing, query: 让我们}}
+          - pick: {{function: closing, query: 乡村振兴}}
         """)
     headings = [p["text"] for p in skel["paragraphs"] if p["outline_level"] == 0]
     assert headings == ["一、提高政治站位，进一步增强推动乡村振兴工作的责任感使命感"]
-    assert "本县" in texts(skel)[-1] and "{" not in "".join(texts(skel))
+    assert texts(skel)[-1] == "同志们，全面推进乡村振兴，责任重大、使命光荣。" and "{" not in "".join(texts(skel))
 
 
 TOPIC_OUTLINE = """

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wengao.mining import facts, sentences
 from wengao.mining.classify import Context, Rules, classify, has_form, is_review
-from wengao.mining.repairs import DocumentRepairs, seen_forms
+from wengao.mining.repairs import DocumentRepairs, fix_typos, seen_forms
 from wengao.reading.model import BlockKind, Document
 
 BLANK = "□"  # where a redacted word was left out
@@ -64,6 +64,8 @@ _ALSO_RE = re.compile(r"^(?:都|也|还|又)(?![要应需得必能])|^这(?!次|
                       r"|(?:^|，)[^，。]{0,2}[这那]一?(?:句话|番话|段话|幕|件事|个故事)"  # 但这一句话足以…: the words told before
                       r"|^(?:[^，。]{1,4}，)?[^，。]{0,5}(?<![其吉利])(?:他们|她们|他|她)(?![人乡山日力经时])"  # 相信他们会…: someone named before
                       r"|第[一二三四五六七八九十]类"  # 第二类是…, 将第一类干部…: a classification told before
+                      r"|^[^，。；]{0,10}(?<!其)它"  # 以它的历史使命…, 我们可以帮助它，…: a thing named before
+                      r"|这[两三四五六七八九十几]个|那一?[场次段年天]"  # 就这三个问题…, 那一场灾难: told before
                       )
 _NATION_RE = re.compile(r"(?:我国|全国|美丽中国建设)(?![^，。]{0,10}(?:会议|大会|两会)精神)")  # not 学习贯彻全国教育大会精神
 _LOOKS_BACK_RE = re.compile(r"重温|学习|纪念|读|观看|心得|体会|感悟|有感")
@@ -237,7 +239,10 @@ class DocumentMiner:
         confirm = tuple(r.label for r in fired if r.if_seen)
         for r in fired:
             self.stats.repairs[r.label] += 1
-        return fixed, (text if fired else None), confirm
+        fixed, typos = fix_typos(fixed)
+        for label in typos:
+            self.stats.repairs[label] += 1
+        return fixed, (text if fired or typos else None), confirm
 
     def _keep(self, text: str) -> tuple[str, str]:
         """(text with slots, "") or ("", why it is a fact)."""

@@ -76,8 +76,12 @@ _QTY_RE = re.compile(
     r"|(?<![百千])年(?!来|以来|间|里|轻|代|度|终|初|底|均|会|级|奋斗|伟业|大计|未有|变局|树人))")
 _GENERIC_YEARS_RE = re.compile(r"(?:过去|近)(?:一|两|三|四|五|十|几)?年|(?:多|几|一|两|三|四|五|十)年(?:来|以来)"
                                r"|今年|去年|明年|当年|每年|新年|全年|半年|上半年|下半年")
-# a class in quotation marks (“北斗科技班”): one school's own (see coinages)
-_CLASS_RE = re.compile(r"“([^“”{}]{2,8}班)”")
+# a class or a campaign year in quotation marks (“北斗科技班”, “作风提升年”): one school's or one
+# place's own (see coinages)
+_CLASS_RE = re.compile(r"“([^“”{}]{2,8}[班年])”")
+# a quoted project carried out or deepened (深化新时代“千万工程”, 实施“X计划”): said by the place whose
+# project it is; learning from it (学习运用“千万工程”经验) or warning against one (搞“形象工程”) is anyone's
+_OWN_PROGRAMME_RE = re.compile(r"(?:深化|实施)(?:新时代)?“[^“”]{2,10}(?:工程|计划)”")
 # a named site: 大熊猫国家公园, 龙山书院, 绿云高架路 (a name before the kind of site)
 _SITE_RE = re.compile(r"(?<![建新改扩打造设办类批座个各])[\u4e00-\u9fff]{2,4}(?:国家公园|书院|纪念馆|高架路|水库|遗址公园)")
 _IDIOM_RE = re.compile(rf"[一二三四五六七八九十百千万][{HAN}][一二三四五六七八九十百千万][{HAN}]")  # 千家万户
@@ -741,17 +745,22 @@ def _local_title(plain: str) -> bool:
                for m in _TITLE_RE.finditer(plain))
 
 
+# a sentence naming its place more than twice speaks of that place: its positioning (创新{名称}、
+# 实力{名称}、美丽{名称}…), its pitch to investors (看好{省}、选择{省}、扎根{省})
+PLACE_SLOTS_MAX = 2
+
 # Why a sentence is one place's fact, tried in this order on (the text with its slots, the text
 # without them); the first that holds names the reason.
 _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("number", lambda t, p: _DIGIT_RE.search(p)),
     ("quantity", lambda t, p: _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", p)))),
     ("note", lambda t, p: _ABBREV_RE.search(p) or _NOTE_RE.search(p) or _GLOSSED_RE.match(p)),
-    ("programme", lambda t, p: _QUOTED_SLOT_RE.search(t) or _local_count(p)),
+    ("programme", lambda t, p: _QUOTED_SLOT_RE.search(t) or _local_count(p) or _OWN_PROGRAMME_RE.search(p)),
     ("quantity", lambda t, p: _counted(p) or _ROUND_RE.search(p) or _SHARE_RE.search(p) or _ANCHOR_RE.search(p)),
     ("local_meeting", lambda t, p: _MEETING_RE.search(p)),
     ("claim", lambda t, p: _RANK_RE.search(p) or _FACILITY_RE.search(p) or _WORKS_RE.search(p) or _ahead(p)),
     ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p) or _REGION_BRAND_RE.search(p)),
+    ("place", lambda t, p: t.count("{") >= PLACE_SLOTS_MAX + 1),
     ("quantity", lambda t, p: _ROUGHLY_RE.search(p)),
     ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p)),
     ("claim", lambda t, p: _ATTRIBUTE_RE.search(t)),

@@ -270,3 +270,26 @@ def _stands(rule: RepairRule, text: str) -> bool:
 def seen_forms(rule: RepairRule) -> list[str]:
     """What confirms an if_seen repair elsewhere in the corpus: its right form in context."""
     return [rule.right + a for a in rule.after] or [rule.right]
+
+
+_TYPOS: list[Any] = []  # the check's table of wrong → right words, loaded once
+
+
+def fix_typos(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with the words `wengao check` calls wrong wherever they stand (报团取暖 → 抱团取暖,
+    再接再励 → 再接再厉) put right, and what was put right: a bank must not offer what the
+    proofreader flags. Any document, corrupted or not: these forms are never right."""
+    if not _TYPOS:
+        from wengao.check.rules.wording import PairTable, builtin_pairs
+
+        _TYPOS.append(PairTable(p for p in builtin_pairs() if p.right and not p.if_seen))
+    table = _TYPOS[0]
+    if table.regex is None or not table.regex.search(text):
+        return text, ()
+    out, last, fixed = [], 0, []
+    for s, e, pair in table.find(text):
+        out.append(text[last:s] + pair.right)
+        last = e
+        fixed.append(f"{pair.wrong}→{pair.right}")
+    out.append(text[last:])
+    return "".join(out), tuple(fixed)

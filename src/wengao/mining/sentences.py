@@ -20,8 +20,10 @@ LIST_ITEM_RE = re.compile(r"^第[一二三四五六七八九十]+(?:阶段|步|�
 # a reporting verb whose speaker was cut off (a redacted name): 指出，国有企业是… → 国有企业是…
 _SAID_RE = re.compile(r"^(?:指出|强调|表示|认为)[，：]")
 # a connective that only ties the sentence to the one before: the rest stands alone (因此，扎实抓好… →
-# 扎实抓好…); without its comma it is part of the sentence and the miner's context check decides
-_SO_RE = re.compile(r"^(?:因此|所以|因而|为此|对此|由此|故此|故而|同时)，|^(?:总之|综上所述?)：")
+# 扎实抓好…), and so does a call after it without a comma (因此要大力推动… → 要大力推动…); otherwise,
+# without its comma, it is part of the sentence and the miner's context check decides
+_SO_RE = re.compile(r"^(?:因此|所以|因而|为此|对此|由此|故此|故而|同时)，|^(?:总之|综上所述?)："
+                    r"|^(?:因此|所以|因而)(?=要|必须)")
 
 
 def clean(text: str) -> str:
