@@ -522,3 +522,22 @@ def test_a_call_to_the_whole_party_is_a_template_a_county_adapts(lex) -> None:
     # the development labels call these reusable: 全党全军全国各族人民 becomes 全县上下
     assert fact_reason("全党全军全国各族人民要紧密团结在党中央周围，埋头苦干、奋勇前进。", lex) == ""
     assert fact_reason("全党同志务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗。", lex) == ""
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("“千万工程”造就了万千美丽乡村，造福了万千农民群众。", "programme"),  # a named project's record
+    ("千村引领、万村振兴、全域共富、城乡和美", "programme"),  # its stages, counted by one noun
+    ("要推动百企联百村、千企兴千村，壮大村级集体经济。", "programme"),
+])
+def test_a_project_s_record_and_its_counted_stages_are_its_own(sentence: str, why: str, lex) -> None:
+    assert fact_reason(sentence, lex) == why
+
+
+@pytest.mark.parametrize("sentence", [
+    "“千万工程”带给我们最重要的启示是：抓好农村基层党组织建设。",
+    "“放管服”改革取得了新进展。",  # the quotation abbreviates, the reform is named outside it
+    "深入学习“千村示范、万村整治”经验，推进和美乡村建设。",  # national (data/formulations.txt)
+    "让改革发展成果更多更公平惠及千家万户。",
+])
+def test_a_project_s_lessons_a_national_reform_and_千家万户_stay(sentence: str, lex) -> None:
+    assert fact_reason(sentence, lex) == ""

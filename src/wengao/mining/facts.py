@@ -81,7 +81,12 @@ _GENERIC_YEARS_RE = re.compile(r"(?:过去|近)(?:一|两|三|四|五|十|几)?�
 _CLASS_RE = re.compile(r"“([^“”{}]{2,8}[班年])”")
 # a quoted project carried out or deepened (深化新时代“千万工程”, 实施“X计划”): said by the place whose
 # project it is; learning from it (学习运用“千万工程”经验) or warning against one (搞“形象工程”) is anyone's
-_OWN_PROGRAMME_RE = re.compile(r"(?:深化|实施)(?:新时代)?“[^“”]{2,10}(?:工程|计划)”")
+_OWN_PROGRAMME_RE = re.compile(r"(?:深化|实施)(?:新时代)?“[^“”]{2,10}(?:工程|计划)”"
+                               # and a quoted project as the subject of deeds done (“千万工程”造就了…): its record
+                               r"|^“[^“”]{2,10}(?:工程|计划)”(?!的?经验)[^。；]*?了")
+# a slogan counted by the same noun (千村精品、万村美丽; 百企…千企…): one place's programme and its stages,
+# unless national (千村示范、万村整治, data/formulations.txt)
+_COUNTED_PAIR_RE = re.compile(r"([百千万])([村企户镇乡校])[^、，。“”]{1,4}[、，][百千万]\2[^、，。“”]{1,4}")
 # a named site: 大熊猫国家公园, 龙山书院, 绿云高架路 (a name before the kind of site)
 _SITE_RE = re.compile(r"(?<![建新改扩打造设办类批座个各])[\u4e00-\u9fff]{2,4}(?:国家公园|书院|纪念馆|高架路|水库|遗址公园)")
 _IDIOM_RE = re.compile(rf"[一二三四五六七八九十百千万][{HAN}][一二三四五六七八九十百千万][{HAN}]")  # 千家万户
@@ -689,7 +694,8 @@ def _local_count(text: str) -> bool:
     from wengao.mining.formulations import national_formulations
 
     known = national_formulations()
-    return any(m.group(1) not in known for m in _QUOTED_COUNT_RE.finditer(text))
+    return any(m.group(1) not in known for m in _QUOTED_COUNT_RE.finditer(text)) or \
+        any(m.group(0) not in known for m in _COUNTED_PAIR_RE.finditer(text))
 
 
 def _org_suffix(after: str, lex: Lexicon) -> str | None:
