@@ -1382,3 +1382,12 @@ def test_what_points_back_leans_and_a_call_after_因此_stands(tmp_path: Path) -
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
     assert any(t.startswith("要大力发展循环经济") for t in texts)  # the connective goes, the call stays
     assert not any("因此" in t or "这三个问题" in t or "那一场" in t for t in texts)
+
+
+def test_a_two_character_swap_is_repaired_where_the_table_vouches_for_the_join(tmp_path: Path) -> None:
+    """根底工作 in a corrupted document: no other document joins 基础 and 工作, but the table's own
+    collocation (根底 → 基础 before 工作) vouches for it."""
+    corrupt = ("讲话\n同志们：\n要更加紧密地团结在党中心四周，深刻生疏做好工作的重大意义。\n"
+               "要狠抓落实，根底工作要进一步夯实，推动各项任务落地见效。\n")
+    texts = [e["text"] for e in _mine_text(tmp_path, corrupt)]
+    assert any("基础工作要进一步夯实" in t for t in texts) and not any("根底" in t for t in texts)
