@@ -342,3 +342,33 @@ def test_a_very_big_bank_is_searched_through_a_full_text_index(bank: Path, monke
     assert index._has_fts(idx.conn)
     assert [h.id for h in idx.search("强调几点意见")] == ["transition.0001"]
     assert {h.id for h in idx.search("安全 生产")} == {"transition.0002", "task.0001", "task.0002", "task.0003"}
+
+
+def test_a_big_hand_written_bank_is_read_by_workers_into_the_same_index(bank: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers read the files and this process fills the index: the same rows as reading
+    them here; a file a worker cannot read is read again here and its error told as itself."""
+    from wengao.errors import BankError
+    from wengao.phrases import index
+
+    def rows(idx):
+        return idx.conn.execute(f"select {','.join(index._COLUMNS)} from entries order by id").fetchall()
+
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "one"))
+    here = rows(index.BankIndex(bank))
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "two"))
+    monkeypatch.setattr(index, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)  # two cores, whatever the host
+    import multiprocessing
+
+    forked = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda how: forked.append(how) or real(how))
+    assert rows(index.BankIndex(bank)) == here and len(here) >= 5
+    assert forked == ["fork"]
+
+    (bank / "task.yaml").write_text("- id: task.0001\n  text: [不成对\n", encoding="utf-8")
+    monkeypatch.setenv("WENGAO_CACHE", str(tmp_path / "three"))
+    with pytest.raises(BankError) as err:
+        index.BankIndex(bank)
+    assert "task.yaml" in str(err.value.diagnostics[0].format())

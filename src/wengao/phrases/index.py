@@ -17,7 +17,7 @@ import json
 import math
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,49 @@ _MAX_PLAIN = 1000  # no words asked: rank the most frequent entries of the funct
 # Up to this many entries a search scans the texts (tens of milliseconds); above it a trigram
 # full-text index is built, which takes seconds to build but answers in milliseconds.
 FTS_FROM = 250_000
+
+
+# a bank this big that was not just mined (written by hand, or copied from elsewhere) is read by
+# forked workers, one per core, while this process fills the index
+PARALLEL_FROM_BYTES = 4 * 1024 * 1024
+
+
+def _file_rows(bank: Path, names: list[str], entries: Callable[[str], list[dict[str, Any]]] | None
+               ) -> Iterator[tuple[str, list[tuple]]]:
+    """(file, its index rows) for each of `names`, in order."""
+    from wengao.phrases.bank import load_file
+
+    pool = None
+    if entries is None and len(names) > 1:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        size = sum((bank / n).stat().st_size for n in names if (bank / n).is_file())
+        if cores > 1 and size >= PARALLEL_FROM_BYTES:
+            import multiprocessing
+
+            with contextlib.suppress(OSError, ValueError, ImportError):  # no fork, no semaphores: one process
+                pool = multiprocessing.get_context("fork").Pool(min(cores, len(names)))
+    if pool is None:
+        for name in names:
+            yield name, [BankIndex._row(e, name) for e in (entries(name) if entries else load_file(bank / name))]
+        return
+    try:
+        for name, rows in zip(names, pool.imap(_read_rows, [(bank, n) for n in names]), strict=True):
+            if rows is None:  # the worker met an error: read the file here, where it is raised as itself
+                rows = [BankIndex._row(e, name) for e in load_file(bank / name)]
+            yield name, rows
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _read_rows(item: tuple[Path, str]) -> list[tuple] | None:
+    from wengao.phrases.bank import load_file
+
+    bank, name = item
+    try:
+        return [BankIndex._row(e, name) for e in load_file(bank / name)]
+    except Exception:  # told again, as itself, by the process that owns the index
+        return None
 
 
 def _has_fts(conn: sqlite3.Connection) -> bool:
@@ -228,8 +271,6 @@ class BankIndex:
     def _update(self, conn: sqlite3.Connection, stored: dict[str, str], current: dict[str, str],
                 entries: Callable[[str], list[dict[str, Any]]] | None = None) -> None:
         """Re-read only the files that changed; one transaction, so readers never see half."""
-        from wengao.phrases.bank import load_file
-
         changed = [name for name in current if stored.get(name) != current[name]]
         gone = [name for name in stored if name not in current]
         fts = _has_fts(conn)
@@ -240,9 +281,7 @@ class BankIndex:
                     conn.execute("insert into fts(fts, rowid, text) select 'delete', rowid, text from entries "
                                  "where file = ?", (name,))
                 conn.execute("delete from entries where file = ?", (name,))
-            for name in changed:
-                items = entries(name) if entries else load_file(self.bank / name)
-                rows = [self._row(e, name) for e in items]
+            for name, rows in _file_rows(self.bank, changed, entries):
                 conn.executemany(f"insert or replace into entries({','.join(_COLUMNS)}) values "
                                  f"({','.join('?' * len(_COLUMNS))})", rows)
                 conn.executemany("insert into fn values(?, ?, ?)", [
