@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wengao.mining import facts, sentences
 from wengao.mining.classify import Context, Rules, classify, has_form, is_review
-from wengao.mining.repairs import DocumentRepairs, fix_typos, seen_forms
+from wengao.mining.repairs import DocumentRepairs, fix_typos, has_typos, seen_forms
 from wengao.reading.model import BlockKind, Document
 
 BLANK = "□"  # where a redacted word was left out
@@ -215,6 +215,7 @@ class DocumentMiner:
         self.genre = doc.genre.value if doc.genre.value != "compilation" else "speech"
         whole = "\n".join(b.text + b.body for b in doc.blocks if b.kind is not BlockKind.NOISE)
         self.repairs = DocumentRepairs(repair_rules, whole, corpus)
+        self.typos = has_typos(whole)  # asked once for the document, not for every sentence
         for rule in repair_rules:
             if rule.if_seen:
                 stats.evidence[rule.label] += sum(whole.count(f) for f in seen_forms(rule))
@@ -239,7 +240,7 @@ class DocumentMiner:
         confirm = tuple(r.label for r in fired if r.if_seen)
         for r in fired:
             self.stats.repairs[r.label] += 1
-        fixed, typos = fix_typos(fixed)
+        fixed, typos = fix_typos(fixed) if self.typos else (fixed, ())
         for label in typos:
             self.stats.repairs[label] += 1
         return fixed, (text if fired or typos else None), confirm

@@ -275,15 +275,26 @@ def seen_forms(rule: RepairRule) -> list[str]:
 _TYPOS: list[Any] = []  # the check's table of wrong → right words, loaded once
 
 
+def _typo_table():
+    if not _TYPOS:
+        from wengao.text.pairs import PairTable, builtin_pairs
+
+        _TYPOS.append(PairTable(p for p in builtin_pairs() if p.right and not p.if_seen))
+    return _TYPOS[0]
+
+
+def has_typos(text: str) -> bool:
+    """`text` (a whole document) holds one of the wrong forms of fix_typos: one scan decides
+    whether its sentences need asking."""
+    table = _typo_table()
+    return table.regex is not None and table.regex.search(text) is not None
+
+
 def fix_typos(text: str) -> tuple[str, tuple[str, ...]]:
     """`text` with the words `wengao check` calls wrong wherever they stand (报团取暖 → 抱团取暖,
     再接再励 → 再接再厉) put right, and what was put right: a bank must not offer what the
     proofreader flags. Any document, corrupted or not: these forms are never right."""
-    if not _TYPOS:
-        from wengao.check.rules.wording import PairTable, builtin_pairs
-
-        _TYPOS.append(PairTable(p for p in builtin_pairs() if p.right and not p.if_seen))
-    table = _TYPOS[0]
+    table = _typo_table()
     if table.regex is None or not table.regex.search(text):
         return text, ()
     out, last, fixed = [], 0, []

@@ -21,78 +21,17 @@ from typing import Any
 from wengao.check.model import Finding, Source, Unit
 from wengao.check.rules.base import Context, finding
 from wengao.datafile import load_yaml_text
+from wengao.text.pairs import Pair, PairTable, builtin_pairs, pair_of
 from wengao.text.punct import is_han
 
 PAIR, JIEZHI, REPAIR, FORMULATION, KNOWN = ("wording.pair", "wording.jiezhi", "wording.repair",
                                             "wording.formulation", "wording.formulation-known")
 
 
-@dataclass(frozen=True)
-class Pair:
-    wrong: str
-    right: str
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-    unless: tuple[str, ...] = ()
-    if_seen: bool = False
-    note: str = ""
-
-
-class PairTable:
-    """Every `wrong` of a table found in one pass (one alternation, longest words first)."""
-
-    def __init__(self, pairs: Iterable[Pair]) -> None:
-        self.by_wrong: dict[str, list[Pair]] = {}
-        for p in pairs:
-            self.by_wrong.setdefault(p.wrong, []).append(p)
-        words = sorted(self.by_wrong, key=len, reverse=True)
-        self.regex = re.compile("|".join(map(re.escape, words))) if words else None
-
-    def find(self, text: str, whole: str = "") -> Iterator[tuple[int, int, Pair]]:
-        if self.regex is None:
-            return
-        for m in self.regex.finditer(text):
-            s, e = m.span()
-            for p in self.by_wrong[m.group()]:
-                if p.before or p.after:
-                    ok = (any(text.endswith(b, 0, s) for b in p.before)
-                          or any(text.startswith(a, e) for a in p.after))
-                    if not ok:
-                        continue
-                if any(_covers(text, u, s, e) for u in p.unless):
-                    continue
-                if p.if_seen and p.right not in (whole or text):
-                    continue
-                yield s, e, p
-                break
-
-
-def _covers(text: str, word: str, s: int, e: int) -> bool:
-    """Does an occurrence of `word` in text cover the span [s, e)?"""
-    i = text.find(word, max(0, e - len(word)))
-    while 0 <= i <= s:
-        if i + len(word) >= e:
-            return True
-        i = text.find(word, i + 1)
-    return False
-
-
-def _pair(item: dict[str, Any]) -> Pair:
-    def many(key: str) -> tuple[str, ...]:
-        v = item.get(key) or ()
-        return tuple(str(x) for x in (v if isinstance(v, list | tuple) else [v]))
-
-    return Pair(str(item["wrong"]), str(item.get("right", "")), many("before"), many("after"),
-                many("unless"), bool(item.get("if_seen")), str(item.get("note", "")))
-
-
 def _data(name: str) -> list[dict[str, Any]]:
     return load_yaml_text(resources.files("wengao.check").joinpath("data", name).read_text(encoding="utf-8")) or []
 
 
-@cache
-def builtin_pairs() -> tuple[Pair, ...]:
-    return tuple(_pair(i) for i in _data("wording.yaml"))
 
 
 @cache
@@ -119,7 +58,7 @@ def check(src: Source, ctx: Context) -> Iterable[Finding]:
     cfg = ctx.config
     whole = "\n".join(u.text for u in src.units) if cfg.enabled(REPAIR) else ""
     if cfg.enabled(PAIR):
-        table = ctx.cached("pairs", lambda: PairTable([*builtin_pairs(), *map(_pair, cfg.wording)]))
+        table = ctx.cached("pairs", lambda: PairTable([*builtin_pairs(), *map(pair_of, cfg.wording)]))
         for unit in src.units:
             for s, e, p in table.find(unit.text):
                 yield finding(PAIR, unit, s, e - s, "wording.pair", p.right, wrong=p.wrong, right=p.right)
