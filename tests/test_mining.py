@@ -1391,3 +1391,21 @@ def test_a_two_character_swap_is_repaired_where_the_table_vouches_for_the_join(t
                "要狠抓落实，根底工作要进一步夯实，推动各项任务落地见效。\n")
     texts = [e["text"] for e in _mine_text(tmp_path, corrupt)]
     assert any("基础工作要进一步夯实" in t for t in texts) and not any("根底" in t for t in texts)
+
+
+def test_workers_ignore_ctrl_c_and_die_quietly() -> None:
+    """A worker left to the parent's handlers would print a KeyboardInterrupt traceback when the
+    pool stops it (SIGTERM) or the user presses Ctrl-C (the parent stops the run)."""
+    import signal
+
+    from wengao.workers import _quiet
+
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, lambda *a: None)
+        _quiet()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGINT, before[0])
+        signal.signal(signal.SIGTERM, before[1])

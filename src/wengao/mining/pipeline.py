@@ -206,11 +206,9 @@ PARALLEL_MIN_BYTES = 256 * 1024
 
 
 def _workers(files: list[tuple[Path, str]], jobs: int) -> int:
-    import os
+    from wengao.workers import cores
 
-    if jobs <= 0:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    jobs = min(jobs, len(files))
+    jobs = min(jobs if jobs > 0 else cores(), len(files))
     if jobs < 2 or sum(_size(p) for p, _ in files) < PARALLEL_MIN_BYTES:
         return 1
     return jobs
@@ -227,26 +225,18 @@ def _mined_files(files: list[tuple[Path, str]], context: _Context, pairs, jobs: 
     """(path, name, what it gave) for every file, in order: mined here one after another, or by
     forked workers when there are cores and text enough (the merge stays here, in file order)."""
     global _WORKER
-    n = _workers(files, jobs)
-    pool = None
-    if n > 1:
-        import multiprocessing
+    from wengao.workers import forked
 
-        try:
-            _WORKER = (context, pairs)
-            pool = multiprocessing.get_context("fork").Pool(n)
-        except (OSError, ValueError, ImportError):  # no fork, no semaphores (a locked-down host): one process
-            pool = None
-    if pool is None:
-        for path, name in files:
-            yield path, name, _mine_file(path, name, context, pairs)
-        return
+    _WORKER = (context, pairs)  # before the fork: the workers inherit it
     try:
-        for (path, name), done in zip(files, pool.imap(_work, files, chunksize=1), strict=True):
-            yield path, name, done
+        with forked(_workers(files, jobs)) as pool:
+            if pool is None:
+                for path, name in files:
+                    yield path, name, _mine_file(path, name, context, pairs)
+                return
+            for (path, name), done in zip(files, pool.imap(_work, files, chunksize=1), strict=True):
+                yield path, name, done
     finally:
-        pool.terminate()
-        pool.join()
         _WORKER = None
 
 

@@ -46,28 +46,21 @@ def _file_rows(bank: Path, names: list[str], entries: Callable[[str], list[dict[
                ) -> Iterator[tuple[str, list[tuple]]]:
     """(file, its index rows) for each of `names`, in order."""
     from wengao.phrases.bank import load_file
+    from wengao.workers import cores, forked
 
-    pool = None
-    if entries is None and len(names) > 1:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        size = sum((bank / n).stat().st_size for n in names if (bank / n).is_file())
-        if cores > 1 and size >= PARALLEL_FROM_BYTES:
-            import multiprocessing
-
-            with contextlib.suppress(OSError, ValueError, ImportError):  # no fork, no semaphores: one process
-                pool = multiprocessing.get_context("fork").Pool(min(cores, len(names)))
-    if pool is None:
-        for name in names:
-            yield name, [BankIndex._row(e, name) for e in (entries(name) if entries else load_file(bank / name))]
-        return
-    try:
-        for name, rows in zip(names, pool.imap(_read_rows, [(bank, n) for n in names]), strict=True):
+    n = 1
+    if entries is None and len(names) > 1 and cores() > 1 and \
+            sum((bank / f).stat().st_size for f in names if (bank / f).is_file()) >= PARALLEL_FROM_BYTES:
+        n = min(cores(), len(names))
+    with forked(n) as pool:
+        if pool is None:
+            for name in names:
+                yield name, [BankIndex._row(e, name) for e in (entries(name) if entries else load_file(bank / name))]
+            return
+        for name, rows in zip(names, pool.imap(_read_rows, [(bank, f) for f in names]), strict=True):
             if rows is None:  # the worker met an error: read the file here, where it is raised as itself
                 rows = [BankIndex._row(e, name) for e in load_file(bank / name)]
             yield name, rows
-    finally:
-        pool.terminate()
-        pool.join()
 
 
 def _read_rows(item: tuple[Path, str]) -> list[tuple] | None:
