@@ -555,3 +555,26 @@ def test_a_project_s_lessons_a_national_reform_and_千家万户_stay(sentence: s
 ])
 def test_more_levers_only_the_centre_holds(sentence: str, kept: bool, lex) -> None:
     assert (fact_reason(sentence, lex) == "") is kept
+
+
+def test_an_organisation_the_document_names_again_and_again_is_its_own(lex) -> None:
+    from wengao.mining.facts import orgs_named
+
+    text = ("在宏达公司成立十周年大会上的讲话\n宏达公司走过了十年。\n我们要让宏达的品牌走向全国。\n"
+            "宏达人始终坚持创新。\n要坚持以人民为中心的发展思想。\n")
+    named = orgs_named(text, lex)
+    assert {"宏达公司", "宏达"} <= named  # the short name recurs three times: it names the firm too
+    # kinds of body, verbs before an ending and names said once are no organisation of the document
+    kinds = "要办好公立医院，办好公立医院。鼓励银行放贷，鼓励银行让利。完善中小学布局，完善中小学管理。走进北大荒集团。"
+    assert orgs_named(kinds, lex) == frozenset()
+
+
+def test_a_sentence_naming_the_document_s_own_firm_is_not_a_phrase(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "在宏达公司干部大会上的讲话\n同志们：\n宏达公司走过了不平凡的十年。\n要坚持以人民为中心的发展思想，推动高质量发展。\n"
+        "要坚持创新驱动，加快宏达转型升级，推动高质量发展。\n要加强宏达公司干部队伍建设，提高干部履职能力。\n", encoding="utf-8")
+    texts = [e["text"] for e in mine([src], None)[0]]
+    assert any("以人民为中心" in t for t in texts)
+    assert not any("宏达" in t for t in texts)

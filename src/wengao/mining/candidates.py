@@ -222,6 +222,7 @@ class DocumentMiner:
         front = " ".join(x for x in (doc.front.title, doc.front.subtitle, doc.front.author) if x)
         self.home = facts.home_places(whole, front, lex)
         self.people = facts.people_named(whole, lex)
+        self.orgs = facts.orgs_named(whole, lex)
         notes = " ".join(doc.front.notes)
         first = next((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), "")[:120]
         self.review = is_review(rules, " ".join((front, notes, first)))
@@ -253,6 +254,8 @@ class DocumentMiner:
             return "", "national_only"  # before a place in it (台湾) becomes a slot
         if any(p in text for p in self.people):
             return "", "person"  # 闫小乐 without the 同志 that named him elsewhere in the document
+        if any(o in text for o in self.orgs):
+            return "", "organisation"  # 进入华为: the document's own firm, school or farm
         slotted, why = facts.slot_names(text, self.home, self.lex)
         if why:
             return "", why

@@ -218,6 +218,10 @@ class Lexicon:
     praise: tuple[str, ...]
     not_names: frozenset[str]  # words in a name's place that are no name (年度述职, 个人述职)
     known_orgs_re: re.Pattern[str]  # organisations known by a short name (北大, 清华)
+    own_org_re: re.Pattern[str]  # the endings of an organisation's name (see orgs_named)
+    own_org_suffixes: tuple[str, ...]
+    org_kind_heads: tuple[str, ...]
+    org_not_names: tuple[str, ...]
     formula_re: re.Pattern[str]  # the formula names, longest first
 
 
@@ -280,6 +284,8 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         praise_re=re.compile(f"(?:{_alt(data['praise_verbs'])})(?:{_alt(data['place_praise'])})(?=([{HAN}]{{2}}))"),
         praise=tuple(data["place_praise"]), not_names=frozenset(data["not_names"]),
         known_orgs_re=re.compile("|".join(data.get("known_organisations") or ["(?!)"])),
+        own_org_re=re.compile(_alt(data["own_org_suffixes"])), own_org_suffixes=by_len(data["own_org_suffixes"]),
+        org_kind_heads=by_len(data["org_kind_heads"]), org_not_names=by_len(data["org_not_names"]),
         formula_re=re.compile(_alt(data["formula_names"])),
     )
 
@@ -562,6 +568,33 @@ def people_named(whole: str, lex: Lexicon) -> frozenset[str]:
                 and whole.count(bare) >= 2 and not lex.formula_re.search(bare):  # 孙中山 is cited anywhere
             found.add(bare)
     return frozenset(found)
+
+
+def orgs_named(whole: str, lex: Lexicon) -> frozenset[str]:
+    """The organisations a document names twice or more by a name and an ending (华为公司, 建行大学,
+    宝轮中学): a sentence naming one is that organisation's, wherever the name stands; its short
+    name (华为) too, when the document uses it three times or more and it is no place (places have
+    their own slots). A name is two to four characters that start where a word can, is no kind of
+    body (公立医院, 中小学) and no verb before one (鼓励银行, 考入清华大学: data/names.yaml); of
+    the names one ending gives, the shortest that recurs stands for the longer ones."""
+    counts: Counter[str] = Counter()
+    for m in lex.own_org_re.finditer(whole):
+        at, suffix = m.start(), m.group(0)
+        for size in (2, 3, 4):
+            name = whole[at - size:at] if at >= size else ""
+            if not name or not _HAN_ONLY_RE.match(name) or not _boundary_before(whole, at - size):
+                continue
+            if name[0] in _NOT_ORG_FIRST or name.startswith(lex.org_not_names) or name.startswith(lex.org_kind_heads) \
+                    or (name + suffix).endswith(lex.org_kind_heads) or name.endswith(lex.org_kind_heads):
+                continue
+            counts[name + suffix] += 1
+    found = {n for n, c in counts.items() if c >= 2}
+    found = {n for n in found if not any(o != n and n.endswith(o) for o in found)}  # 庆祝清华大学 → 清华大学
+    shorts = {n[:-len(s)] for n in found for s in lex.own_org_suffixes if n.endswith(s)}
+    return frozenset(found | {s for s in shorts if len(s) >= 2 and s not in lex.places and whole.count(s) >= 3})
+
+
+_NOT_ORG_FIRST = frozenset("各本我该全每此其这那某一两几多诸贵")
 
 
 def _home_shorts(text: str, home: set[str], names: list[Name], lex: Lexicon) -> list[Name]:
