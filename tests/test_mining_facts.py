@@ -578,3 +578,14 @@ def test_a_sentence_naming_the_document_s_own_firm_is_not_a_phrase(tmp_path: Pat
     texts = [e["text"] for e in mine([src], None)[0]]
     assert any("以人民为中心" in t for t in texts)
     assert not any("宏达" in t for t in texts)
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("过去一年，在新中国历史上极不平凡。", "quantity"),
+    ("去年，我国发展面临诸多困难挑战。", "quantity"),
+    ("过去一年，我们持续加强政府自身建设。", ""),  # what we did: a review's lead any year
+    ("过去的一年，是极不寻常的一年，是顶压前行的一年。", ""),
+    ("当前，我国发展进入战略机遇和风险挑战并存的时期。", ""),
+])
+def test_the_year_gone_by_told_of_the_country_is_that_year_s(sentence: str, why: str, lex) -> None:
+    assert fact_reason(sentence, lex) == why

@@ -32,7 +32,9 @@ _REPORTING = frozenset({"总结点评", "点评", "指出", "强调", "表示", 
 _QUOTED_SLOT_RE = re.compile(r"“[^“”]*\{[^{}]*\}[^“”]*”|“[^“”]{1,8}[一二三四五六七八九十]号(?!文件)[^“”]{1,8}”")
 _QUOTED_COUNT_RE = re.compile(r"“([一两二三四五六七八九十百千万双][^“”]{1,7})”")
 _BATCH_RE = re.compile(r"第[一二三四五六七八九十]+批")  # 第二批主题教育: one year's campaign
-_YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年|今年(?:也|又|还|正)?是")  # 今年是…的开局之年: true of one year
+_YEAR_RE = re.compile(r"(?:是|为)[^，。；]{0,24}之年|今年(?:也|又|还|正)?是"  # 今年是…的开局之年: true of one year
+                      # and the year gone by told of the country (过去一年，在新中国历史上极不平凡; 去年，我国发展面临…)
+                      r"|^(?:过去的?一年|去年)，?(?:在|是)?(?:我国|新中国|党和国家)")
 # 以“…”为题汇报, 我的讲话题目是“…”: that report's or speech's own title
 _OWN_TITLE_RE = re.compile(r"以“[^“”]{4,}”为(?:题|主题)|题目(?:是|为)[：:]?“")
 # 大会的主题是：…, 本次活动的主题是“…”: the frame is stock, the theme belongs to that one occasion
