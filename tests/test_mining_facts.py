@@ -589,3 +589,23 @@ def test_a_sentence_naming_the_document_s_own_firm_is_not_a_phrase(tmp_path: Pat
 ])
 def test_the_year_gone_by_told_of_the_country_is_that_year_s(sentence: str, why: str, lex) -> None:
     assert fact_reason(sentence, lex) == why
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("江淮儿女期盼多年的工程通水通航。", "place"),  # a province by its literary name
+    ("建设高水平健康龙江。", "place"),
+    ("山河抒壮志，齐鲁展宏图。", "place"),
+    ("祝大家兔年大吉，阖家幸福，事事如意！", "quantity"),  # one year of the zodiac
+    ("祝大家新春快乐，阖家幸福，事事如意！", ""),
+    ("凝心聚力，让中原更加出彩。", ""),  # 中原 names a wider land: stays
+])
+def test_a_province_s_literary_name_and_a_zodiac_year(sentence: str, why: str, lex) -> None:
+    assert fact_reason(sentence, lex) == why
+
+
+def test_a_county_named_in_full_and_by_its_short_name_is_the_document_s_own(lex) -> None:
+    from wengao.mining.facts import home_places
+
+    text = ("文明过节倡议书\n陆河是我们共同的家园。\n让陆河变得更加美丽。\n中共陆河县委宣传部\n")
+    assert {"陆河", "陆河县"} <= home_places(text, "", lex)  # once in full, three times in all
+    assert slot_names("让陆河变得更加美丽。", home_places(text, "", lex), lex) == ("让{县}变得更加美丽。", "")

@@ -142,6 +142,11 @@ _PROVINCE_SHORT_RE = re.compile(r"(?:[在来出入兴富强助赴]|扎根)(?:陇
 _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三秦|八闽|荆楚|岭南|江南|中原|陇原|黔|滇|蜀|川(?!流)|浙|陇|津(?!津|贴)|沪|皖|赣|粤|湘"
                               r"|龙江|八桂|三晋|湖湘|三湘|赣鄱|江淮|云岭|北疆|雪域|(?<!复)苏(?!醒)|鲁(?!莽|班)|豫|(?<!希)冀|晋(?!升|级|位)|辽(?!阔)|闽|鄂|桂(?!冠)|琼|(?<!不)渝|陕)"
                               r"[^”]{0,8}”")
+# a province by its literary name, which is no other word (龙江好物, 三秦大地, 八闽儿女, 江淮儿女):
+# that province's wherever it stands; 中原, 江南, 岭南 also name wider lands, and stay
+_NICKNAME_RE = re.compile(r"龙江|八桂|三晋|三秦|八闽|荆楚|燕赵|齐鲁|陇原|三湘|湖湘|赣鄱|江淮|巴蜀|云岭|雪域高原|塞上江南|天府之国")
+# a year of the zodiac (兔年大吉, 骐骥迎春 aside): that one year's greeting
+_ZODIAC_RE = re.compile(r"[鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?:大吉|吉祥|新春|春节|到来|伊始|之际|来临|将至|行大运|如意)")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone; provinces
 # named together by their one-character names (晋冀鲁豫通道, 川藏协作, 粤黔协作): those provinces'
 # own; an opening towards one direction (向北开放) is a border region's
@@ -539,7 +544,9 @@ def home_places(whole: str, front: str, lex: Lexicon) -> set[str]:
     `whole`, its paragraphs joined by line breaks."""
     whole = _formula(whole, lex)  # 井冈山精神 names no place of the document
     counts = Counter(n.text for n in (*_gazetteer(whole, lex), *_form_places(whole, lex)))
-    home = {name for name, c in counts.items() if c >= 3}
+    # a county named in full once or twice (陆河县文明办) and by its short name beside (让陆河变得
+    #更加美丽): the short name, a word elsewhere, is counted in this document too
+    home = {name for name, c in counts.items() if c >= 3 or name in lex.short_of and whole.count(lex.short_of[name]) >= 3}
     for n in find_names(front, lex):
         if n.kind == "place":
             home.add(n.text)
@@ -803,11 +810,12 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p) or _REGION_BRAND_RE.search(p)),
     ("place", lambda t, p: t.count("{") >= PLACE_SLOTS_MAX + 1),
     ("quantity", lambda t, p: _ROUGHLY_RE.search(p)),
-    ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p)),
+    ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p) or _NICKNAME_RE.search(p)),
     ("claim", lambda t, p: _ATTRIBUTE_RE.search(t)),
     ("enumerator", lambda t, p: LIST_ITEM_RE.match(p)),
     ("place", lambda t, p: _SITE_RE.search(p)),
-    ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)),
+    ("quantity", lambda t, p: _YEAR_RE.search(p) or _BATCH_RE.search(p) or _LOCAL_ORDINAL_RE.search(p)
+     or _ZODIAC_RE.search(p)),
     ("local_title", lambda t, p: _OWN_TITLE_RE.search(p) or _OWN_THEME_RE.search(p)),
     ("organisation", lambda t, p: _ORG_SUBJECT_RE.search(p) or ("、" in p and _named_list(p)) or _SCHOOL_SELF_RE.search(p)),
     ("local_title", lambda t, p: _local_title(t)),  # 《{省}民营经济促进条例》: a slot inside is a place's own title
