@@ -609,3 +609,19 @@ def test_a_county_named_in_full_and_by_its_short_name_is_the_document_s_own(lex)
     text = ("文明过节倡议书\n陆河是我们共同的家园。\n让陆河变得更加美丽。\n中共陆河县委宣传部\n")
     assert {"陆河", "陆河县"} <= home_places(text, "", lex)  # once in full, three times in all
     assert slot_names("让陆河变得更加美丽。", home_places(text, "", lex), lex) == ("让{县}变得更加美丽。", "")
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("新设一批跨境电商综合试验区。", False),
+    ("设立中等职业教育国家奖学金。", False),
+    ("加大税收、社会保障、转移支付等的调节力度。", False),
+    ("取消或降低一批铁路、港口收费。", False),
+    ("引导一批普通本科高校转为应用型大学。", False),
+    ("深入推进中央生态环境保护督察。", False),
+    ("坚持交流互鉴，推动建设一个开放包容的世界。", False),
+    ("切实抓好中央生态环境保护督察反馈问题整改。", True),  # the county rectifies
+    ("落实国家奖学金政策，做好学生资助工作。", True),
+    ("推进国家安全体系和能力建设。", True),  # judged good twice: a county builds its part
+])
+def test_the_state_s_zones_scholarships_charges_and_its_world(sentence: str, kept: bool, lex) -> None:
+    assert (fact_reason(sentence, lex) == "") is kept

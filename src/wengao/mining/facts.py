@@ -830,7 +830,15 @@ _LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调
                            r"|积极的财政政策|集中带量采购"  # the centre's stance and its procurement, unless carried out
                            r"|扩大[^，。；]{0,12}试点(?:范围)?(?=[，。；]|$)"  # 扩大新型城镇化综合试点范围: who sets pilots
                            # and a law or regulation made (出台外商投资法实施条例, 制定民营经济促进条例): a legislature's
-                           r"|(?<!新)(?:出台|制定|修订|修改|颁布)(?!的)[^，。；、]{0,14}(?:(?<![办方做想说看写用疗])法|条例)(?=[，。；、]|$)")
+                           r"|(?<!新)(?:出台|制定|修订|修改|颁布)(?!的)[^，。；、]{0,14}(?:(?<![办方做想说看写用疗])法|条例)(?=[，。；、]|$)"
+                           # zones, scholarships and charges the State sets, its redistribution, its opening-up,
+                           # the universities it steers, the inspections it sends (not their rectification)
+                           r"|(?:设立|新设)[^，。；]{0,12}(?:国家奖学金|综合试验区|自由贸易试验区|自贸试验区)"
+                           r"|(?:税收|转移支付)[^，。；]{0,12}调节力度|取消或降低[^，。；]{0,10}收费"
+                           r"|推出[^，。；]{0,8}开放[^，。；]{0,8}举措|本科高校转[为向]应用型"
+                           r"|(?:推进|开展|深化|完善)[^，。；]{0,4}中央(?:生态环境保护|环保)督察(?![^，。；]{0,8}(?:整改|反馈|交办))"
+                           # and the world it builds with other countries (推动建设一个开放包容的世界)
+                           r"|(?:建设|构建)一个[^，。；]{0,10}的世界|中华文化[^，。；]{0,6}走向世界")
 _CARRY_OUT_RE = re.compile(r"(?:落实|执行|用好|兑现|享受|贯彻|学习|宣传)[^，。；]*$")  # 落实…加计扣除: carrying a lever out
 
 
