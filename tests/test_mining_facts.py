@@ -625,3 +625,21 @@ def test_a_county_named_in_full_and_by_its_short_name_is_the_document_s_own(lex)
 ])
 def test_the_state_s_zones_scholarships_charges_and_its_world(sentence: str, kept: bool, lex) -> None:
     assert (fact_reason(sentence, lex) == "") is kept
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("落实全面依法治省。", "place"),
+    ("加快打造中医药强省。", "place"),
+    ("加快建设青年发展型省份，营造青年成长成才最优环境。", "place"),
+    ("推进依法治县，建设法治政府。", ""),  # a county's own goal: its writer says it
+    ("要省吃俭用办好民生实事。", ""),
+])
+def test_a_province_s_own_goal_is_that_province_s(sentence: str, why: str, lex) -> None:
+    assert fact_reason(sentence, lex) == why
+
+
+def test_what_we_face_told_as_x_is_y_is_a_difficulty() -> None:
+    from wengao.mining.classify import Context, classify
+
+    assert classify("我们面对的是两难多难问题增多的复杂局面。", Context()) == "problem"
+    assert classify("我们面对的是深刻变化的外部环境。", Context()) == "problem"

@@ -32,6 +32,8 @@ _HEAD_END = ("", "和", "及", "与", "、", "，", "：", "；", "。", "！")
 _EQUATES = r"^[^，。；、]{2,12}就是(?!要|在|把|以|为|让|使|从)|，(?:就|便)(?:能|能够|可以)"
 _EQUATES_RE = re.compile(_EQUATES)
 _FACING_RE = re.compile(r"^面对[^，。]{2,30}，")  # 面对需求不足，推动消费恢复: what is faced leads in, the act follows
+# 我们面对的是两难多难问题增多的复杂局面: what we face, told as X是Y, is a difficulty, not a definition
+_WE_FACE_RE = re.compile(r"^(?:当前，)?我们(?:所)?面[对临]的是")
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节
@@ -245,6 +247,8 @@ def _section_holds(rules: Rules, section: str, s: str) -> bool:
 
 
 def _classify(s: str, ctx: Context, rules: Rules) -> str | None:
+    if _WE_FACE_RE.match(s):
+        return "problem"
     act = _FACING_RE.sub("", s)
     if act != s and len(act) >= 6:
         return _classify(act, ctx, rules)  # 面对新的下行压力，要…: what is faced leads in, the act decides

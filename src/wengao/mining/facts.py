@@ -144,6 +144,9 @@ _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三
                               r"[^”]{0,8}”")
 # a province by its literary name, which is no other word (龙江好物, 三秦大地, 八闽儿女, 江淮儿女):
 # that province's wherever it stands; 中原, 江南, 岭南 also name wider lands, and stay
+# a province's own goal (全面依法治省, 教育强省, 青年发展型省份, 先行省): said by
+# that province; a county's are 依法治县, 教育强县
+_PROVINCE_GOAL_RE = re.compile(r"[治兴强]省|型省份|(?:先行|示范)省")
 _NICKNAME_RE = re.compile(r"龙江|八桂|三晋|三秦|八闽|荆楚|燕赵|齐鲁|陇原|三湘|湖湘|赣鄱|江淮|巴蜀|云岭|雪域高原|塞上江南|天府之国")
 # a year of the zodiac (兔年大吉, 骐骥迎春 aside): that one year's greeting
 _ZODIAC_RE = re.compile(r"[鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?:大吉|吉祥|新春|春节|到来|伊始|之际|来临|将至|行大运|如意)")
@@ -810,7 +813,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("place", lambda t, p: _STRETCH_RE.search(t) or _PROVINCE_SHORT_RE.search(p) or _REGION_BRAND_RE.search(p)),
     ("place", lambda t, p: t.count("{") >= PLACE_SLOTS_MAX + 1),
     ("quantity", lambda t, p: _ROUGHLY_RE.search(p)),
-    ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p) or _NICKNAME_RE.search(p)),
+    ("place", lambda t, p: _ZONE_RE.search(t) or _landscape(p) or _NICKNAME_RE.search(p) or _PROVINCE_GOAL_RE.search(p)),
     ("claim", lambda t, p: _ATTRIBUTE_RE.search(t)),
     ("enumerator", lambda t, p: LIST_ITEM_RE.match(p)),
     ("place", lambda t, p: _SITE_RE.search(p)),
