@@ -227,9 +227,16 @@ def _mined_files(files: list[tuple[Path, str]], context: _Context, pairs, jobs: 
     global _WORKER
     from wengao.workers import forked
 
+    n = _workers(files, jobs)
+    if n > 1:
+        # the first file is mined here before the fork: every pattern and table compiled on first use
+        # is then compiled once, and the workers inherit it instead of each compiling its own
+        path, name = files[0]
+        yield path, name, _mine_file(path, name, context, pairs)
+        files = files[1:]
     _WORKER = (context, pairs)  # before the fork: the workers inherit it
     try:
-        with forked(_workers(files, jobs)) as pool:
+        with forked(n) as pool:
             if pool is None:
                 for path, name in files:
                     yield path, name, _mine_file(path, name, context, pairs)
