@@ -1390,19 +1390,42 @@ def test_a_two_character_swap_is_repaired_where_the_table_vouches_for_the_join(t
     assert any("基础工作要进一步夯实" in t for t in texts) and not any("根底" in t for t in texts)
 
 
-def test_workers_ignore_ctrl_c_and_die_quietly() -> None:
-    """A worker left to the parent's handlers would print a KeyboardInterrupt traceback when the
-    pool stops it (SIGTERM) or the user presses Ctrl-C (the parent stops the run)."""
+def test_workers_answer_in_order_and_a_failure_is_raised_as_itself() -> None:
+    from wengao.workers import in_order
+
+    def fn(i: int) -> int:
+        if i == 5:
+            raise ValueError("item five")
+        return i * i
+
+    assert list(in_order(2, fn, list(range(5)))) == [0, 1, 4, 9, 16]
+    with pytest.raises(ValueError, match="item five"):  # run again here, where it is raised as itself
+        list(in_order(2, fn, list(range(8))))
+    assert in_order(1, fn, [1, 2]) is None  # nothing to share: the caller runs the items itself
+
+
+def test_a_worker_killed_outright_stops_the_run_instead_of_hanging() -> None:
+    """Workers share no lock: one killed (the OOM killer) closes its pipe, and the run says so."""
+    import os
     import signal
 
-    from wengao.workers import _quiet
+    from wengao.workers import WorkerLost, _unwind, in_order
 
-    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    def fn(i: int) -> int:
+        if i == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return i
+
+    def late(*_):
+        raise TimeoutError("the run hung")
+
+    before = signal.signal(signal.SIGALRM, late)
+    signal.alarm(30)
     try:
-        signal.signal(signal.SIGTERM, lambda *a: None)
-        _quiet()
-        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        with pytest.raises(WorkerLost):
+            list(in_order(2, fn, list(range(8))))
     finally:
-        signal.signal(signal.SIGINT, before[0])
-        signal.signal(signal.SIGTERM, before[1])
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    with pytest.raises(SystemExit):  # a worker stopped with SIGTERM unwinds (cleanup runs, nothing printed)
+        _unwind(signal.SIGTERM, None)

@@ -1,14 +1,23 @@
 """Forked worker processes for the two jobs that read many files at once (a mine, and the index
-of a big bank written by hand). Workers inherit what the parent loaded before the fork; they
-ignore Ctrl-C and die quietly when stopped, so an interrupted or finished run prints nothing of
-theirs; a host without fork or semaphores runs everything in one process."""
+of a big bank written by hand). Workers inherit what the parent loaded before the fork. Each has
+a pipe of its own and shares no lock with another, so a worker killed outright cannot leave the
+others or the parent waiting: its pipe closes and the run stops with WorkerLost. Workers ignore
+Ctrl-C (the parent stops the run, then them) and unwind when stopped, so a converter they started
+is cleaned up and nothing of theirs is printed. A host without fork runs everything in one
+process."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+_STOPS = ("SIGINT", "SIGTERM")
+_FAILED = object()  # a worker's fn raised: the parent runs that item itself, to raise it as itself
+
+
+class WorkerLost(Exception):
+    """A worker died without a word (killed, out of memory)."""
 
 
 def cores() -> int:
@@ -16,31 +25,106 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _quiet() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and then the workers
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: no traceback on terminate
-
-
-@contextlib.contextmanager
-def forked(n: int) -> Iterator[Any]:
-    """A pool of `n` forked workers, or None when the host cannot fork them. Closed when the
-    block ends, stopped at once when it ends by an error or an interruption."""
-    pool = None
-    if n > 1:
+def in_order(n: int, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any] | None:
+    """fn(item) for every item, in order, computed by `n` forked workers; None when there is
+    nothing to share (n < 2) or the host cannot fork (the caller then runs them itself)."""
+    if n < 2:
+        return None
+    try:
         import multiprocessing
 
-        with contextlib.suppress(OSError, ValueError, ImportError):
-            pool = multiprocessing.get_context("fork").Pool(n, initializer=_quiet)
-    if pool is None:
-        yield None
-        return
+        ctx = multiprocessing.get_context("fork")
+    except (ValueError, ImportError):
+        return None
+    return _in_order(ctx, min(n, len(items)), fn, items)
+
+
+def _stop_signals() -> set[Any]:
+    import signal
+
+    return {getattr(signal, s) for s in _STOPS if hasattr(signal, s)}
+
+
+def _in_order(ctx: Any, n: int, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+    import signal
+    from multiprocessing.connection import wait
+
+    masked = hasattr(signal, "pthread_sigmask")
+    workers: list[tuple[Any, Any]] = []
+    # Ctrl-C or kill while the workers fork would reach a worker still holding the parent's
+    # handlers: they are held back until each side has its own
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals())
     try:
-        yield pool
-    except BaseException:
-        pool.terminate()
-        pool.join()
-        raise
-    pool.close()
-    pool.join()
+        for _ in range(n):
+            mine, theirs = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(theirs, fn), daemon=True)
+            proc.start()
+            theirs.close()
+            workers.append((proc, mine))
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())  # one held back is raised here
+    try:
+        idle = [conn for _, conn in workers]
+        busy: dict[Any, int] = {}
+        done: dict[int, Any] = {}
+        sent = wanted = 0
+        while wanted < len(items):
+            while idle and sent < len(items):
+                conn = idle.pop()
+                conn.send(items[sent])
+                busy[conn] = sent
+                sent += 1
+            while wanted not in done:
+                for conn in wait(list(busy)):
+                    try:
+                        ok, value = conn.recv()
+                    except (EOFError, OSError):
+                        raise WorkerLost from None
+                    done[busy.pop(conn)] = value if ok else _FAILED
+                    idle.append(conn)
+            value = done.pop(wanted)
+            yield fn(items[wanted]) if value is _FAILED else value
+            wanted += 1
+    finally:
+        _stop(workers)
+
+
+def _serve(conn: Any, fn: Callable[[Any], Any]) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _unwind)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent has gone
+        try:
+            answer = (True, fn(item))
+        except Exception:  # told again, as itself, by the parent
+            answer = (False, None)
+        conn.send(answer)
+
+
+def _unwind(signum: int, frame: Any) -> None:
+    """A stopped worker unwinds (SystemExit prints nothing): a converter it started (LibreOffice)
+    is killed and its temporary folder removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
+def _stop(workers: list[tuple[Any, Any]]) -> None:
+    """Every worker ended: told to stop (its pipe closed; SIGTERM for one still busy), then killed
+    if it has not gone within a few seconds."""
+    for proc, conn in workers:
+        conn.close()
+        if proc.is_alive():
+            proc.terminate()
+    for proc, _ in workers:
+        proc.join(5)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()

@@ -225,7 +225,7 @@ def _mined_files(files: list[tuple[Path, str]], context: _Context, pairs, jobs: 
     """(path, name, what it gave) for every file, in order: mined here one after another, or by
     forked workers when there are cores and text enough (the merge stays here, in file order)."""
     global _WORKER
-    from wengao.workers import forked
+    from wengao.workers import WorkerLost, in_order
 
     n = _workers(files, jobs)
     if n > 1:
@@ -236,13 +236,19 @@ def _mined_files(files: list[tuple[Path, str]], context: _Context, pairs, jobs: 
         files = files[1:]
     _WORKER = (context, pairs)  # before the fork: the workers inherit it
     try:
-        with forked(n) as pool:
-            if pool is None:
-                for path, name in files:
-                    yield path, name, _mine_file(path, name, context, pairs)
-                return
-            for (path, name), done in zip(files, pool.imap(_work, files, chunksize=1), strict=True):
+        results = in_order(n, _work, files) if files else None
+        if results is None:
+            for path, name in files:
+                yield path, name, _mine_file(path, name, context, pairs)
+            return
+        try:
+            for (path, name), done in zip(files, results, strict=True):
                 yield path, name, done
+        except WorkerLost:
+            from wengao.i18n import t
+
+            raise DocumentError([Diagnostic(str(files[0][0].parent), 0, 0, t("mining.worker_lost"),
+                                            t("mining.worker_lost.hint"))]) from None
     finally:
         _WORKER = None
 

@@ -46,21 +46,27 @@ def _file_rows(bank: Path, names: list[str], entries: Callable[[str], list[dict[
                ) -> Iterator[tuple[str, list[tuple]]]:
     """(file, its index rows) for each of `names`, in order."""
     from wengao.phrases.bank import load_file
-    from wengao.workers import cores, forked
+    from wengao.workers import WorkerLost, cores, in_order
 
     n = 1
     if entries is None and len(names) > 1 and cores() > 1 and \
             sum((bank / f).stat().st_size for f in names if (bank / f).is_file()) >= PARALLEL_FROM_BYTES:
         n = min(cores(), len(names))
-    with forked(n) as pool:
-        if pool is None:
-            for name in names:
-                yield name, [BankIndex._row(e, name) for e in (entries(name) if entries else load_file(bank / name))]
-            return
-        for name, rows in zip(names, pool.imap(_read_rows, [(bank, f) for f in names]), strict=True):
+    results = in_order(n, _read_rows, [(bank, f) for f in names])
+    if results is None:
+        for name in names:
+            yield name, [BankIndex._row(e, name) for e in (entries(name) if entries else load_file(bank / name))]
+        return
+    try:
+        for name, rows in zip(names, results, strict=True):
             if rows is None:  # the worker met an error: read the file here, where it is raised as itself
                 rows = [BankIndex._row(e, name) for e in load_file(bank / name)]
             yield name, rows
+    except WorkerLost:
+        from wengao.errors import BankError
+        from wengao.i18n import t
+
+        raise BankError.single(str(bank), t("mining.worker_lost")) from None
 
 
 def _read_rows(item: tuple[Path, str]) -> list[tuple] | None:
