@@ -33,7 +33,8 @@ _EQUATES = r"^[^，。；、]{2,12}就是(?!要|在|把|以|为|让|使|从)|，
 _EQUATES_RE = re.compile(_EQUATES)
 _FACING_RE = re.compile(r"^面对[^，。]{2,30}，")  # 面对需求不足，推动消费恢复: what is faced leads in, the act follows
 # 我们面对的是两难多难问题增多的复杂局面: what we face, told as X是Y, is a difficulty, not a definition
-_WE_FACE_RE = re.compile(r"^(?:当前，)?我们(?:所)?面[对临]的是")
+_WE_FACE_RE = re.compile(r"^(?:当前，)?我们(?:所)?面[对临]的是(?![^。]*(?:机遇|机会|希望))[^。]*"
+                         r"(?:困难|挑战|压力|风险|矛盾|问题|阵痛|严峻|复杂|两难|变化|局面)")  # not 千载难逢的历史机遇
 _NEEDS_RE = re.compile(r"这就(?:需要|要求)|(?:需要|要求)我们|^面对[^，。]{2,30}，(?:我们)?(?:要|必须|务必)")  # 面对新的下行压力，要…: a call
 _PERSONAL_RE = re.compile(r"我|你|您|咱|将|了|吗|呢|吧")
 # acting on a problem is a task, not a problem: 补齐短板, 解决…问题, 针对薄弱环节

@@ -83,9 +83,9 @@ _GENERIC_YEARS_RE = re.compile(r"(?:过去|近)(?:一|两|三|四|五|十|几)?�
 _CLASS_RE = re.compile(r"“([^“”{}]{2,8}[班年])”")
 # a quoted project carried out or deepened (深化新时代“千万工程”, 实施“X计划”): said by the place whose
 # project it is; learning from it (学习运用“千万工程”经验) or warning against one (搞“形象工程”) is anyone's
-_OWN_PROGRAMME_RE = re.compile(r"(?:深化|实施)(?:新时代)?“[^“”]{2,10}(?:工程|计划)”"
+_OWN_PROGRAMME_RE = re.compile(r"(?:深化|实施)(?:新时代)?“([^“”]{2,10}(?:工程|计划))”"
                                # and a quoted project as the subject of deeds done (“千万工程”造就了…): its record
-                               r"|^“[^“”]{2,10}(?:工程|计划)”(?!的?经验)[^。；]*?了")
+                               r"|^“([^“”]{2,10}(?:工程|计划))”(?!的?经验)[^。；]*?了")
 # a slogan counted by the same noun (千村精品、万村美丽; 百企…千企…): one place's programme and its stages,
 # unless national (千村示范、万村整治, data/formulations.txt)
 _COUNTED_PAIR_RE = re.compile(r"([百千万])([村企户镇乡校])[^、，。“”]{1,4}[、，][百千万]\2[^、，。“”]{1,4}")
@@ -146,8 +146,9 @@ _REGION_BRAND_RE = re.compile(r"“[^”]{0,8}(?:天府|巴蜀|齐鲁|燕赵|三
 # that province's wherever it stands; 中原, 江南, 岭南 also name wider lands, and stay
 # a province's own goal (全面依法治省, 教育强省, 青年发展型省份, 先行省): said by
 # that province; a county's are 依法治县, 教育强县
-_PROVINCE_GOAL_RE = re.compile(r"[治兴强]省|型省份|(?:先行|示范)省")
-_NICKNAME_RE = re.compile(r"龙江|八桂|三晋|三秦|八闽|荆楚|燕赵|齐鲁|陇原|三湘|湖湘|赣鄱|江淮|巴蜀|云岭|雪域高原|塞上江南|天府之国")
+_PROVINCE_GOAL_RE = re.compile(r"(?<![加增])强省(?![市县乡级道委会长内外])|(?<![振复])兴省(?![市县乡级道委会长内外])"
+                               r"|[法严]治省|型省份|(?:先行|示范)省(?![市县级道委会])")  # not 加强省市县联动, 整治省道, 振兴省级
+_NICKNAME_RE = re.compile(r"龙江|八桂|三晋|三秦|八闽|荆楚|燕赵|齐鲁|陇原|三湘|湖湘|赣鄱|(?<!长)江淮|巴蜀|云岭|雪域高原|塞上江南|天府之国")
 # a year of the zodiac (兔年大吉, 骐骥迎春 aside): that one year's greeting
 _ZODIAC_RE = re.compile(r"[鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?:大吉|吉祥|新春|春节|到来|伊始|之际|来临|将至|行大运|如意)")
 # a named zone with its country in brackets (中国（某省）自由贸易试验区): one place's zone; provinces
@@ -548,12 +549,22 @@ def home_places(whole: str, front: str, lex: Lexicon) -> set[str]:
     whole = _formula(whole, lex)  # 井冈山精神 names no place of the document
     counts = Counter(n.text for n in (*_gazetteer(whole, lex), *_form_places(whole, lex)))
     # a county named in full once or twice (陆河县文明办) and by its short name beside (让陆河变得
-    #更加美丽): the short name, a word elsewhere, is counted in this document too
-    home = {name for name, c in counts.items() if c >= 3 or name in lex.short_of and whole.count(lex.short_of[name]) >= 3}
+    # 更加美丽): the short name, a word elsewhere, is counted too where it starts a word (not 同心同德)
+    home = {name for name, c in counts.items() if c >= 3 or name in lex.short_of and c + _short_uses(whole, name, lex) >= 3}
     for n in find_names(front, lex):
         if n.kind == "place":
             home.add(n.text)
     return home | {lex.short_of[name] for name in home if name in lex.short_of}  # 敦煌市 → 敦煌 too
+
+
+def _short_uses(whole: str, full: str, lex: Lexicon) -> int:
+    """How often the short name of `full` stands alone at the start of a word (让陆河, ，陆河)."""
+    short, n, at = lex.short_of[full], 0, whole.find(lex.short_of[full])
+    while at >= 0:
+        if not whole.startswith(full, at) and _boundary_before(whole, at):
+            n += 1
+        at = whole.find(short, at + 1)
+    return n
 
 
 _FULL_NAME_RE = re.compile(r"[\u4e00-\u9fff]{3,4}")
@@ -584,28 +595,30 @@ def people_named(whole: str, lex: Lexicon) -> frozenset[str]:
 
 def orgs_named(whole: str, lex: Lexicon) -> frozenset[str]:
     """The organisations a document names twice or more by a name and an ending (华为公司, 建行大学,
-    宝轮中学): a sentence naming one is that organisation's, wherever the name stands; its short
-    name (华为) too, when the document uses it three times or more and it is no place (places have
-    their own slots). A name is two to four characters that start where a word can, is no kind of
-    body (公立医院, 中小学) and no verb before one (鼓励银行, 考入清华大学: data/names.yaml); of
-    the names one ending gives, the shortest that recurs stands for the longer ones."""
+    宝轮中学): a sentence naming one is that organisation's, wherever the name stands. A name is two
+    to four characters that start where a word can, is no kind of body (公立医院, 中心小学, 行业协会)
+    and no verb before one (鼓励银行, 考入清华大学: data/names.yaml); the ending ends a word (not
+    大学习, 小学生); of the names one ending gives, the shortest that recurs stands for the longer
+    ones. A short name alone (华为) is not taken: it cannot be told from a common word (行政, 中心)."""
     counts: Counter[str] = Counter()
     for m in lex.own_org_re.finditer(whole):
         at, suffix = m.start(), m.group(0)
+        if whole[m.end():m.end() + 1] in _WORD_GOES_ON:
+            continue  # 大学习, 小学生, 学院派: the ending is inside a longer word
         for size in (2, 3, 4):
             name = whole[at - size:at] if at >= size else ""
             if not name or not _HAN_ONLY_RE.match(name) or not _boundary_before(whole, at - size):
                 continue
             if name[0] in _NOT_ORG_FIRST or name.startswith(lex.org_not_names) or name.startswith(lex.org_kind_heads) \
-                    or (name + suffix).endswith(lex.org_kind_heads) or name.endswith(lex.org_kind_heads):
-                continue
+                    or name.endswith(lex.org_kind_heads) \
+                    or any(len(k) > len(suffix) and (name + suffix).endswith(k) for k in lex.org_kind_heads):
+                continue  # a kind that runs into the ending (中小学) is no name either
             counts[name + suffix] += 1
     found = {n for n, c in counts.items() if c >= 2}
-    found = {n for n in found if not any(o != n and n.endswith(o) for o in found)}  # 庆祝清华大学 → 清华大学
-    shorts = {n[:-len(s)] for n in found for s in lex.own_org_suffixes if n.endswith(s)}
-    return frozenset(found | {s for s in shorts if len(s) >= 2 and s not in lex.places and whole.count(s) >= 3})
+    return frozenset(n for n in found if not any(o != n and n.endswith(o) for o in found))  # 庆祝清华大学 → 清华大学
 
 
+_WORD_GOES_ON = frozenset("习生派化期段费里内外")
 _NOT_ORG_FIRST = frozenset("各本我该全每此其这那某一两几多诸贵")
 
 
@@ -734,13 +747,21 @@ def coinages(text: str, lex: Lexicon) -> list[str]:
     return [c for c in found if c not in known and "+" not in c]  # “养老+行业”: a formula, no brand
 
 
+def _own_programme(text: str) -> bool:
+    """_OWN_PROGRAMME_RE, but not for a programme every place carries out (“雪亮工程”, “国培计划”:
+    data/formulations.txt, under its programmes)."""
+    from wengao.mining.formulations import carried_programmes
+
+    return any((m.group(1) or m.group(2)) not in carried_programmes() for m in _OWN_PROGRAMME_RE.finditer(text))
+
+
 def _local_count(text: str) -> bool:
     """A quoted count-formulation that is not a national one (“四大能力提升行动”, “一组一会”)."""
     from wengao.mining.formulations import national_formulations
 
     known = national_formulations()
     return any(m.group(1) not in known for m in _QUOTED_COUNT_RE.finditer(text)) or \
-        any(m.group(0) not in known for m in _COUNTED_PAIR_RE.finditer(text))
+        any(not text.startswith(tuple(known), m.start()) for m in _COUNTED_PAIR_RE.finditer(text))  # 千村示范、万村整治经验
 
 
 def _org_suffix(after: str, lex: Lexicon) -> str | None:
@@ -806,7 +827,7 @@ _FACTS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
     ("number", lambda t, p: _DIGIT_RE.search(p)),
     ("quantity", lambda t, p: _QTY_RE.search(_IDIOM_RE.sub("", _GENERIC_YEARS_RE.sub("", p)))),
     ("note", lambda t, p: _ABBREV_RE.search(p) or _NOTE_RE.search(p) or _GLOSSED_RE.match(p)),
-    ("programme", lambda t, p: _QUOTED_SLOT_RE.search(t) or _local_count(p) or _OWN_PROGRAMME_RE.search(p)),
+    ("programme", lambda t, p: _QUOTED_SLOT_RE.search(t) or _local_count(p) or _own_programme(p)),
     ("quantity", lambda t, p: _counted(p) or _ROUND_RE.search(p) or _SHARE_RE.search(p) or _ANCHOR_RE.search(p)),
     ("local_meeting", lambda t, p: _MEETING_RE.search(p)),
     ("claim", lambda t, p: _RANK_RE.search(p) or _FACILITY_RE.search(p) or _WORKS_RE.search(p) or _ahead(p)),
@@ -838,11 +859,12 @@ _LEVER_RE = re.compile(r"(?:扩大|提高|降低|延续|实施|实行|出台|调
                            # the universities it steers, the inspections it sends (not their rectification)
                            r"|(?:设立|新设)[^，。；]{0,12}(?:国家奖学金|综合试验区|自由贸易试验区|自贸试验区)"
                            r"|(?:税收|转移支付)[^，。；]{0,12}调节力度|取消或降低[^，。；]{0,10}收费"
+                           r"|扩大[^，。；]{0,14}招生规模|下达[^，。；]{0,10}债务限额|实行[^，。；]{0,8}惩罚性赔偿"
                            r"|推出[^，。；]{0,8}开放[^，。；]{0,8}举措|本科高校转[为向]应用型"
                            r"|(?:推进|开展|深化|完善)[^，。；]{0,4}中央(?:生态环境保护|环保)督察(?![^，。；]{0,8}(?:整改|反馈|交办))"
                            # and the world it builds with other countries (推动建设一个开放包容的世界)
                            r"|(?:建设|构建)一个[^，。；]{0,10}的世界|中华文化[^，。；]{0,6}走向世界")
-_CARRY_OUT_RE = re.compile(r"(?:落实|执行|用好|兑现|享受|贯彻|学习|宣传)[^，。；]*$")  # 落实…加计扣除: carrying a lever out
+_CARRY_OUT_RE = re.compile(r"(?:落实|执行|用好|兑现|享受|贯彻|学习|宣传|配合|迎接|以)[^，。；]*$")  # 落实…加计扣除, 配合开展…督察: carrying a lever out
 
 
 def _lever(plain: str) -> bool:

@@ -33,6 +33,14 @@ def national_formulations() -> frozenset[str]:
                      if ln.strip() and not ln.startswith("#"))
 
 
+@cache
+def carried_programmes() -> frozenset[str]:
+    """Quoted projects every place carries out (data/programmes.txt)."""
+    path = Path(__file__).parent / "data" / "programmes.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回
 # a saying runs four to seven characters a line, or eight where its lines visibly match (为中国人民谋幸福，
 # 为中华民族谋复兴); other long halves are prose (国家安全全面加强，社会保持和谐稳定)

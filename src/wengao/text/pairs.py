@@ -8,13 +8,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from wengao.datafile import load_yaml_text
 
-# the shipped table, a data file of the check (it documents its own format)
-WORDING_TABLE = Path(__file__).resolve().parent.parent / "check" / "data" / "wording.yaml"
+# the shipped table, a data file of the check (it documents its own format); found from the
+# wengao package, which does not import the check's engine as wengao.check would
+WORDING_TABLE = ("check", "data", "wording.yaml")
 
 
 @dataclass(frozen=True)
@@ -79,4 +79,7 @@ def pair_of(item: dict[str, Any]) -> Pair:
 @cache
 def builtin_pairs() -> tuple[Pair, ...]:
     """The shipped table (check/data/wording.yaml)."""
-    return tuple(pair_of(i) for i in load_yaml_text(WORDING_TABLE.read_text(encoding="utf-8")) or [])
+    from importlib import resources
+
+    text = resources.files("wengao").joinpath(*WORDING_TABLE).read_text(encoding="utf-8")
+    return tuple(pair_of(i) for i in load_yaml_text(text) or [])

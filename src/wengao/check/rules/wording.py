@@ -32,8 +32,6 @@ def _data(name: str) -> list[dict[str, Any]]:
     return load_yaml_text(resources.files("wengao.check").joinpath("data", name).read_text(encoding="utf-8")) or []
 
 
-
-
 @cache
 def miner_pairs() -> tuple[Pair, ...]:
     """The miner's table of synonym-swap corruption (党中心 → 党中央), as the miner loads it."""
