@@ -14,6 +14,7 @@ from typing import Any
 
 _STOPS = ("SIGINT", "SIGTERM")
 _FAILED = object()  # a worker's fn raised: the parent runs that item itself, to raise it as itself
+DEPTH = 2  # items a worker holds at once: it starts the next while the parent takes the last
 
 
 class WorkerLost(Exception):
@@ -66,27 +67,27 @@ def _in_order(ctx: Any, n: int, fn: Callable[[Any], Any], items: list[Any]) -> I
         if masked:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())  # one held back is raised here
     try:
-        idle = [conn for _, conn in workers]
-        busy: dict[Any, int] = {}
+        queued: dict[Any, list[int]] = {conn: [] for _, conn in workers}  # items sent, in the order sent
         done: dict[int, Any] = {}
         sent = wanted = 0
         while wanted < len(items):
-            while idle and sent < len(items):
-                conn = idle.pop()
-                conn.send(items[sent])
-                busy[conn] = sent
-                sent += 1
-            while wanted not in done:
-                for conn in wait(list(busy)):
-                    try:
-                        ok, value = conn.recv()
-                    except (EOFError, OSError):
-                        raise WorkerLost from None
-                    done[busy.pop(conn)] = value if ok else _FAILED
-                    idle.append(conn)
-            value = done.pop(wanted)
-            yield fn(items[wanted]) if value is _FAILED else value
-            wanted += 1
+            # every worker keeps DEPTH items in hand, so none waits for the parent between two
+            for conn, indices in queued.items():
+                while len(indices) < DEPTH and sent < len(items):
+                    conn.send(items[sent])
+                    indices.append(sent)
+                    sent += 1
+            busy = [conn for conn, indices in queued.items() if indices]
+            for conn in wait(busy, timeout=None if wanted not in done else 0):
+                try:
+                    ok, value = conn.recv()
+                except (EOFError, OSError):
+                    raise WorkerLost from None
+                done[queued[conn].pop(0)] = value if ok else _FAILED
+            if wanted in done:
+                value = done.pop(wanted)
+                yield fn(items[wanted]) if value is _FAILED else value
+                wanted += 1
     finally:
         _stop(workers)
 
