@@ -1391,7 +1391,12 @@ def test_a_two_character_swap_is_repaired_where_the_table_vouches_for_the_join(t
 
 
 def test_workers_answer_in_order_and_a_failure_is_raised_as_itself() -> None:
+    import os
+
     from wengao.workers import in_order
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this host: mining runs in one process")
 
     def fn(i: int) -> int:
         if i == 5:
@@ -1410,6 +1415,9 @@ def test_a_worker_killed_outright_stops_the_run_instead_of_hanging() -> None:
     import signal
 
     from wengao.workers import WorkerLost, _unwind, in_order
+
+    if not hasattr(os, "fork") or not hasattr(signal, "SIGALRM"):
+        pytest.skip("no fork on this host: mining runs in one process")
 
     def fn(i: int) -> int:
         if i == 3:
