@@ -528,11 +528,11 @@ def test_a_speech_of_another_era_gives_no_sentences(tmp_path: Path) -> None:
 
 
 def test_a_footnote_mark_a_classification_told_before_and_what_doing_it_yields() -> None:
-    from wengao.mining.candidates import _ALSO_RE, _NOTE_MARK_RE
+    from wengao.mining.candidates import _NOTE_MARK_RE, _also
     from wengao.mining.classify import Context, classify
 
     assert _NOTE_MARK_RE.search("现在定了五月四日为中国青年节，这是很对的⑵")
-    assert _ALSO_RE.search("我们将第一类干部作为优先考虑提拔的人选。")
+    assert _also("我们将第一类干部作为优先考虑提拔的人选。")
     assert classify("守住民生底线，就能稳住发展基本盘。", Context(genre="speech", sections=("重点任务",))) == "significance"
 
 
@@ -564,9 +564,9 @@ def test_a_connective_that_ties_back_is_taken_off_and_a_back_reference_drops() -
     # without a comma a call still stands without it; anything else stays for the context check
     assert strip_enumerator("因此必须抓好安全生产。")[0] == "必须抓好安全生产。"
     assert strip_enumerator("因此我们必须看到，形势依然严峻。")[1] == ""
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
 
-    assert _ALSO_RE.search("这让我深刻地认识到，学习全会精神首要的是解决一个“信”字。")
+    assert _also("这让我深刻地认识到，学习全会精神首要的是解决一个“信”字。")
 
 
 @pytest.mark.parametrize(("sentence", "opening", "closing", "function"), [
@@ -669,16 +669,16 @@ def test_more_forms_that_decide_a_function(sentence: str, sections: tuple[str, .
     "我们也需要加强与各部门的协作和配合。",
 ])
 def test_sentences_that_lean_on_the_one_before(sentence: str) -> None:
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
 
-    assert _ALSO_RE.search(sentence)
+    assert _also(sentence)
 
 
 def test_stock_lines_that_merely_begin_alike_stand_alone() -> None:
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
 
     for sentence in ("此次会议的主要任务是统一思想。", "此外，我再强调三点。", "要坚持以人民为中心。"):
-        assert not _ALSO_RE.search(sentence)
+        assert not _also(sentence)
 
 
 @pytest.mark.parametrize(("sentence", "function"), [
@@ -744,12 +744,12 @@ def test_a_list_announced_and_a_whole_quotation(sentence: str, function: str) ->
 
 
 def test_what_points_back_or_is_dialogue_is_not_filed() -> None:
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
     from wengao.mining.classify import Context, classify, load_rules
 
-    assert _ALSO_RE.search("特殊时期只能以这种特殊的方式与大家见面。")
-    assert _ALSO_RE.search("既然我们要继续住在这里，就决不能允许任何人破坏！")
-    assert not _ALSO_RE.search("全体教职工必将以此次会议为起点，强担当、聚合力、务实干！")
+    assert _also("特殊时期只能以这种特殊的方式与大家见面。")
+    assert _also("既然我们要继续住在这里，就决不能允许任何人破坏！")
+    assert not _also("全体教职工必将以此次会议为起点，强担当、聚合力、务实干！")
     rules, ctx = load_rules(), Context(genre="speech")
     assert classify("“老爷爷，你们革命不是为了我们穿名牌，是为了什么呀？”", ctx, rules) != "quote"
     assert classify("健康快乐，前程似锦，鹏程万里！", ctx, rules) != "quote"  # a wish, not a saying
@@ -824,7 +824,7 @@ def test_slips_deeds_and_new_this_year_facts() -> None:
 
 
 def test_province_level_matters_judgements_and_list_labels() -> None:
-    from wengao.mining.candidates import _ALSO_RE, _NOT_A_HEAD_RE
+    from wengao.mining.candidates import _NOT_A_HEAD_RE, _also
     from wengao.mining.classify import Context, classify, load_rules
     from wengao.mining.facts import fact_reason, load_lexicon
     from wengao.mining.sentences import strip_enumerator
@@ -833,8 +833,8 @@ def test_province_level_matters_judgements_and_list_labels() -> None:
     rules = load_rules()
     assert classify("高质量发展是全面建设社会主义现代化国家的首要任务。", Context(), rules) == "significance"
     assert classify("要提高教育教学质量，优化教师队伍最重要、最关键。", Context(), rules) == "significance"
-    assert _ALSO_RE.search("要充分发挥他们的作用。")
-    assert not _ALSO_RE.search("最后，让我们共同为孩子们祝福，祝愿他们在我们学校健康成长！")
+    assert _also("要充分发挥他们的作用。")
+    assert not _also("最后，让我们共同为孩子们祝福，祝愿他们在我们学校健康成长！")
     assert strip_enumerator("总之：教有规律，教学有方，教无定法，贵在得法。")[0] == "教有规律，教学有方，教无定法，贵在得法。"
     assert _NOT_A_HEAD_RE.search("便民服务方面") and _NOT_A_HEAD_RE.search("领导干部民主测评要点")
     assert not _NOT_A_HEAD_RE.search("坚持以人民为中心的发展思想")
@@ -858,7 +858,7 @@ def test_an_imperative_heading_s_result_word_defers_to_the_heading_above() -> No
 
 
 def test_the_body_one_reports_for_is_a_slot_and_a_story_told_to_you_is_not_a_phrase(tmp_path: Path) -> None:
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
 
     text = ("政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n")
     texts = [e["text"] for e in _mine_text(tmp_path, text)]
@@ -867,8 +867,8 @@ def test_the_body_one_reports_for_is_a_slot_and_a_story_told_to_you_is_not_a_phr
     (tmp_path / "b").mkdir()
     texts = [e["text"] for e in _mine_text(tmp_path / "b", text)]
     assert "在此，我代表{单位}表示热烈祝贺。" in texts  # 表示 as well as 向 closes the body's name
-    assert _ALSO_RE.search("如果你不让他有话语的可能性，他就到网上去说。")
-    assert not _ALSO_RE.search("同学们，你们要珍惜时光，努力学习。")
+    assert _also("如果你不让他有话语的可能性，他就到网上去说。")
+    assert not _also("同学们，你们要珍惜时光，努力学习。")
 
 
 def test_in_the_opening_paragraphs_a_task_is_a_task_and_a_long_story_line_opens_nothing() -> None:
@@ -911,12 +911,12 @@ def test_more_national_levers_a_news_label_heading_and_关键在_after_a_long_su
 
 
 def test_ordinary_sentences_the_context_heading_and_form_rules_must_keep(tmp_path: Path) -> None:
-    from wengao.mining.candidates import _ALSO_RE, _FIRST_PERSON_RE
+    from wengao.mining.candidates import _FIRST_PERSON_RE, _also
     from wengao.mining.classify import Context, classify, load_rules
     from wengao.mining.formulations import _SPOKEN_RE
 
-    assert not _ALSO_RE.search("要营造比学赶超、你追我赶的浓厚氛围。")
-    assert not _ALSO_RE.search("该管的要管住，该放的要放开。")
+    assert not _also("要营造比学赶超、你追我赶的浓厚氛围。")
+    assert not _also("该管的要管住，该放的要放开。")
     assert not _FIRST_PERSON_RE.search("勇于自我革命，推进全面从严治党向纵深发展")
     assert not _SPOKEN_RE.search("勇于自我革命是我们党区别于其他政党的显著标志。")
     rules = load_rules()
@@ -930,14 +930,14 @@ def test_ordinary_sentences_the_context_heading_and_form_rules_must_keep(tmp_pat
 
 
 def test_list_tails_examples_and_new_demands_announced() -> None:
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
     from wengao.mining.classify import Context, classify, load_rules
 
     for leaning in ("如班主任队伍的有效培养、德育考核的时效性等等。", "和学校班子成员把主体责任扛在肩上。",
                     "面对上述新问题，我们要迎难而上。", "现在孩子的第三个特征是很早熟。"):
-        assert _ALSO_RE.search(leaning), leaning
+        assert _also(leaning), leaning
     for standing in ("如期完成各项目标任务。", "和美乡村建设取得新进展。", "向第二个百年奋斗目标进军。"):
-        assert not _ALSO_RE.search(standing), standing
+        assert not _also(standing), standing
     assert classify("新的形势和任务，对政府工作提出了新的更高要求。", Context(), load_rules()) == "transition"
 
 
@@ -1270,15 +1270,15 @@ def test_opening_lines_by_their_words_and_thanks_at_the_close() -> None:
 
 
 def test_matched_eight_character_lines_are_a_saying_and_pronouns_in_terms_lean_on_nothing() -> None:
-    from wengao.mining.candidates import _ALSO_RE
+    from wengao.mining.candidates import _also
     from wengao.mining.formulations import _matched_lines
 
     assert _matched_lines(["为中国人民谋幸福", "为中华民族谋复兴"])
     assert not _matched_lines(["国家安全全面加强", "社会保持和谐稳定"])
-    assert not _ALSO_RE.search("凝聚巾帼她力量，建功新时代。")
-    assert not _ALSO_RE.search("要把为群众办实事这件事抓实抓好。")
-    assert _ALSO_RE.search("那就是优良的管理和良好的服务。")  # answers what was asked before
-    assert _ALSO_RE.search("是资源和时间，这是因为管理无效造成的。")  # no subject: it goes on from before
+    assert not _also("凝聚巾帼她力量，建功新时代。")
+    assert not _also("要把为群众办实事这件事抓实抓好。")
+    assert _also("那就是优良的管理和良好的服务。")  # answers what was asked before
+    assert _also("是资源和时间，这是因为管理无效造成的。")  # no subject: it goes on from before
 
 
 def test_a_condition_or_a_time_clause_is_no_saying_in_the_classifier_either() -> None:

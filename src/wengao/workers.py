@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 _STOPS = ("SIGINT", "SIGTERM")
@@ -24,6 +25,22 @@ class WorkerLost(Exception):
 def cores() -> int:
     """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def how_many(paths: list[Path], min_bytes: int, jobs: int = 0) -> int:
+    """The workers worth forking for `paths`: `jobs` (0: one per core), at most one a file; 1 when
+    that leaves fewer than two, or the files hold less than `min_bytes` (forking costs more)."""
+    n = min(jobs if jobs > 0 else cores(), len(paths))
+    if n < 2 or sum(_size(p) for p in paths) < min_bytes:
+        return 1
+    return n
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def in_order(n: int, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any] | None:

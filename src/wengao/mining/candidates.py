@@ -72,10 +72,10 @@ _ALSO_ANY = (r"(?:如此|这样|那样|于此)[。！]$|这种|这座|这类|这
              r"|这[两三四五六七八九十几]个|那一?[场次段年天]"  # 就这三个问题…, 那一场灾难: told before
              r"|[他她](?<![为给对向替其].)(?:认为|指出|强调|谈到)")  # …，他认为要…: someone's view, told before
 _ALSO_START_RE, _ALSO_ANY_RE = re.compile(_ALSO_START), re.compile(_ALSO_ANY)
-_ALSO_RE = re.compile(f"^(?:{_ALSO_START})|{_ALSO_ANY}")  # the two as one, for a reader of a single sentence
 
 
 def _also(text: str) -> bool:
+    """The sentence leans on the one before or tells a story told to the hall (see above)."""
     return bool(_ALSO_START_RE.match(text) or _ALSO_ANY_RE.search(text))
 _NATION_RE = re.compile(r"(?:我国|全国|美丽中国建设)(?![^，。]{0,10}(?:会议|大会|两会)精神)")  # not 学习贯彻全国教育大会精神
 _LOOKS_BACK_RE = re.compile(r"重温|学习|纪念|读|观看|心得|体会|感悟|有感")

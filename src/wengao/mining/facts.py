@@ -749,7 +749,7 @@ def coinages(text: str, lex: Lexicon) -> list[str]:
 
 def _own_programme(text: str) -> bool:
     """_OWN_PROGRAMME_RE, but not for a programme every place carries out (“雪亮工程”, “国培计划”:
-    data/formulations.txt, under its programmes)."""
+    data/programmes.txt)."""
     from wengao.mining.formulations import carried_programmes
 
     return any((m.group(1) or m.group(2)) not in carried_programmes() for m in _OWN_PROGRAMME_RE.finditer(text))

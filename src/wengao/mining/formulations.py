@@ -25,20 +25,23 @@ _NUMBERED_RE = re.compile(rf"^([一两二三四五六七八九十])(?:个|大|�
 NUMBERED = re.compile(r"^[一两二三四五六七八九十百千万双]")  # a formulation that counts
 
 
+def _listed(name: str) -> frozenset[str]:
+    """The lines of a one-a-line data file, without its # comments."""
+    path = Path(__file__).parent / "data" / name
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
 @cache
 def national_formulations() -> frozenset[str]:
     """Numbered formulations of national standing (data/formulations.txt)."""
-    path = Path(__file__).parent / "data" / "formulations.txt"
-    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+    return _listed("formulations.txt")
 
 
 @cache
 def carried_programmes() -> frozenset[str]:
     """Quoted projects every place carries out (data/programmes.txt)."""
-    path = Path(__file__).parent / "data" / "programmes.txt"
-    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+    return _listed("programmes.txt")
 
 
 _PAIRED_RE = re.compile(rf"^[一两二三四五六七八九十][{HAN}][一两二三四五六七八九十][{HAN}]$")  # 两进两回

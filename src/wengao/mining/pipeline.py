@@ -205,29 +205,13 @@ def _work(item: tuple[Path, str]) -> _FileMined:
 PARALLEL_MIN_BYTES = 256 * 1024
 
 
-def _workers(files: list[tuple[Path, str]], jobs: int) -> int:
-    from wengao.workers import cores
-
-    jobs = min(jobs if jobs > 0 else cores(), len(files))
-    if jobs < 2 or sum(_size(p) for p, _ in files) < PARALLEL_MIN_BYTES:
-        return 1
-    return jobs
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
 def _mined_files(files: list[tuple[Path, str]], context: _Context, pairs, jobs: int):
     """(path, name, what it gave) for every file, in order: mined here one after another, or by
     forked workers when there are cores and text enough (the merge stays here, in file order)."""
     global _WORKER
-    from wengao.workers import WorkerLost, in_order
+    from wengao.workers import WorkerLost, how_many, in_order
 
-    n = _workers(files, jobs)
+    n = how_many([p for p, _ in files], PARALLEL_MIN_BYTES, jobs)
     if n > 1:
         # the first file is mined here before the fork: every pattern and table compiled on first use
         # is then compiled once, and the workers inherit it instead of each compiling its own

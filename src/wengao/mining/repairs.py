@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -272,19 +273,16 @@ def seen_forms(rule: RepairRule) -> list[str]:
     return [rule.right + a for a in rule.after] or [rule.right]
 
 
-_TYPOS: list[Any] = []  # the check's table of wrong → right words, loaded once
+@cache
+def _typo_table() -> Any:
+    """The check's table of wrong → right words, the pairs a miner can apply without context."""
+    from wengao.text.pairs import PairTable, builtin_pairs
 
-
-def _typo_table():
-    if not _TYPOS:
-        from wengao.text.pairs import PairTable, builtin_pairs
-
-        _TYPOS.append(PairTable(p for p in builtin_pairs() if p.right and not p.if_seen))
-    return _TYPOS[0]
+    return PairTable(p for p in builtin_pairs() if p.right and not p.if_seen)
 
 
 def has_typos(text: str) -> bool:
-    """`text` (a whole document) holds one of the wrong forms of fix_typos: one scan decides
+    """`text` holds one of the wrong forms of fix_typos: one scan of a whole document decides
     whether its sentences need asking."""
     table = _typo_table()
     return table.regex is not None and table.regex.search(text) is not None
@@ -294,11 +292,10 @@ def fix_typos(text: str) -> tuple[str, tuple[str, ...]]:
     """`text` with the words `wengao check` calls wrong wherever they stand (报团取暖 → 抱团取暖,
     再接再励 → 再接再厉) put right, and what was put right: a bank must not offer what the
     proofreader flags. Any document, corrupted or not: these forms are never right."""
-    table = _typo_table()
-    if table.regex is None or not table.regex.search(text):
+    if not has_typos(text):
         return text, ()
     out, last, fixed = [], 0, []
-    for s, e, pair in table.find(text):
+    for s, e, pair in _typo_table().find(text):
         out.append(text[last:s] + pair.right)
         last = e
         fixed.append(f"{pair.wrong}→{pair.right}")

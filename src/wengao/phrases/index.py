@@ -45,23 +45,19 @@ PARALLEL_FROM_BYTES = 4 * 1024 * 1024
 def _file_rows(bank: Path, names: list[str], entries: Callable[[str], list[dict[str, Any]]] | None
                ) -> Iterator[tuple[str, list[tuple]]]:
     """(file, its index rows) for each of `names`, in order."""
-    from wengao.phrases.bank import load_file
-    from wengao.workers import WorkerLost, cores, in_order
+    from wengao.workers import WorkerLost, how_many, in_order
 
-    n = 1
-    if entries is None and len(names) > 1 and cores() > 1 and \
-            sum((bank / f).stat().st_size for f in names if (bank / f).is_file()) >= PARALLEL_FROM_BYTES:
-        n = min(cores(), len(names))
-    results = in_order(n, _read_rows, [(bank, f) for f in names])
-    if results is None:
+    if entries is not None:  # a mine's own entries, in hand
         for name in names:
-            yield name, [BankIndex._row(e, name) for e in (entries(name) if entries else load_file(bank / name))]
+            yield name, [BankIndex._row(e, name) for e in entries(name)]
         return
-    try:
-        for name, rows in zip(names, results, strict=True):
-            if rows is None:  # the worker met an error: read the file here, where it is raised as itself
-                rows = [BankIndex._row(e, name) for e in load_file(bank / name)]
-            yield name, rows
+    items = [(bank, f) for f in names]
+    results = in_order(how_many([bank / f for f in names], PARALLEL_FROM_BYTES), _read_rows, items)
+    if results is None:
+        yield from zip(names, map(_read_rows, items), strict=True)
+        return
+    try:  # a file a worker cannot read is read again here, where its error is raised as itself
+        yield from zip(names, results, strict=True)
     except WorkerLost:
         from wengao.errors import BankError
         from wengao.i18n import t
@@ -69,14 +65,11 @@ def _file_rows(bank: Path, names: list[str], entries: Callable[[str], list[dict[
         raise BankError.single(str(bank), t("mining.worker_lost")) from None
 
 
-def _read_rows(item: tuple[Path, str]) -> list[tuple] | None:
+def _read_rows(item: tuple[Path, str]) -> list[tuple]:
     from wengao.phrases.bank import load_file
 
     bank, name = item
-    try:
-        return [BankIndex._row(e, name) for e in load_file(bank / name)]
-    except Exception:  # told again, as itself, by the process that owns the index
-        return None
+    return [BankIndex._row(e, name) for e in load_file(bank / name)]
 
 
 def _has_fts(conn: sqlite3.Connection) -> bool:
