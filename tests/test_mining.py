@@ -18,7 +18,7 @@ from conftest import CORPUS, REPORT
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
     out = tmp_path_factory.mktemp("bank")
-    mine([CORPUS], out)
+    mine([CORPUS], out, judge=False)  # what the rules keep; the verdict model has tests of its own
     return out, load_bank(out)
 
 
@@ -228,7 +228,7 @@ def _mine_text(tmp_path: Path, text: str, name: str = "doc.txt") -> list[dict]:
     src = tmp_path / "in" / name
     src.parent.mkdir(exist_ok=True)
     src.write_text(text, encoding="utf-8")
-    return mine([src.parent], None)[0]
+    return mine([src.parent], None, judge=False)[0]  # the rules alone (test_mining_gate: the model)
 
 
 SPEECH = """在全县安全生产工作会议上的讲话

@@ -187,6 +187,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.mine.quiet": ("不显示汇总。", "Print no summary."),
     "cli.mine.jobs": ("同时挖掘的进程数（0 为每个处理器核一个；结果与进程数无关）。",
                       "Processes mining at once (0: one per core; the bank does not depend on it)."),
+    "cli.mine.keep_all": ("保留质量模型判为不宜复用的条目（默认按审读样本训练的模型剔除）。",
+                          "Keep the entries the verdict model judges not reusable (left out by default)."),
     "cli.mine.wrote": ("已向 {folder} 写入 {count} 个文件", "wrote {count} files to {folder}"),
     "cli.mine.unchanged": ("{folder} 里的素材库已是最新，没有改动", "the bank in {folder} is up to date; nothing changed"),
     # (end of cli)
@@ -500,6 +502,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mining.why.unconfirmed_repair": ("修复无法确认", "repair not confirmed"),
     "mining.why.own_report": ("本单位工作报告、述职、总结里的长句（多是本单位自己的事项）",
                               "long statements of a body's report of its own work (mostly its own matters)"),
+    "mining.why.judged": ("按审读样本判断不宜复用（可用 --keep-all 保留）",
+                          "judged not reusable by the verdict model (keep with --keep-all)"),
     # (end of mining)
     # -- phrases: the phrase bank, search and picks --------------------------------------------------
     "cli.build.loose": ("pick 在提纲的话题和文种里找不到素材时，放宽到其他话题或文种（会给出警告）。",

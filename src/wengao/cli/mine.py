@@ -19,6 +19,7 @@ def mine(
     topics: Annotated[list[Path] | None, typer.Option("--topics", help="cli.mine.topics")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="cli.mine.quiet")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="cli.mine.jobs")] = 0,
+    keep_all: Annotated[bool, typer.Option("--keep-all", help="cli.mine.keep_all")] = False,
 ) -> None:
     from wengao.mining.pipeline import mine as run_mine
     from wengao.progress import draw_bar
@@ -31,7 +32,7 @@ def mine(
 
     # every input is checked first; a run that finds no document raises and writes nothing
     _, summary = run_mine(inputs, output, repairs=repairs or None, topics=topics or None, progress=progress,
-                          jobs=jobs)
+                          jobs=jobs, judge=not keep_all)
     if not quiet:
         for line in summary.lines():
             typer.echo(line)

@@ -56,12 +56,13 @@ class MineSummary:
 
 def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | None = None,
          topics: list[Path] | None = None, progress: Callable[[int, int, str], None] | None = None,
-         jobs: int = 0) -> tuple[list[dict[str, Any]], MineSummary]:
+         jobs: int = 0, judge: bool = True) -> tuple[list[dict[str, Any]], MineSummary]:
     """Mine `inputs` into a bank at `out_dir` (None: only return the entries).
 
     Every input is checked before anything is read; a bank folder that cannot be written or
     read stops the run before it changes; a run that finds no document writes nothing. `jobs`
     processes mine the files (0: one per core); the bank is the same whatever their number.
+    `judge` leaves out what the verdict model (mining.gate) says a writer would not reuse.
     """
     from wengao.errors import BankError
     from wengao.i18n import t
@@ -105,7 +106,7 @@ def mine(inputs: Iterable[Path], out_dir: Path | None, *, repairs: list[Path] | 
     if summary.documents == 0:
         where = ", ".join(map(str, inputs)) or "."
         raise DocumentError([Diagnostic(where, 0, 0, t("mining.no_documents"))])
-    entries = _finish(list(merger.results()), summary, topic_table, quoted, context.lex)
+    entries = _finish(list(merger.results()), summary, topic_table, quoted, context.lex, judge)
     for e in entries:
         summary.entries[str(e["function"])] += 1
     if out_dir is not None:
@@ -263,7 +264,8 @@ def _fill_blanks(entries: list[dict[str, Any]], stats: Stats) -> list[dict[str, 
 
 
 def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table, quoted: dict[str, set[str]],
-            lex) -> list[dict[str, Any]]:
+            lex, judge: bool = True) -> list[dict[str, Any]]:
+    from wengao.mining.gate import unusable
     from wengao.phrases.topics import topics_of
 
     stats = summary.stats
@@ -280,6 +282,9 @@ def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table, quoted
     for e in kept:
         fns = functions_of(e)
         e["_functions"] = fns
+        if judge and unusable(e["text"], fns[0], e["kinds"][fns[0]], len(e["sources"])):
+            stats.dropped["judged"] += 1
+            continue
         by_function.setdefault(fns[0], []).append(e)
     out = []
     for function, items in by_function.items():
