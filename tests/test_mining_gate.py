@@ -28,10 +28,7 @@ SPEECH = ("在全县安全生产工作会议上的讲话\n同志们：\n一、�
 def test_the_shipped_weights_are_what_the_shipped_verdicts_train() -> None:
     shipped = gate.weights()
     retrained = {f: round(w, 4) for f, w in gate.train(gate.read_judged()).items() if abs(round(w, 4)) >= 0.001}
-    assert len(shipped) > 1000
-    assert set(shipped) ^ set(retrained) <= {f for f in shipped | retrained
-                                            if abs(shipped.get(f, retrained.get(f, 0))) < 0.002}
-    assert max(abs(shipped[f] - retrained[f]) for f in set(shipped) & set(retrained)) < 0.001
+    assert len(shipped) > 1000 and retrained == shipped
 
 
 def test_training_learns_from_verdicts_and_gives_the_same_weights_twice() -> None:
@@ -80,11 +77,39 @@ def test_an_entry_judged_unusable_is_left_out_and_counted(tmp_path: Path) -> Non
 
 
 def test_the_structure_of_a_draft_is_never_judged() -> None:
-    text = "扩大专项资金使用范围。"
-    assert gate.unusable(text, "task", "sentence", 1)
-    for function in ("opening", "closing", "transition", "resolution", "quote"):
-        assert not gate.unusable(text, function, "sentence", 1)
-    assert not gate.unusable(text, "task", "template", 1)
+    assert gate.unusable(DOUBTFUL, ["task"], "sentence", 1)
+    for function in ("opening", "closing", "transition", "resolution", "quote", "salutation"):
+        assert not gate.unusable(DOUBTFUL, [function], "sentence", 1)
+        assert not gate.unusable(DOUBTFUL, ["task", function], "sentence", 1)  # a closing too, if not first
+    assert not gate.unusable(DOUBTFUL, ["task"], "template", 1)
+
+
+@pytest.mark.parametrize("line", ["Good\ttask\tsentence\t1\t加强安全生产管理。", "好\ttask\tsentence\t1\t加强安全生产管理。",
+                                  "good task sentence 1 加强安全生产管理。", "bad\ttask\tsentence\tone\t加强安全生产管理。"])
+def test_a_verdict_line_of_another_shape_is_an_error_not_a_guess(tmp_path: Path, line: str) -> None:
+    judged = tmp_path / "mine.tsv"
+    judged.write_text(f"# mine\n{line}\n", encoding="utf-8")
+    if line.startswith("Good"):
+        assert gate.read_judged(judged) == [gate.Judged(True, "task", "sentence", 1, "加强安全生产管理。")]
+        return
+    with pytest.raises(gate.VerdictError, match=r"mine\.tsv:2: 错误"):
+        gate.read_judged(judged)
+
+
+def test_retraining_with_a_copy_of_the_verdicts_counts_each_once(tmp_path: Path, monkeypatch) -> None:
+    copy = tmp_path / "copy.tsv"
+    copy.write_text("\ufeff" + (gate.DATA / "judged.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert gate.merged([copy]) == gate.read_judged()
+    own = tmp_path / "own.tsv"
+    first = gate.read_judged()[0]
+    own.write_text(f"{'bad' if first.good else 'good'}\t{first.function}\t{first.kind}\t{first.count}\t{first.text}\n",
+                   encoding="utf-8")
+    rows = gate.merged([own])
+    assert len(rows) == len(gate.read_judged()) and rows[-1].text == first.text and rows[-1].good != first.good
+    written = []
+    monkeypatch.setattr(gate, "write_weights", lambda w: written.append(w) or len(w))
+    assert gate.main([str(tmp_path / "missing.tsv")]) == 1 and not written
+    assert gate.main([str(own)]) == 0 and len(written) == 1
 
 
 def test_keep_all_keeps_what_the_model_would_leave_out(tmp_path: Path) -> None:

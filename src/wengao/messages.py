@@ -187,7 +187,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.mine.quiet": ("不显示汇总。", "Print no summary."),
     "cli.mine.jobs": ("同时挖掘的进程数（0 为每个处理器核一个；结果与进程数无关）。",
                       "Processes mining at once (0: one per core; the bank does not depend on it)."),
-    "cli.mine.keep_all": ("保留质量模型判为不宜复用的条目（默认按审读样本训练的模型剔除）。",
+    "cli.mine.keep_all": ("保留审读模型判为不宜复用的条目（默认由按审读样本训练的模型剔除）。",
                           "Keep the entries the verdict model judges not reusable (left out by default)."),
     "cli.mine.wrote": ("已向 {folder} 写入 {count} 个文件", "wrote {count} files to {folder}"),
     "cli.mine.unchanged": ("{folder} 里的素材库已是最新，没有改动", "the bank in {folder} is up to date; nothing changed"),

@@ -16,7 +16,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,7 +48,8 @@ class Judged:
 
 
 def features(text: str, function: str, kind: str, count: int) -> list[str]:
-    """What the model sees: the function and kind, the length, whether several files share it,
+    """What the model sees: the function and kind, the length, whether it stands in more than one
+    place (`count`: its sources, file:line),
     slots and clauses, and the characters (one to three at a time, with the two at each end)."""
     size = min(len(text) // 10, 12)
     out = ["bias", "fn=" + function, "kind=" + kind, f"len={size}", f"{kind}:len={size}",
@@ -90,14 +91,25 @@ def train(rows: Iterable[Judged], epochs: int = 3, l2: float = 1e-4, rate: float
     return {f: w for f, w in weights.items() if seen[f] >= min_seen}
 
 
+class VerdictError(ValueError):
+    """A verdict line that cannot be read, located: file:line: what is wrong."""
+
+
 def read_judged(path: Path | None = None) -> list[Judged]:
-    """The verdicts file: one tab-separated line each (good|bad, function, kind, count, text)."""
+    """The verdicts file: one tab-separated line each (good|bad, function, kind, count, text);
+    blank lines and # comments are skipped. A line of any other shape is an error, never a guess:
+    a verdict misread as "bad" would teach the model the opposite."""
+    path = path or DATA / "judged.tsv"
     rows = []
-    for line in (path or DATA / "judged.tsv").read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        verdict, function, kind, count, text = line.split("\t", 4)
-        rows.append(Judged(verdict == "good", function, kind, int(count), text))
+        parts = line.split("\t", 4)
+        verdict = parts[0].strip().lower()
+        if len(parts) != 5 or verdict not in ("good", "bad") or not parts[3].strip().isdigit() or not parts[4]:
+            raise VerdictError(f"{path}:{n}: 错误: 无法读取这条审读结论（应为 good|bad、功能、类别、出处数、"
+                               f"文字，以制表符分隔） / expected good|bad<TAB>function<TAB>kind<TAB>count<TAB>text")
+        rows.append(Judged(verdict == "good", parts[1].strip(), parts[2].strip(), int(parts[3]), parts[4]))
     return rows
 
 
@@ -142,23 +154,37 @@ def p_unusable(text: str, function: str, kind: str, count: int,
     return _sigmoid(z + get("^" + plain[:2], 0.0) + get("$" + plain[-2:], 0.0))
 
 
-def unusable(text: str, function: str, kind: str, count: int) -> bool:
-    """Left out of the bank: a kind and function the model judges, and a probability above the
-    threshold."""
-    return (kind not in _EXEMPT_KINDS and function not in _EXEMPT_FUNCTIONS
-            and p_unusable(text, function, kind, count) > THRESHOLD)
+def unusable(text: str, functions: Sequence[str], kind: str, count: int) -> bool:
+    """Left out of the bank: a kind the model judges, no function it leaves alone among those the
+    entry serves (the first, its own, is the one judged), and a probability above the threshold."""
+    return (kind not in _EXEMPT_KINDS and not _EXEMPT_FUNCTIONS.intersection(functions)
+            and p_unusable(text, functions[0], kind, count) > THRESHOLD)
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Retrain data/gate.json from data/judged.tsv and any verdict files named."""
+def merged(files: Iterable[Path]) -> list[Judged]:
+    """The shipped verdicts and a user's own, one per text: a later file's verdict on the same
+    text replaces the earlier one, so a copy of judged.tsv counts once."""
+    by_text = {r.text: r for r in read_judged()}
+    for path in files:
+        for r in read_judged(path):
+            by_text.pop(r.text, None)
+            by_text[r.text] = r
+    return list(by_text.values())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Retrain data/gate.json from data/judged.tsv and the verdict files named (a user's own)."""
     import sys
 
-    rows = read_judged()
-    for name in sys.argv[1:] if argv is None else argv:
-        rows += read_judged(Path(name))
+    try:
+        rows = merged(Path(name) for name in (sys.argv[1:] if argv is None else argv))
+    except (OSError, VerdictError) as e:
+        print(e, file=sys.stderr)
+        return 1
     n = write_weights(train(rows))
     print(f"gate.json: {n} weights from {len(rows)} verdicts")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

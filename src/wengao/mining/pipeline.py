@@ -282,7 +282,7 @@ def _finish(raw: list[dict[str, Any]], summary: MineSummary, topic_table, quoted
     for e in kept:
         fns = functions_of(e)
         e["_functions"] = fns
-        if judge and unusable(e["text"], fns[0], e["kinds"][fns[0]], len(e["sources"])):
+        if judge and unusable(e["text"], fns, e["kinds"][fns[0]], len(e["sources"])):
             stats.dropped["judged"] += 1
             continue
         by_function.setdefault(fns[0], []).append(e)
