@@ -27,7 +27,7 @@ SPEECH = ("在全县安全生产工作会议上的讲话\n同志们：\n一、�
 
 def test_the_shipped_weights_are_what_the_shipped_verdicts_train() -> None:
     shipped = gate.weights()
-    retrained = {f: round(w, 4) for f, w in gate.train(gate.read_judged()).items() if abs(round(w, 4)) >= 0.001}
+    retrained = gate.rounded(gate.train(gate.read_judged()))
     assert len(shipped) > 1000 and retrained == shipped
 
 
@@ -54,7 +54,7 @@ def test_a_verdict_file_is_read_with_comments_and_weights_round_trip(tmp_path: P
     assert n == 1 and {f: w for f, w in written.items() if f != "#"} == {"bias": -0.1235}
 
 
-def test_the_fast_score_is_the_sum_over_the_features() -> None:
+def test_the_score_is_the_sum_over_the_features() -> None:
     table = gate.weights()
     for text, function, kind, count in [("要压紧压实{县}安全生产责任，守牢底线。", "task", "sentence", 2),
                                         ("“两个维护”", "term", "term", 1), ("一", "heading", "heading", 1)]:

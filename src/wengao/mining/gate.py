@@ -15,8 +15,9 @@ import json
 import math
 import random
 import re
+import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,21 +50,26 @@ class Judged:
 
 def features(text: str, function: str, kind: str, count: int) -> list[str]:
     """What the model sees: the function and kind, the length, whether it stands in more than one
-    place (`count`: its sources, file:line),
-    slots and clauses, and the characters (one to three at a time, with the two at each end)."""
+    place (`count`: its sources, file:line), slots and clauses, and the characters (one to three
+    at a time, with the two at each end)."""
+    return list(_features(text, function, kind, count))
+
+
+def _features(text: str, function: str, kind: str, count: int) -> Iterator[str]:
+    """`features` one at a time: scoring an entry sums them without building the list."""
     size = min(len(text) // 10, 12)
-    out = ["bias", "fn=" + function, "kind=" + kind, f"len={size}", f"{kind}:len={size}",
-           f"commas={min(text.count('，'), 6)}"]
+    yield from ("bias", "fn=" + function, "kind=" + kind, f"len={size}", f"{kind}:len={size}",
+                f"commas={min(text.count('，'), 6)}")
     if count > 1:
-        out.append("shared")
+        yield "shared"
     if "{" in text:
-        out.append("slot")
+        yield "slot"
     plain = _SLOT_RE.sub(_SLOT, text)
     for n in (1, 2, 3):
-        out.extend(f"{n}:{plain[i:i + n]}" for i in range(len(plain) - n + 1))
-    out.append("^" + plain[:2])
-    out.append("$" + plain[-2:])
-    return out
+        for i in range(len(plain) - n + 1):
+            yield f"{n}:{plain[i:i + n]}"
+    yield "^" + plain[:2]
+    yield "$" + plain[-2:]
 
 
 def _sigmoid(z: float) -> float:
@@ -113,10 +119,16 @@ def read_judged(path: Path | None = None) -> list[Judged]:
     return rows
 
 
+def rounded(weights: dict[str, float]) -> dict[str, float]:
+    """The weights as shipped: rounded to four places, in feature order; those that round to
+    nothing are left out."""
+    return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(round(w, 4)) >= 0.001}
+
+
 def write_weights(weights: dict[str, float], path: Path | None = None) -> int:
-    """Weights rounded to four places, one a line; those that round to nothing are left out.
-    JSON, because it loads three times faster than a table we would parse, and a mine waits for it."""
-    kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(round(w, 4)) >= 0.001}
+    """The `rounded` weights, one a line. JSON, because it loads three times faster than a table
+    we would parse, and a mine waits for it."""
+    kept = rounded(weights)
     about = {_ABOUT: "feature → weight; retrain with `python -m wengao.mining.gate` (from judged.tsv)"}
     text = json.dumps(about | kept, ensure_ascii=False, indent=0)
     (path or DATA / "gate.json").write_text(text + "\n", encoding="utf-8")
@@ -134,24 +146,8 @@ def weights() -> dict[str, float]:
 def p_unusable(text: str, function: str, kind: str, count: int,
                table: dict[str, float] | None = None) -> float:
     """The model's probability that a writer would not reuse this entry."""
-    table = weights() if table is None else table
-    get = table.get
-    size = min(len(text) // 10, 12)
-    z = (get("bias", 0.0) + get("fn=" + function, 0.0) + get("kind=" + kind, 0.0) + get(f"len={size}", 0.0)
-         + get(f"{kind}:len={size}", 0.0) + get(f"commas={min(text.count('，'), 6)}", 0.0))
-    if count > 1:
-        z += get("shared", 0.0)
-    if "{" in text:
-        z += get("slot", 0.0)
-    plain = _SLOT_RE.sub(_SLOT, text)
-    # the characters one, two and three at a time, as `features` names them, without the list
-    for i in range(len(plain)):
-        z += get("1:" + plain[i], 0.0)
-        if i + 2 <= len(plain):
-            z += get("2:" + plain[i:i + 2], 0.0)
-        if i + 3 <= len(plain):
-            z += get("3:" + plain[i:i + 3], 0.0)
-    return _sigmoid(z + get("^" + plain[:2], 0.0) + get("$" + plain[-2:], 0.0))
+    get = (weights() if table is None else table).get
+    return _sigmoid(sum(get(f, 0.0) for f in _features(text, function, kind, count)))
 
 
 def unusable(text: str, functions: Sequence[str], kind: str, count: int) -> bool:
@@ -174,8 +170,6 @@ def merged(files: Iterable[Path]) -> list[Judged]:
 
 def main(argv: list[str] | None = None) -> int:
     """Retrain data/gate.json from data/judged.tsv and the verdict files named (a user's own)."""
-    import sys
-
     try:
         rows = merged(Path(name) for name in (sys.argv[1:] if argv is None else argv))
     except (OSError, VerdictError) as e:
